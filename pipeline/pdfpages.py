@@ -1,0 +1,487 @@
+"""Open PDFs safely and give their pages as pdfplumber pages filled from PDFium.
+
+pdfminer (under pdfplumber) interprets content streams in Python at about six pages
+a second; PDFium does it in C at hundreds. Every page here is a genuine
+``pdfplumber.Page`` whose object layer (chars, lines, rects, curves, images) was
+read through PDFium, so crop, filter, ``extract_words`` and the table finder all work
+as usual while page parsing costs a fraction of the time.
+
+Coordinates follow pdfplumber: points, origin at the top-left of the displayed page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.page import Page
+
+# Below this many characters a page is treated as having no text layer.
+MIN_TEXT_CHARS = 5
+
+# PDFium reports a hyphen it judged to be a line-end hyphen as U+0002.
+_SOFT_HYPHEN = 0x2
+_SKIPPED_CODEPOINTS = {0x0, 0xA, 0xD, 0xFFFE, 0xFFFF}
+
+_SEG_LINE = raw.FPDF_SEGMENT_LINETO
+_SEG_BEZIER = raw.FPDF_SEGMENT_BEZIERTO
+_SEG_MOVE = raw.FPDF_SEGMENT_MOVETO
+
+
+class PdfError(Exception):
+    """A file that cannot be processed as a PDF, with a reason a person can act on."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """What a quick look at a file tells: identity, size and where text is."""
+
+    path: Path
+    sha256: str
+    size: int
+    page_count: int
+    text_chars: tuple[int, ...]
+
+    @property
+    def pages_without_text(self) -> list[int]:
+        """1-based numbers of pages that carry no text layer."""
+        return [i + 1 for i, n in enumerate(self.text_chars) if n < MIN_TEXT_CHARS]
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def inspect_pdf(path: Path) -> PdfInfo:
+    """Check that ``path`` is a readable PDF with a text layer.
+
+    Raises:
+        PdfError: the file is empty, not a PDF, truncated, corrupt, encrypted,
+            has no pages, or is page images with no text layer (a scan).
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise PdfError("empty file (0 bytes)")
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        kind = "HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "file"
+        raise PdfError(f"not a PDF: the {kind} does not start with a %PDF header")
+    if b"%%EOF" not in tail:
+        raise PdfError("truncated: the file ends before the PDF end-of-file marker (incomplete download?)")
+    doc = _open_pdfium(path)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise PdfError("no pages: the PDF opens but holds no pages")
+        chars = []
+        for i in range(count):
+            page = doc[i]
+            textpage = page.get_textpage()
+            chars.append(_count_visible_chars(textpage))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    if max(chars) < MIN_TEXT_CHARS:
+        raise PdfError("scanned: no text layer, needs OCR")
+    return PdfInfo(path, sha256_of(path), size, count, tuple(chars))
+
+
+def _count_visible_chars(textpage: pdfium.PdfTextPage) -> int:
+    text = textpage.get_text_range()
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _open_pdfium(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise PdfError("encrypted: the PDF needs a password to open") from exc
+        if "security" in message:
+            raise PdfError("encrypted: unsupported security handler") from exc
+        raise PdfError(f"corrupt: PDFium cannot parse the file ({exc})") from exc
+
+
+@dataclass
+class PdfDocument:
+    """An open PDF whose pages are pdfplumber pages backed by PDFium objects."""
+
+    path: Path
+    pages: list[Page]
+    _plumber: pdfplumber.PDF = field(repr=False)
+    _pdfium: pdfium.PdfDocument = field(repr=False)
+
+    def close(self) -> None:
+        self._plumber.close()
+        self._pdfium.close()
+
+    def __enter__(self) -> PdfDocument:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_document(path: Path) -> PdfDocument:
+    """Open a PDF for extraction; pages parse lazily, on first use.
+
+    Raises:
+        PdfError: as :func:`inspect_pdf`, for files that cannot be opened.
+    """
+    path = Path(path)
+    doc = _open_pdfium(path)
+    try:
+        plumber = pdfplumber.open(path)
+        pages = plumber.pages
+    except Exception as exc:
+        doc.close()
+        raise PdfError(f"corrupt: the page tree cannot be read ({exc})") from exc
+    for index, page in enumerate(pages):
+        _attach_lazy_objects(page, doc, index)
+    return PdfDocument(path, pages, plumber, doc)
+
+
+class _PdfiumBackedPage(Page):
+    """A pdfplumber page whose object layer is read through PDFium on first use."""
+
+    _pdfium_doc: pdfium.PdfDocument
+    _pdfium_index: int
+
+    @property
+    def objects(self) -> dict[str, list[dict]]:
+        if not hasattr(self, "_objects"):
+            self._objects = read_page_objects(self._pdfium_doc, self._pdfium_index, self)
+        return self._objects
+
+
+def _attach_lazy_objects(page: Page, doc: pdfium.PdfDocument, index: int) -> None:
+    # pdfplumber builds its Page objects itself; re-classing them keeps everything
+    # it set up (boxes, rotation, doctop) and swaps only where objects come from.
+    page.__class__ = _PdfiumBackedPage
+    page._pdfium_doc = doc
+    page._pdfium_index = index
+
+
+def read_page_objects(doc: pdfium.PdfDocument, index: int, page: Page) -> dict[str, list[dict]]:
+    """Chars, lines, rects, curves and images of one page, in pdfplumber's format."""
+    pdfpage = doc[index]
+    try:
+        transform = _DisplayTransform(pdfpage, page)
+        objects: dict[str, list[dict]] = {"char": _read_chars(pdfpage, page, transform)}
+        for kind, obj in _read_graphics(pdfpage, page, transform):
+            objects.setdefault(kind, []).append(obj)
+        return objects
+    finally:
+        pdfpage.close()
+
+
+class _DisplayTransform:
+    """Maps PDF user space (origin bottom-left) to pdfplumber's displayed top-left space."""
+
+    def __init__(self, pdfpage: pdfium.PdfPage, page: Page):
+        left, bottom, right, top = pdfpage.get_mediabox()
+        self.left, self.bottom, self.right, self.top = left, bottom, right, top
+        self.rotation = pdfpage.get_rotation() % 360
+        self.page = page
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) in displayed coordinates for a user-space point."""
+        w = self.right - self.left
+        h = self.top - self.bottom
+        dx, dy = x - self.left, y - self.bottom
+        if self.rotation == 90:
+            return dy, dx
+        if self.rotation == 180:
+            return w - dx, dy
+        if self.rotation == 270:
+            return h - dy, w - dx
+        return dx, h - dy
+
+    def matrix(self, m: tuple) -> tuple:
+        """A text matrix as seen on the displayed page (y up, as pdfminer gives it)."""
+        a, b, c, d, e, f = m
+        turns = self.rotation // 90
+        for _ in range(turns):
+            # A quarter turn clockwise of the page turns every vector with it.
+            a, b, c, d = b, -a, d, -c
+        ex, etop = self.point(e, f)
+        return (a, b, c, d, ex, self.page.height - etop)
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) in displayed coordinates for a user-space box."""
+        ax, at = self.point(x0, y0)
+        bx, bt = self.point(x1, y1)
+        return min(ax, bx), min(at, bt), max(ax, bx), max(at, bt)
+
+
+def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> list[dict]:
+    textpage = pdfpage.get_textpage()
+    tp = textpage.raw
+    count = raw.FPDFText_CountChars(tp)
+    rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fonts: dict[int, tuple[str, float, float]] = {}
+    glyphs = []
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in _SKIPPED_CODEPOINTS:
+            continue
+        generated = bool(raw.FPDFText_IsGenerated(tp, i))
+        if generated and code != 0x20:
+            continue
+        raw.FPDFText_GetLooseCharBox(tp, i, rect)
+        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        if generated:
+            glyphs.append((" ", None, None, None, (ox.value, oy.value), (rect.left, rect.bottom, rect.left, rect.top)))
+            continue
+        raw.FPDFText_GetMatrix(tp, i, matrix)
+        textobj = raw.FPDFText_GetTextObject(tp, i)
+        raw.FPDFText_GetFillColor(tp, i, *rgba)
+        m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        # GetFontSize gives the size in text space; the text matrix may scale it.
+        size = raw.FPDFText_GetFontSize(tp, i) * (math.hypot(m[2], m[3]) or 1.0)
+        glyphs.append(
+            (
+                "-" if code == _SOFT_HYPHEN else chr(code),
+                (size, m, tuple(c.value / 255 for c in rgba[:3])),
+                _font_of(textobj, fonts),
+                textobj,
+                (ox.value, oy.value),
+                (rect.left, rect.bottom, rect.right, rect.top),
+            )
+        )
+    textpage.close()
+    return [_char_dict(glyphs, k, page, tf) for k in range(len(glyphs))]
+
+
+def _char_dict(glyphs: list, k: int, page: Page, tf: _DisplayTransform) -> dict:
+    text, style, font, textobj, origin, (left, bottom, right, top) = glyphs[k]
+    ox, otop = tf.point(*origin)
+    if style is None:
+        # A word gap PDFium inferred: a zero-width space keeps the words apart.
+        prev = glyphs[k - 1] if k and glyphs[k - 1][1] else None
+        size, m, color = prev[1] if prev else (0.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None)
+        fontname, descent_em = (prev[2][0], prev[2][2]) if prev else ("", 0.0)
+    else:
+        size, m, color = style
+        fontname, _ascent_em, descent_em = font
+    m = tf.matrix(m)
+    # pdfminer's test: sheared (synthetic italic) text still counts as upright.
+    upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0 and m[0] > 0
+    if upright:
+        # pdfminer's box: from the origin along the advance, from baseline + descent up
+        # one font size, so the glyphs of a line share one height whatever their shape.
+        x0 = ox
+        x1 = max(x0, tf.box(left, bottom, right, top)[2])
+        nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+        if nxt is not None and nxt[3] is textobj:
+            nx, ntop = tf.point(*nxt[4])
+            if abs(ntop - otop) < 0.01 and nx > x0:
+                x1 = min(x1, nx)
+        if style is None:
+            x1 = x0
+        bottom_ = otop - descent_em * size
+        top_ = bottom_ - size
+    else:
+        x0, top_, x1, bottom_ = tf.box(left, bottom, right, top)
+    return {
+        "object_type": "char",
+        "page_number": page.page_number,
+        "text": text,
+        "fontname": fontname,
+        "size": size,
+        "upright": upright,
+        "matrix": m,
+        "x0": x0,
+        "x1": x1,
+        "top": top_,
+        "bottom": bottom_,
+        "y0": page.height - bottom_,
+        "y1": page.height - top_,
+        "width": x1 - x0,
+        "height": bottom_ - top_,
+        "adv": x1 - x0,
+        "doctop": page.initial_doctop + top_,
+        "non_stroking_color": color,
+        "stroking_color": None,
+    }
+
+
+def _font_of(textobj, cache: dict[int, tuple[str, float, float]]) -> tuple[str, float, float]:
+    font = raw.FPDFTextObj_GetFont(textobj)
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in cache:
+        length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+        buf = ctypes.create_string_buffer(max(length, 1))
+        raw.FPDFFont_GetBaseFontName(font, buf, length)
+        name = buf.value.decode("utf-8", "replace") or "unknown"
+        weight = raw.FPDFFont_GetWeight(font)
+        if weight >= 600 and "bold" not in name.lower():
+            name += ",Bold"
+        ascent, descent = ctypes.c_float(), ctypes.c_float()
+        raw.FPDFFont_GetAscent(font, ctypes.c_float(1000.0), ascent)
+        raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+        cache[key] = (name, ascent.value / 1000.0, descent.value / 1000.0)
+    return cache[key]
+
+
+def _read_graphics(
+    pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform
+) -> Iterator[tuple[str, dict]]:
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    count = raw.FPDFPage_CountObjects(pdfpage.raw)
+    objs = [raw.FPDFPage_GetObject(pdfpage.raw, i) for i in range(count)]
+    yield from _walk(objs, identity, page, tf)
+
+
+def _walk(objs, parent: tuple, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
+    fs = raw.FS_MATRIX()
+    for obj in objs:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            raw.FPDFPageObj_GetMatrix(obj, fs)
+            matrix = _compose((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
+            n = raw.FPDFFormObj_CountObjects(obj)
+            yield from _walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)], matrix, page, tf)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetMatrix(obj, fs)
+            matrix = _compose((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
+            yield from _path_objects(obj, matrix, page, tf)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            (x0, y0), (x1, y1) = (
+                _apply(parent, left.value, bottom.value),
+                _apply(parent, right.value, top.value),
+            )
+            yield "image", _boxed("image", tf.box(x0, y0, x1, y1), page)
+
+
+def _compose(m: tuple, parent: tuple) -> tuple:
+    a, b, c, d, e, f = m
+    pa, pb, pc, pd, pe, pf = parent
+    return (
+        a * pa + b * pc,
+        a * pb + b * pd,
+        c * pa + d * pc,
+        c * pb + d * pd,
+        e * pa + f * pc + pe,
+        e * pb + f * pd + pf,
+    )
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _boxed(kind: str, box: tuple[float, float, float, float], page: Page) -> dict:
+    x0, top, x1, bottom = box
+    return {
+        "object_type": kind,
+        "page_number": page.page_number,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "y0": page.height - bottom,
+        "y1": page.height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "doctop": page.initial_doctop + top,
+    }
+
+
+def _path_objects(obj, matrix: tuple, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, fillmode, stroke)
+    fill = fillmode.value != 0
+    stroked = bool(stroke.value)
+    if not fill and not stroked:
+        return
+    width = ctypes.c_float()
+    raw.FPDFPageObj_GetStrokeWidth(obj, width)
+    fill_rgb = _color(raw.FPDFPageObj_GetFillColor, obj)
+    stroke_rgb = _color(raw.FPDFPageObj_GetStrokeColor, obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[list[tuple[float, float]]] = []
+    closed: list[bool] = []
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = tf.point(*_apply(matrix, x.value, y.value))
+        if raw.FPDFPathSegment_GetType(seg) == _SEG_MOVE or not subpaths:
+            subpaths.append([pt])
+            closed.append(False)
+        else:
+            subpaths[-1].append(pt)
+        if raw.FPDFPathSegment_GetClose(seg):
+            closed[-1] = True
+    style = {
+        "fill": fill,
+        "stroke": stroked,
+        "linewidth": width.value * math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2])),
+        "non_stroking_color": fill_rgb,
+        "stroking_color": stroke_rgb,
+        "evenodd": fillmode.value == raw.FPDF_FILLMODE_ALTERNATE,
+        "dash": None,
+    }
+    for pts, is_closed in zip(subpaths, closed, strict=True):
+        if len(pts) < 2:
+            continue
+        kind = _shape_of(pts, is_closed)
+        xs = [p[0] for p in pts]
+        tops = [p[1] for p in pts]
+        obj_dict = _boxed(kind, (min(xs), min(tops), max(xs), max(tops)), page)
+        obj_dict.update(style, pts=pts)
+        yield kind, obj_dict
+
+
+def _shape_of(pts: list[tuple[float, float]], closed: bool) -> str:
+    """pdfplumber's classes: a straight segment is a line, an axis-aligned box a rect."""
+    if len(pts) == 2:
+        return "line"
+    ring = pts[:-1] if len(pts) == 5 and _near(pts[0], pts[-1]) else pts
+    if len(ring) == 4 and (closed or len(pts) == 5):
+        axis_aligned = all(
+            abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01
+            for a, b in zip(ring, ring[1:] + ring[:1], strict=True)
+        )
+        if axis_aligned:
+            return "rect"
+    return "curve"
+
+
+def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) < 0.01
+
+
+def _color(getter, obj) -> tuple[float, float, float] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
