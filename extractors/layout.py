@@ -162,3 +162,69 @@ def body_size(lines: Sequence[Line]) -> float:
 def join_text(lines: Iterable[Line]) -> str:
     """Lines joined with single spaces, as the export gives paragraph text."""
     return re.sub(r"\s+", " ", " ".join(ln.text for ln in lines)).strip()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: one or more consecutive lines set larger than the body text."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return join_text(self.lines)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+
+def is_heading(line: Line, body: float) -> bool:
+    """Set at least half a point above the body size, short, and made of words.
+
+    A bold line at body size (a sub-caption such as a quarter under a heading) is not
+    a heading: only size sets headings apart from emphasis.
+    """
+    text = line.text.strip()
+    return (
+        line.size >= body + 0.5
+        and len(text) <= 200
+        and sum(ch.isalpha() for ch in text) >= 2
+        and _PAGE_STAMP.match(text) is None
+    )
+
+
+def find_headings(lines: Sequence[Line], body: float) -> list[Heading]:
+    """Headings among ``lines`` (in reading order), wrapped heading lines joined."""
+    found: list[list[Line]] = []
+    prev: Line | None = None
+    for line in lines:
+        if not is_heading(line, body):
+            prev = None
+            continue
+        joined = (
+            prev is not None
+            and found
+            and prev.page == line.page
+            and abs(prev.size - line.size) < 0.3
+            and prev.bold == line.bold
+            and line.top - prev.bottom < 0.8 * line.size
+        )
+        if joined:
+            found[-1].append(line)
+        else:
+            found.append([line])
+        prev = line
+    return [Heading(tuple(group)) for group in found]

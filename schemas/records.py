@@ -129,6 +129,13 @@ class Span(BaseModel):
     vertical: bool = False
 
 
+class TableRegion(BaseModel):
+    """The part of a table printed on one page."""
+
+    page: int
+    bbox: BBox
+
+
 class Table(Record):
     """One logical table, joined across pages, as a grid of cell strings."""
 
@@ -137,6 +144,10 @@ class Table(Record):
     pdf_page: int
     pages: list[int]
     section_title: str | None = None
+    headings: list[str] = Field(
+        default_factory=list, description="headings above the table in its document, outermost first"
+    )
+    preamble: str | None = Field(default=None, description="text between the nearest heading and the table")
     header: list[list[str]] = Field(default_factory=list)
     rows: list[list[str]] = Field(default_factory=list)
     spans: list[Span] = Field(default_factory=list)
@@ -144,6 +155,7 @@ class Table(Record):
     cell_bboxes: list[list[BBox | None]] = Field(
         default_factory=list, description="bounding box of each cell of header+rows"
     )
+    regions: list[TableRegion] = Field(default_factory=list)
     ruled: bool = True
 
     @property
@@ -221,6 +233,16 @@ class Inconsistency(Record):
     planted: bool = False
 
 
+class PageText(Record):
+    """The running text of a page (table cells and page stamps left out)."""
+
+    pdf_page: int
+    printed_page: int | None = None
+    width: float
+    height: float
+    text: str
+
+
 class DocumentExtraction(BaseModel):
     """Everything extracted from one PDF, ready to load."""
 
@@ -229,6 +251,7 @@ class DocumentExtraction(BaseModel):
     page_count: int
     scanned: bool = False
     document: DocumentMeta | None = None
+    pages: list[PageText] = Field(default_factory=list)
     members: list[Member] = Field(default_factory=list)
     agenda_items: list[AgendaItem] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

@@ -1,0 +1,43 @@
+# Two commands do all the set-up on a fresh clone:
+#   make run    the main job: every PDF in raw_pdfs/ into data/councilpdf.db
+#   make test   the test suite (installs a PostgreSQL server for the database tests)
+# Both install what they need first.
+
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+UV      := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+
+.PHONY: run test lint bench icdar install postgres clean
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+$(STAMP): pyproject.toml | $(UV)
+	$(UV) venv --quiet --allow-existing --python 3.11 $(VENV)
+	$(UV) pip install --quiet --python $(BIN)/python -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/councilpdf run raw_pdfs
+
+postgres:
+	scripts/install-postgres.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) postgres lint
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline.py
+
+icdar: $(STAMP)
+	$(BIN)/python bench/icdar.py
+
+clean:
+	rm -rf data out .pytest_cache

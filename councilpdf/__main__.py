@@ -1,0 +1,3 @@
+from councilpdf.cli import app
+
+app()

@@ -1,0 +1,162 @@
+"""The ``councilpdf`` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.db import database_url, engine_for
+
+app = typer.Typer(
+    help="Turn committee PDFs (agenda packs, minutes, reports) into a queryable SQL database.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"),
+]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"),
+]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="PDF files or folders of PDFs [default: raw_pdfs/]", show_default=False),
+]
+
+
+@app.command()
+def run(
+    paths: PathsArgument = None,
+    db: DbOption = None,
+    store: StoreOption = None,
+    export: Annotated[Path | None, typer.Option("--export", help="Also write the JSON export to this folder")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
+) -> None:
+    """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
+    from flows.batch import batch_flow, on_file_done
+    from pipeline.ingest import discover
+
+    targets = [str(p) for p in (paths or [Path("raw_pdfs")])]
+    try:
+        files = discover(targets)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    console.print(f"database: {database_url(db)}")
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        bar = progress.add_task("starting the workflow engine", total=len(files))
+
+        def done(outcome) -> None:
+            progress.update(bar, advance=1, description=f"{outcome.status}: {outcome.file_name}")
+
+        on_file_done(done)
+        summary = batch_flow(
+            targets, db=db, store=str(store) if store else None, export_dir=str(export) if export else None, force=force
+        )
+        on_file_done(None)
+    _print_outcomes(summary.outcomes)
+    console.print(summary.line())
+    if export:
+        console.print(f"exported JSON to {export}/")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_outcomes(outcomes) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for column in ("file", "status", "tables", "kpis", "actions", "flags", "note"):
+        table.add_column(column)
+    for o in outcomes:
+        colour = {"loaded": "green", "unchanged": "cyan"}.get(o.status, "red")
+        note = o.reason or (f"{len(o.warnings)} warning(s): {o.warnings[0]}" if o.warnings else "")
+        table.add_row(
+            o.file_name,
+            f"[{colour}]{o.status}[/]",
+            str(o.rows.get("extracted_tables", "")),
+            str(o.rows.get("kpis", "")),
+            str(o.rows.get("actions", "")),
+            str(o.flags) if o.status == "loaded" else "",
+            note,
+        )
+    console.print(table)
+
+
+@app.command()
+def ingest(paths: PathsArgument = None, db: DbOption = None, store: StoreOption = None) -> None:
+    """Check PDFs and keep content-addressed copies; quarantine the unusable, extract nothing."""
+    from pipeline.ingest import discover, ingest_file, store_dir
+
+    engine = engine_for(db)
+    files = discover([str(p) for p in (paths or [Path("raw_pdfs")])])
+    failed = 0
+    for path in files:
+        result = ingest_file(path, engine, store_dir(store))
+        if result.ok:
+            console.print(f"[green]{result.status}[/] {path.name} ({result.page_count} pages) {result.sha256[:12]}")
+        else:
+            failed += 1
+            console.print(f"[red]quarantined[/] {path.name}: {result.reason}")
+    console.print(f"{failed} of {len(files)} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write NAME.json files into")],
+    db: DbOption = None,
+) -> None:
+    """Write one NAME.json per source PDF (corpus format), read back from the database."""
+    from pipeline.export import export_all
+
+    written = export_all(engine_for(db), out)
+    console.print(f"wrote {len(written)} file(s) to {out}/")
+
+
+@app.command()
+def status(db: DbOption = None) -> None:
+    """Show what the database holds: documents, row counts and quarantined files."""
+    from pipeline.status import database_status
+
+    report = database_status(engine_for(db))
+    console.print(f"database: {database_url(db)}")
+    docs = Table(title="documents", header_style="bold")
+    for column in ("file", "committee", "meeting", "pages", "sections", "tables", "flags"):
+        docs.add_column(column)
+    for d in report.documents:
+        docs.add_row(d.file_name, d.committee or "", d.meeting or "", str(d.pages), str(d.sections), str(d.tables), str(d.flags))
+    console.print(docs)
+    counts = Table(title="rows", header_style="bold")
+    counts.add_column("table")
+    counts.add_column("rows", justify="right")
+    for name, n in report.counts.items():
+        counts.add_row(name, str(n))
+    console.print(counts)
+    if report.quarantined:
+        q = Table(title="quarantined", header_style="bold")
+        q.add_column("file")
+        q.add_column("reason")
+        for name, reason in report.quarantined:
+            q.add_row(name, reason or "")
+        console.print(q)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,255 @@
+"""The agenda front sheet: meeting details, committee members and the agenda items.
+
+Front sheets name the committee in a title ("PLANNING COMMITTEE AGENDA"), give the
+time, date and venue, list the members (often under one heading per council or
+group), and number the items of business, each with a title in bold or capitals,
+an optional "(Pages X - Y)" range and an optional description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pdfplumber.page import Page
+
+from extractors.base import Extractor, Source
+from extractors.dates import find_dates, find_times
+from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
+from schemas.records import AgendaItem, DocumentMeta, Member
+
+EXTRACTOR = Extractor("agenda", "1.0.0")
+
+_AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
+_TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
+_PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
+_PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
+_ITEM_NUMBER = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:councillors?|cllrs?\.?|mayor|deputy mayor|the mayor|alderman|aldermen|mr|mrs|ms|miss|dr|sir|dame)\s+",
+    re.I,
+)
+_MEMBER_HEADING = re.compile(r"^(?:councillors?|members?(?:hip)?|committee members?)\s*:?\s*$", re.I)
+_COUNCIL_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:london|royal|metropolitan|county|city and county)?\s*(?:borough|city|county|district)\s+of\s+",
+    re.I,
+)
+_COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish)\s+)?council$", re.I)
+_ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
+_VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
+
+
+@dataclass
+class FrontSheet:
+    """What an agenda front sheet states."""
+
+    meta: DocumentMeta
+    members: list[Member] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+
+
+def is_front_sheet(page: Page) -> bool:
+    """Whether a page opens an agenda: its title names an agenda, or it lists paged items."""
+    lines = page_lines(page)
+    top = [ln for ln in lines if ln.top < page.height * 0.3]
+    if any(_AGENDA_WORD.search(ln.text) for ln in top[:4]):
+        return True
+    return sum(1 for ln in lines if _PAGES.search(ln.text)) >= 2
+
+
+def extract_front_sheet(pages: Sequence[Page], source: Source) -> FrontSheet:
+    """Meeting details, members and agenda items from the front-sheet pages."""
+    lines = [ln for page in pages for ln in _content_lines(page)]
+    meta = _meeting_meta(lines, source)
+    return FrontSheet(meta, _members(lines, source), _items(lines, source))
+
+
+def _content_lines(page: Page) -> list[Line]:
+    lines = page_lines(page)
+    _, stamp = page_stamp(lines, page.height)
+    return [ln for ln in lines if ln is not stamp]
+
+
+def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
+    first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+    title_size = max((ln.size for ln in first_page[:6]), default=0.0)
+    title_lines = [ln for ln in first_page[:6] if ln.size >= title_size - 0.5]
+    committee = _TITLE_NOISE.sub(" ", join_text(title_lines)).strip(" -–:") or None
+    meeting_date = meeting_time = venue = None
+    bbox = title_lines[0].bbox if title_lines else None
+    for line in first_page[:12]:
+        dates = find_dates(line.text)
+        if dates and meeting_date is None:
+            meeting_date = dates[0][0]
+            times = find_times(line.text)
+            meeting_time = times[0] if times else None
+            venue = _venue_from_date_line(line.text, dates[0][2]) or venue
+        label = _VENUE_LABEL.match(line.text)
+        if label:
+            venue = line.text[label.end() :].strip() or venue
+    if meeting_time is None:
+        for line in first_page[:12]:
+            times = find_times(line.text)
+            if times:
+                meeting_time = times[0]
+                break
+    page = lines[0].page if lines else None
+    return DocumentMeta(
+        committee=committee,
+        meeting_date=meeting_date,
+        meeting_time=meeting_time,
+        venue=venue,
+        prov=source.prov(EXTRACTOR, page, bbox),
+    )
+
+
+def _venue_from_date_line(text: str, date_end: int) -> str | None:
+    """What follows the date on a "10.00 am Friday 3 August 2018 Town Hall" line."""
+    rest = text[date_end:]
+    rest = re.sub(r"^\s*(?:at\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))?", "", rest, flags=re.I)
+    rest = _WEEKDAY.sub("", rest).strip(" ,-–:")
+    return rest or None
+
+
+def normalise_council(heading: str) -> str:
+    """A council heading reduced to its place name: "LONDON BOROUGH OF HAVERING" -> "Havering"."""
+    text = re.sub(r"\s+", " ", heading).strip().rstrip(":")
+    text = _COUNCIL_SUFFIX.sub("", _COUNCIL_PREFIX.sub("", text)).strip()
+    return text.title() if text.isupper() else text
+
+
+def strip_honorific(name: str) -> str:
+    """A person's name without "Councillor", "Cllr", "Mayor" and similar titles."""
+    previous = None
+    while previous != name:
+        previous = name
+        name = _HONORIFIC.sub("", name.strip())
+    return name.strip(" ,;")
+
+
+def _members(lines: list[Line], source: Source) -> list[Member]:
+    start = next((i for i, ln in enumerate(lines) if _MEMBER_HEADING.match(ln.text)), None)
+    if start is None:
+        return []
+    body = body_size(lines)
+    members: list[Member] = []
+    council: str | None = None
+    for line in lines[start + 1 :]:
+        text = line.text.strip()
+        if _HONORIFIC.match(text):
+            name, role = _split_role(strip_honorific(text))
+            members.append(
+                Member(
+                    name=name,
+                    council=council,
+                    role=role,
+                    prov=source.prov(EXTRACTOR, line.page, line.bbox),
+                )
+            )
+        elif _is_group_heading(line, body):
+            council = normalise_council(text)
+        else:
+            break
+    return members
+
+
+def _split_role(name: str) -> tuple[str, str | None]:
+    m = _ROLE.search(name)
+    if m:
+        return name[: m.start()].strip(), m.group(1).strip()
+    return name, None
+
+
+def _is_group_heading(line: Line, body: float) -> bool:
+    text = line.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and len(text) < 80 and (line.bold or line.size > body or text.isupper())
+
+
+def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
+    """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions."""
+    starts = [i for i, ln in enumerate(lines) if _item_start(ln)]
+    runs = _numbered_runs(lines, starts)
+    if not runs:
+        return []
+    run = max(runs, key=lambda r: (_run_score(lines, r), len(r)))
+    items = []
+    for k, i in enumerate(run):
+        end = run[k + 1] if k + 1 < len(run) else _run_end(lines, i)
+        items.append(_item(lines, i, end, source))
+    return items
+
+
+def _item_start(line: Line) -> bool:
+    words = line.text.split()
+    if len(words) < 2 or not _ITEM_NUMBER.match(words[0]):
+        return False
+    title = " ".join(words[1:])
+    letters = [c for c in title if c.isalpha()]
+    # Item titles are bold or in capitals; a numbered sentence in a description is neither.
+    return bool(letters) and (line.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+
+
+def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:
+    """Groups of item starts that share the same left edge and typography."""
+    runs: list[list[int]] = []
+    for i in starts:
+        line = lines[i]
+        for run in runs:
+            ref = lines[run[-1]]
+            if abs(ref.x0 - line.x0) < 4 and abs(ref.size - line.size) < 0.6 and ref.bold == line.bold:
+                run.append(i)
+                break
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _run_score(lines: list[Line], run: list[int]) -> int:
+    """Prefer the run headed "Agenda" or carrying page ranges over numbered notes."""
+    first = run[0]
+    headed = any(_AGENDA_WORD.search(ln.text) for ln in lines[max(0, first - 3) : first])
+    paged = any(_PAGES.search(lines[i].text) or _PAGES_OPEN.search(lines[i].text) for i in run)
+    return 2 * headed + paged
+
+
+def _run_end(lines: list[Line], last_start: int) -> int:
+    """Where the last item's block ends: at a new heading block set like an item or larger."""
+    start = lines[last_start]
+    for j in range(last_start + 1, len(lines)):
+        ln = lines[j]
+        if ln.page != start.page and ln.size > start.size + 0.5:
+            return j
+    return len(lines)
+
+
+def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
+    first = lines[i]
+    number = _ITEM_NUMBER.match(first.text.split()[0]).group(1)  # type: ignore[union-attr]
+    title_parts = [first.text.split(None, 1)[1]]
+    j = i + 1
+    # A title wraps onto following lines set like it; an open "(Pages" wraps too.
+    while j < end and (
+        _PAGES_OPEN.search(" ".join(title_parts))
+        or (lines[j].bold == first.bold and abs(lines[j].size - first.size) < 0.3 and first.bold)
+    ):
+        title_parts.append(lines[j].text)
+        j += 1
+    title = " ".join(title_parts)
+    page_start = page_end = None
+    m = _PAGES.search(title)
+    if m:
+        page_start = int(m.group(1))
+        page_end = int(m.group(2)) if m.group(2) else page_start
+        title = (title[: m.start()] + title[m.end() :]).strip()
+    description = join_text(lines[j:end]) or None
+    return AgendaItem(
+        number=number,
+        title=re.sub(r"\s+", " ", title).strip(" -–:"),
+        page_start=page_start,
+        page_end=page_end,
+        description=description,
+        prov=source.prov(EXTRACTOR, first.page, first.bbox),
+    )

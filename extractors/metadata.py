@@ -1,0 +1,75 @@
+"""Meeting details of a PDF that does not open with an agenda front sheet.
+
+The committee is named in the first page's title ("PLANNING COMMITTEE", "MINUTES OF
+A CABINET MEETING", "Minutes of the meeting of the Audit Committee held on ...");
+date, time and venue come from the minutes heading or the report heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pdfplumber.page import Page
+
+from extractors.base import Extractor, Source
+from extractors.dates import find_dates
+from extractors.layout import join_text, page_lines
+from schemas.records import DocumentMeta, Minutes, Report
+
+EXTRACTOR = Extractor("metadata", "1.0.0")
+
+_WRAPPERS = [
+    re.compile(r"^\s*minutes\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", re.I),
+    re.compile(r"\s+meeting\b.*$", re.I),
+    re.compile(r"\s+held\s+(?:on|at)\b.*$", re.I),
+    re.compile(r"^\s*(?:report\s+to|meeting\s*:)\s*(?:the\s+)?", re.I),
+    re.compile(r"\s*\b(?:agenda|minutes)\b\s*$", re.I),
+]
+_COMMITTEE_WORD = re.compile(
+    r"\b(?:committee|cabinet|council|board|panel|commission|forum|executive|sub-committee|partnership|authority)\b",
+    re.I,
+)
+
+
+def committee_from_title(title: str) -> str | None:
+    """The body named by a page title, without "Minutes of a ... meeting" and similar wrappers."""
+    text = re.sub(r"\s+", " ", title).strip()
+    for wrapper in _WRAPPERS:
+        text = wrapper.sub("", text).strip()
+    dates = find_dates(text)
+    if dates:
+        text = text[: dates[0][1]].strip(" ,-–")
+    return text if text and _COMMITTEE_WORD.search(text) else None
+
+
+def extract_document_meta(
+    first_page: Page,
+    source: Source,
+    *,
+    minutes: Minutes | None = None,
+    report: Report | None = None,
+) -> DocumentMeta:
+    """Meeting details from the title of the first page and the first document's records."""
+    lines = page_lines(first_page)
+    top = [ln for ln in lines if ln.top < first_page.height * 0.35]
+    size = max((ln.size for ln in top), default=0.0)
+    title_lines = []
+    for line in top:
+        if line.size >= size - 0.5:
+            title_lines.append(line)
+        elif title_lines:
+            break
+    committee = committee_from_title(join_text(title_lines))
+    if committee is None:
+        committee = next((c for ln in top if (c := committee_from_title(ln.text))), None)
+    meta = DocumentMeta(
+        committee=committee,
+        prov=source.prov(EXTRACTOR, first_page.page_number, title_lines[0].bbox if title_lines else None),
+    )
+    if minutes is not None:
+        meta = meta.model_copy(
+            update={"meeting_date": minutes.meeting_date, "meeting_time": minutes.start_time, "venue": minutes.venue}
+        )
+    elif report is not None:
+        meta = meta.model_copy(update={"meeting_date": report.meeting_date})
+    return meta

@@ -1,0 +1,79 @@
+"""Database connection and schema migrations.
+
+SQLite by default (an embedded file, nothing to run); any SQLAlchemy URL through
+``--db`` or ``COUNCILPDF_DB``, PostgreSQL for a shared database. The schema is
+brought up to date with Alembic's migrations whenever the database is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB = "sqlite:///data/councilpdf.db"
+ENV_VAR = "COUNCILPDF_DB"
+_MIGRATIONS = Path(__file__).resolve().parents[1] / "alembic"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else ``COUNCILPDF_DB``, else the local SQLite file."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_DB
+
+
+def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """An engine for ``url`` whose schema is at the latest migration."""
+    url = database_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    if migrate:
+        upgrade(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers work while a load writes; the busy timeout makes concurrent
+    # writers wait their turn instead of failing at once.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    """Alembic's configuration, pointing at this project's migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    if engine is not None:
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply migrations up to ``revision``."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to ``engine`` that keep loaded objects usable after commit."""
+    return sessionmaker(engine, expire_on_commit=False, future=True)
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str | None = None) -> Engine:
+    """One migrated engine per URL and process, shared by the tasks that use it."""
+    return make_engine(url)

@@ -1,0 +1,196 @@
+"""Run the extractors over one PDF: segmentation first, then everything else.
+
+Two stages, each taking and returning plain pydantic data so that a flow can run
+them as separate tasks (on separate workers if need be):
+
+* :func:`segment_pdf` reads printed page numbers, the agenda front sheet and the
+  documents the PDF holds;
+* :func:`extract_pdf` finds the tables, runs the extractor registered for each
+  document kind, types the tables (KPIs, actions, financial cells) and gathers the
+  running text of every page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from pdfplumber.page import Page
+from pydantic import BaseModel, Field
+
+from extractors import registry
+from extractors.agenda import extract_front_sheet, is_front_sheet
+from extractors.base import Source
+from extractors.layout import Line, join_text, page_lines, page_stamp
+from extractors.metadata import extract_document_meta
+from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
+from pipeline.pdfpages import PdfDocument, open_document
+from schemas.records import (
+    AgendaItem,
+    DocumentExtraction,
+    DocumentMeta,
+    Member,
+    Minutes,
+    PageText,
+    Report,
+    Section,
+    Table,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Segmentation(BaseModel):
+    """The structure of a PDF: its documents, printed page numbers and agenda."""
+
+    file: str
+    sha256: str
+    page_count: int
+    printed_pages: dict[int, int] = Field(default_factory=dict)
+    front_sheet_pages: int = 0
+    front_sheet: DocumentMeta | None = None
+    members: list[Member] = Field(default_factory=list)
+    agenda_items: list[AgendaItem] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+def segment_pdf(path: Path, sha256: str) -> Segmentation:
+    """Read the structure of the PDF at ``path``."""
+    with open_document(path) as doc:
+        return _segment(doc, path, sha256)
+
+
+def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
+    views = [page_view(p) for p in doc.pages]
+    printed = printed_page_numbers(views)
+    source = Source(sha256, printed)
+    front_pages = 0
+    sheet = None
+    if is_front_sheet(doc.pages[0]):
+        front_pages = front_sheet_length(views, printed)
+        sheet = extract_front_sheet(doc.pages[:front_pages], source)
+    sections = segment(
+        doc.pages,
+        source,
+        front_sheet_pages=front_pages,
+        agenda_items=sheet.items if sheet else (),
+        views=views,
+    )
+    return Segmentation(
+        file=Path(path).name,
+        sha256=sha256,
+        page_count=len(doc.pages),
+        printed_pages=printed,
+        front_sheet_pages=front_pages,
+        front_sheet=sheet.meta if sheet else None,
+        members=sheet.members if sheet else [],
+        agenda_items=sheet.items if sheet else [],
+        sections=sections,
+    )
+
+
+def extract_pdf(path: Path, seg: Segmentation) -> DocumentExtraction:
+    """Everything the extractors find in the PDF at ``path``, given its segmentation."""
+    with open_document(path) as doc:
+        return _extract(doc, seg)
+
+
+def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
+    source = Source(seg.sha256, seg.printed_pages)
+    pages = doc.pages
+    warnings: list[str] = []
+    breaks = {s.pdf_page_start for s in seg.sections}
+    tables = registry.extract_tables(pages, source, breaks=breaks)
+    page_texts, lines = _running_text(pages, tables, source)
+    for text in page_texts:
+        if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables):
+            warnings.append(f"page {text.pdf_page}: no text found")
+
+    minutes: list[Minutes] = []
+    reports: list[Report] = []
+    sections: list[Section] = []
+    for section in seg.sections:
+        span = pages[section.pdf_page_start - 1 : section.pdf_page_end]
+        record = _section_record(section, span, source, warnings)
+        if isinstance(record, Minutes):
+            minutes.append(record)
+        elif isinstance(record, Report):
+            reports.append(record)
+            section = section.model_copy(update={"title": record.title})
+        sections.append(section)
+
+    typed = registry.type_tables(tables, lines, seg.members, source)
+    if seg.front_sheet is not None:
+        meta = seg.front_sheet
+    else:
+        first = seg.sections[0].kind if seg.sections else None
+        meta = extract_document_meta(
+            pages[0],
+            source,
+            minutes=minutes[0] if minutes and first == "minutes" else None,
+            report=reports[0] if reports and first == "report" else None,
+        )
+    return DocumentExtraction(
+        file=seg.file,
+        sha256=seg.sha256,
+        page_count=seg.page_count,
+        document=meta,
+        pages=page_texts,
+        members=seg.members,
+        agenda_items=seg.agenda_items,
+        sections=sections,
+        minutes=minutes,
+        reports=reports,
+        tables=typed.tables,
+        kpis=typed.kpis,
+        kpi_series=typed.kpi_series,
+        actions=typed.actions,
+        financial_cells=typed.financial_cells,
+        warnings=warnings,
+    )
+
+
+def _section_record(section: Section, span: Sequence[Page], source: Source, warnings: list[str]):
+    extractor = registry.SECTION_EXTRACTORS.get(section.kind)
+    if extractor is None:
+        return None
+    try:
+        record = extractor(span, source)
+    except Exception as exc:  # one document's failure must not lose the rest of the pack
+        log.exception("extracting %s on pages %s-%s", section.kind, section.pdf_page_start, section.pdf_page_end)
+        warnings.append(f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}: {exc}")
+        return None
+    if record is None:
+        warnings.append(
+            f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}: nothing extracted"
+        )
+    return record
+
+
+def _running_text(
+    pages: Sequence[Page], tables: Sequence[Table], source: Source
+) -> tuple[list[PageText], list[Line]]:
+    """Each page's text outside tables and page stamps, and all those lines."""
+    regions: dict[int, list] = {}
+    for table in tables:
+        for region in table.regions:
+            regions.setdefault(region.page, []).append(region.bbox)
+    texts: list[PageText] = []
+    all_lines: list[Line] = []
+    for page in pages:
+        lines = page_lines(page, exclude=regions.get(page.page_number, ()))
+        _, stamp = page_stamp(lines, page.height)
+        lines = [ln for ln in lines if ln is not stamp]
+        all_lines.extend(lines)
+        texts.append(
+            PageText(
+                pdf_page=page.page_number,
+                printed_page=source.printed_pages.get(page.page_number),
+                width=float(page.width),
+                height=float(page.height),
+                text="\n".join(ln.text for ln in lines),
+                prov=source.prov(registry.PAGES, page.page_number),
+            )
+        )
+    return texts, all_lines

@@ -1,0 +1,210 @@
+"""Ingest: find PDFs, check them, keep a content-addressed copy, quarantine bad ones.
+
+Each file is identified by the sha256 of its bytes. A good PDF is copied to
+``STORE/ab/abcdef....pdf``; a file that cannot be used is copied to
+``STORE/../quarantine/`` beside a ``.reason.txt`` saying why, and is marked
+``quarantined`` with that reason in ``source_files``. Seeing the same bytes again,
+under any name, adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from pipeline.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
+from schemas.sql import FileOrigin, SourceFile
+
+DEFAULT_STORE = "data/store"
+ENV_VAR = "COUNCILPDF_STORE"
+
+
+@dataclass(frozen=True)
+class IngestedFile:
+    """The outcome of ingesting one file."""
+
+    source: str
+    sha256: str
+    file_name: str
+    stored_path: Path | None
+    status: str  # "new", "seen" or "quarantined"
+    reason: str | None = None
+    page_count: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "quarantined"
+
+
+def store_dir(path: str | os.PathLike | None = None) -> Path:
+    """Where ingested PDFs are kept: the given path, ``COUNCILPDF_STORE``, or data/store."""
+    return Path(path or os.environ.get(ENV_VAR) or DEFAULT_STORE)
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files to ingest: PDFs found under directories, and every file named directly.
+
+    A directory contributes its ``*.pdf`` files (any case, recursively); a file given
+    by name is taken whatever its extension, so a mislabelled file is reported
+    rather than silently skipped.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or directory: {path}")
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), None)
+    return list(unique)
+
+
+def ingest_file(path: Path, engine: Engine, store: Path, *, origin: str | None = None) -> IngestedFile:
+    """Check one file, keep it content-addressed, and record it in the database.
+
+    Args:
+        path: the file to ingest.
+        engine: the database.
+        store: directory of the content-addressed store.
+        origin: where the file came from (a URL); defaults to its path.
+    """
+    path = Path(path)
+    origin = origin or str(path)
+    sha256 = sha256_of(path)
+    try:
+        info: PdfInfo | None = inspect_pdf(path)
+        reason = None
+    except PdfError as exc:
+        info, reason = None, exc.reason
+    now = datetime.now(UTC)
+    with Session(engine) as session, session.begin():
+        existing = session.get(SourceFile, sha256, with_for_update=True)
+        seen = existing is not None
+        if info is None:
+            stored = _quarantine(path, sha256, reason or "unusable", store)
+            status = "quarantined"
+        else:
+            stored = _keep(path, sha256, store)
+            status = "seen" if seen and existing.status == "loaded" else "new"
+        if existing is None:
+            session.add(
+                SourceFile(
+                    sha256=sha256,
+                    file_name=path.name,
+                    size=path.stat().st_size,
+                    stored_path=str(stored),
+                    first_seen=now,
+                    last_seen=now,
+                    status="quarantined" if info is None else "pending",
+                    reason=reason,
+                    page_count=info.page_count if info else None,
+                )
+            )
+        else:
+            existing.last_seen = now
+        _record_origin(session, sha256, origin, now)
+    return IngestedFile(
+        source=origin,
+        sha256=sha256,
+        file_name=path.name,
+        stored_path=stored,
+        status=status,
+        reason=reason,
+        page_count=info.page_count if info else None,
+    )
+
+
+def origin_id(sha256: str, uri: str) -> str:
+    """Stable id of a (file, where it was found) pair."""
+    return hashlib.sha1(f"{sha256}|{uri}".encode()).hexdigest()
+
+
+def _record_origin(
+    session: Session,
+    sha256: str,
+    uri: str,
+    now: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
+    row = session.get(FileOrigin, origin_id(sha256, uri))
+    if row is None:
+        session.add(
+            FileOrigin(
+                id=origin_id(sha256, uri),
+                sha256=sha256,
+                uri=uri,
+                first_seen=now,
+                last_seen=now,
+                etag=etag,
+                last_modified=last_modified,
+            )
+        )
+    else:
+        row.last_seen = now
+        row.etag = etag or row.etag
+        row.last_modified = last_modified or row.last_modified
+
+
+def _keep(path: Path, sha256: str, store: Path) -> Path:
+    target = store / sha256[:2] / f"{sha256}.pdf"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Copy to a temporary name and rename, so a crash never leaves a partial file
+        # under the name that says the copy is complete.
+        tmp = target.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, target)
+    return target
+
+
+def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
+    folder = store.parent / "quarantine"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{sha256}{path.suffix.lower() or '.bin'}"
+    if not target.exists():
+        tmp = target.with_name(target.name + f".{os.getpid()}.part")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, target)
+    target.with_name(f"{sha256}.reason.txt").write_text(f"{path.name}: {reason}\n", encoding="utf-8")
+    return target
+
+
+def mark_loaded(engine: Engine, sha256: str) -> None:
+    """Record that a file's extraction is in the database."""
+    with Session(engine) as session, session.begin():
+        row = session.get(SourceFile, sha256)
+        if row is not None:
+            row.status = "loaded"
+            row.reason = None
+
+
+def mark_failed(engine: Engine, sha256: str, reason: str) -> None:
+    """Quarantine a file whose processing failed after ingest, keeping the reason."""
+    with Session(engine) as session, session.begin():
+        row = session.get(SourceFile, sha256)
+        if row is not None:
+            row.status = "quarantined"
+            row.reason = reason
+
+
+def quarantined(engine: Engine) -> list[SourceFile]:
+    """Files in quarantine, newest first."""
+    with Session(engine) as session:
+        return list(
+            session.scalars(
+                select(SourceFile).where(SourceFile.status == "quarantined").order_by(SourceFile.last_seen.desc())
+            )
+        )
