@@ -42,7 +42,7 @@ DATE_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
 
 _TIME = re.compile(
     r"\b(?P<hour>[0-2]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"|\b(?P<hour24>[0-2]?\d)[:.](?P<minute24>[0-5]\d)\b(?!\s*(?:%|[/.]\d))"
+    r"|(?<![£$€\d.,])\b(?P<hour24>[0-2]?\d)[:.](?P<minute24>[0-5]\d)\b(?!\s*(?:%|[/.,]\d|[km]\b))"
     r"|\b(?P<noon>noon|midday|midnight)\b",
     re.I,
 )

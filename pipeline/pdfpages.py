@@ -279,35 +279,41 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
 
 
 def _char_dict(glyphs: list, k: int, page: Page, tf: _DisplayTransform) -> dict:
-    text, style, font, textobj, origin, (left, bottom, right, top) = glyphs[k]
-    ox, otop = tf.point(*origin)
+    text, style, font, textobj, origin, loose = glyphs[k]
     if style is None:
         # A word gap PDFium inferred: a zero-width space keeps the words apart.
         prev = glyphs[k - 1] if k and glyphs[k - 1][1] else None
-        size, m, color = prev[1] if prev else (0.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None)
+        size, user_m, color = prev[1] if prev else (0.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None)
         fontname, descent_em = (prev[2][0], prev[2][2]) if prev else ("", 0.0)
     else:
-        size, m, color = style
+        size, user_m, color = style
         fontname, _ascent_em, descent_em = font
-    m = tf.matrix(m)
+    # pdfminer's box, in the glyph's own frame: along the baseline from the origin to
+    # the next glyph (the advance), across it from baseline + descent up one font
+    # size, so the glyphs of a line share one height whatever their shape.
+    ux, uy = _unit(user_m[0], user_m[1])
+    vx, vy = _unit(user_m[2], user_m[3])
+    ox, oy = origin
+    left, bottom, right, top = loose
+    corners = ((left, bottom), (left, top), (right, bottom), (right, top))
+    advance = max(0.0, max((x - ox) * ux + (y - oy) * uy for x, y in corners))
+    nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
+    if nxt is not None and nxt[3] is textobj:
+        along = (nxt[4][0] - ox) * ux + (nxt[4][1] - oy) * uy
+        across = (nxt[4][0] - ox) * vx + (nxt[4][1] - oy) * vy
+        if abs(across) < 0.01 and along > 0:
+            advance = min(advance, along)
+    if style is None:
+        advance = 0.0
+    low = descent_em * size
+    points = [
+        tf.point(ox + t * ux + s * vx, oy + t * uy + s * vy) for t in (0.0, advance) for s in (low, low + size)
+    ]
+    x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
+    top_, bottom_ = min(p[1] for p in points), max(p[1] for p in points)
+    m = tf.matrix(user_m)
     # pdfminer's test: sheared (synthetic italic) text still counts as upright.
     upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0 and m[0] > 0
-    if upright:
-        # pdfminer's box: from the origin along the advance, from baseline + descent up
-        # one font size, so the glyphs of a line share one height whatever their shape.
-        x0 = ox
-        x1 = max(x0, tf.box(left, bottom, right, top)[2])
-        nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
-        if nxt is not None and nxt[3] is textobj:
-            nx, ntop = tf.point(*nxt[4])
-            if abs(ntop - otop) < 0.01 and nx > x0:
-                x1 = min(x1, nx)
-        if style is None:
-            x1 = x0
-        bottom_ = otop - descent_em * size
-        top_ = bottom_ - size
-    else:
-        x0, top_, x1, bottom_ = tf.box(left, bottom, right, top)
     return {
         "object_type": "char",
         "page_number": page.page_number,
@@ -329,6 +335,11 @@ def _char_dict(glyphs: list, k: int, page: Page, tf: _DisplayTransform) -> dict:
         "non_stroking_color": color,
         "stroking_color": None,
     }
+
+
+def _unit(x: float, y: float) -> tuple[float, float]:
+    norm = math.hypot(x, y) or 1.0
+    return x / norm, y / norm
 
 
 def _font_of(textobj, cache: dict[int, tuple[str, float, float]]) -> tuple[str, float, float]:

@@ -1,0 +1,138 @@
+"""Agenda front sheets: meeting details, members by council or group, numbered items."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.agenda import extract_front_sheet, is_front_sheet, normalise_council, strip_honorific
+from extractors.base import Source
+from pipeline.pdfpages import open_document
+from tests.pdfgen import Text, write_pdf
+
+SOURCE = Source("0" * 64)
+
+
+def _sheet(tmp_path, lines):
+    path = write_pdf(tmp_path / "agenda.pdf", [lines])
+    with open_document(path) as doc:
+        assert is_front_sheet(doc.pages[0])
+        return extract_front_sheet(doc.pages, SOURCE)
+
+
+def test_title_date_time_and_venue_line(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("PLANNING COMMITTEE AGENDA", 16, True),
+            Text("7.00 pm Tuesday 4 March 2025 Council Chamber, Civic Centre", 12, True),
+        ],
+    )
+    assert sheet.meta.committee == "PLANNING COMMITTEE"
+    assert sheet.meta.meeting_date == date(2025, 3, 4)
+    assert sheet.meta.meeting_time == "19:00"
+    assert sheet.meta.venue == "Council Chamber, Civic Centre"
+
+
+def test_venue_label_on_its_own_line(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("Notice of Meeting", 16, True),
+            Text("Health and Wellbeing Board", 14, True),
+            "Date: Wednesday 12 June 2024",
+            "Time: 2.30 pm",
+            "Venue: Committee Room 2, Guildhall",
+            Text("AGENDA", 13, True),
+            Text("1 APOLOGIES", 12, True),
+            Text("2 MINUTES (Pages 3 - 8)", 12, True),
+        ],
+    )
+    assert sheet.meta.meeting_date == date(2024, 6, 12)
+    assert sheet.meta.meeting_time == "14:30"
+    assert sheet.meta.venue == "Committee Room 2, Guildhall"
+
+
+def test_members_listed_under_council_headings(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("SHARED SERVICES BOARD AGENDA", 16, True),
+            Text("10.00 am Friday 6 June 2025 Room 1, Town Hall", 12, True),
+            Text("COUNCILLORS:", 13, True),
+            Text("ROYAL BOROUGH OF GREENWICH", 12, True),
+            "Councillor Ada Lovelace",
+            "Cllr Alan Turing (Chair)",
+            Text("BRISTOL CITY COUNCIL", 12, True),
+            "Mayor Grace Hopper",
+            Text("For information about the meeting please contact:", 11, True),
+            "Democratic Services",
+        ],
+    )
+    assert [(m.name, m.council, m.role) for m in sheet.members] == [
+        ("Ada Lovelace", "Greenwich", None),
+        ("Alan Turing", "Greenwich", "Chair"),
+        ("Grace Hopper", "Bristol", None),
+    ]
+
+
+def test_items_with_wrapped_titles_page_ranges_and_descriptions(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("CABINET AGENDA", 16, True),
+            Text("1. NOTES FOR VISITORS", 13, True),
+            "Please sign in at reception.",
+            Text("AGENDA ITEMS", 13, True),
+            Text("1 APOLOGIES FOR ABSENCE", 12, True),
+            "(if any) - receive",
+            Text("4a MINUTES OF THE PREVIOUS MEETING (Pages 1 - 6)", 12, True),
+            "To approve the minutes of the meeting held on 2 May 2025.",
+            Text("5 BUDGET MONITORING REPORT FOR THE SECOND QUARTER (Pages", 12, True),
+            Text("7 - 30)", 12, True),
+            Text("B URGENT BUSINESS", 12, True),
+        ],
+    )
+    got = [(i.number, i.title, i.page_start, i.page_end, i.description) for i in sheet.items]
+    assert got == [
+        ("1", "APOLOGIES FOR ABSENCE", None, None, "(if any) - receive"),
+        (
+            "4a",
+            "MINUTES OF THE PREVIOUS MEETING",
+            1,
+            6,
+            "To approve the minutes of the meeting held on 2 May 2025.",
+        ),
+        ("5", "BUDGET MONITORING REPORT FOR THE SECOND QUARTER", 7, 30, None),
+        ("B", "URGENT BUSINESS", None, None, None),
+    ]
+
+
+def test_report_cover_is_not_a_front_sheet(tmp_path):
+    path = write_pdf(tmp_path / "r.pdf", [[Text("CABINET", 16, True), "Subject heading:", "Budget"]])
+    with open_document(path) as doc:
+        assert not is_front_sheet(doc.pages[0])
+
+
+def test_council_headings_reduce_to_place_names():
+    assert normalise_council("LONDON BOROUGH OF HAVERING") == "Havering"
+    assert normalise_council("Royal Borough of Kingston upon Thames") == "Kingston upon Thames"
+    assert normalise_council("Bristol City Council") == "Bristol"
+    assert normalise_council("Conservative Group") == "Conservative Group"
+
+
+@given(
+    st.sampled_from(["Councillor", "Cllr", "Cllr.", "Mayor", "Deputy Mayor", "Councillor Dr"]),
+    st.lists(
+        st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9).filter(
+            lambda p: p not in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mayor", "cllr", "cllrs"}
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_honorifics_are_stripped_and_names_kept(title, parts):
+    name = " ".join(p.capitalize() for p in parts)
+    assert strip_honorific(f"{title} {name}") == name

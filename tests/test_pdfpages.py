@@ -1,0 +1,110 @@
+"""The PDF layer: clear reasons for unusable files, and PDFium pages that read like pdfminer's."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline.pdfpages import PdfError, inspect_pdf, open_document
+from tests.pdfgen import Text, write_encrypted_pdf, write_pdf, write_scanned_pdf
+
+
+def _reason(path) -> str:
+    with pytest.raises(PdfError) as err:
+        inspect_pdf(path)
+    return err.value.reason
+
+
+def test_empty_file_is_reported_as_empty(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    assert _reason(path) == "empty file (0 bytes)"
+
+
+def test_html_saved_as_pdf_is_not_a_pdf(tmp_path):
+    path = tmp_path / "agenda.pdf"
+    path.write_text("<!DOCTYPE html><html><body>Not found</body></html>")
+    assert _reason(path).startswith("not a PDF")
+
+
+def test_truncated_download_is_reported_as_truncated(tmp_path):
+    whole = write_pdf(tmp_path / "whole.pdf", [["Minutes of the meeting"] * 20])
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    assert _reason(cut).startswith("truncated")
+
+
+def test_password_protected_pdf_is_reported_as_encrypted(tmp_path):
+    assert _reason(write_encrypted_pdf(tmp_path / "locked.pdf")).startswith("encrypted")
+
+
+def test_scan_without_text_layer_needs_ocr(tmp_path):
+    assert _reason(write_scanned_pdf(tmp_path / "scan.pdf")) == "scanned: no text layer, needs OCR"
+
+
+def test_good_pdf_reports_pages_and_text(tmp_path):
+    path = write_pdf(tmp_path / "ok.pdf", [["Agenda"], ["Minutes"], []])
+    info = inspect_pdf(path)
+    assert info.page_count == 3
+    assert info.pages_without_text == [3]
+    assert len(info.sha256) == 64
+
+
+def test_pdfium_pages_give_pdfplumbers_words_and_lines(tmp_path):
+    lines = [Text("COMMITTEE AGENDA", 16, True), "Friday 18 October 2019 at 10.00 am", Text("Body text", 9, family="Times")]
+
+    def ruled(canvas, width, height):
+        canvas.rect(70, 300, 300, 120)
+        canvas.line(70, 360, 370, 360)
+
+    from tests.pdfgen import PageSpec
+
+    path = write_pdf(tmp_path / "p.pdf", [PageSpec(lines=lines, extra=[ruled])])
+    with open_document(path) as doc, pdfplumber.open(path) as reference:
+        ours, theirs = doc.pages[0], reference.pages[0]
+        assert [w["text"] for w in ours.extract_words()] == [w["text"] for w in theirs.extract_words()]
+        assert len(ours.rects) == len(theirs.rects) and len(ours.lines) == len(theirs.lines)
+        for a, b in zip(ours.extract_words(), theirs.extract_words(), strict=True):
+            assert a["x0"] == pytest.approx(b["x0"], abs=0.5)
+            assert a["top"] == pytest.approx(b["top"], abs=0.5)
+
+
+def test_page_with_rotate_entry_reads_like_pdfplumber(tmp_path):
+    path = tmp_path / "rotated.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setPageRotation(90)
+    canvas.drawString(72, 770, "First line of a turned page")
+    canvas.drawString(72, 750, "Second line")
+    canvas.showPage()
+    canvas.save()
+    with open_document(path) as doc, pdfplumber.open(path) as reference:
+        ours, theirs = doc.pages[0], reference.pages[0]
+        assert (ours.width, ours.height) == (theirs.width, theirs.height)
+        assert [w["text"] for w in ours.extract_words()] == [w["text"] for w in theirs.extract_words()]
+        def boxes(page):
+            return sorted((c["text"], c["upright"], c["x0"], c["top"]) for c in page.chars)
+
+        for a, b in zip(boxes(ours), boxes(theirs), strict=True):
+            assert a[:2] == b[:2]
+            assert a[2:] == pytest.approx(b[2:], abs=1.0)
+
+
+def test_vertical_text_chars_are_not_upright(tmp_path):
+    def vertical(canvas, width, height):
+        canvas.saveState()
+        canvas.translate(100, 400)
+        canvas.rotate(90)
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(0, 0, "Directorate")
+        canvas.restoreState()
+
+    from tests.pdfgen import PageSpec
+
+    path = write_pdf(tmp_path / "v.pdf", [PageSpec(lines=["Heading"], extra=[vertical])])
+    with open_document(path) as doc:
+        chars = [c for c in doc.pages[0].chars if not c["upright"]]
+        assert "".join(c["text"] for c in chars) == "Directorate"
+        # Read bottom to top, the rotated word runs up the page.
+        assert chars[0]["top"] > chars[-1]["top"]
