@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from schemas.records import BBox
 _LINE_TOLERANCE = 0.45
 # A horizontal gap wider than this many font sizes separates two chunks of a line.
 _CHUNK_GAP = 1.6
+
+_WORDS: weakref.WeakKeyDictionary[Page, list[Word]] = weakref.WeakKeyDictionary()
 
 _PAGE_STAMP = re.compile(r"^\s*(?:page\s+(\d{1,4})(?:\s+of\s+\d+)?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I)
 
@@ -97,13 +100,21 @@ def is_bold_font(fontname: str) -> bool:
 
 
 def page_words(page: Page) -> list[Word]:
-    """Upright words of a page with their font size and weight."""
-    words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
-    return [
-        Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], float(w["size"]), is_bold_font(w["fontname"]))
-        for w in words
-        if w.get("upright", True)
-    ]
+    """Upright words of a page with their font size and weight.
+
+    Several extractors read the same page; the words are worked out once per page
+    object (a cropped or filtered page is a page object of its own).
+    """
+    cached = _WORDS.get(page)
+    if cached is None:
+        words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
+        cached = [
+            Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], float(w["size"]), is_bold_font(w["fontname"]))
+            for w in words
+            if w.get("upright", True)
+        ]
+        _WORDS[page] = cached
+    return list(cached)
 
 
 def group_lines(words: Iterable[Word], page_number: int) -> list[Line]:

@@ -13,23 +13,35 @@ them as separate tasks (on separate workers if need be):
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pdfplumber.page import Page
 from pydantic import BaseModel, Field
 
 from extractors import registry
+from extractors.actions import extract_actions
+from extractors.councils import find_councils
+from extractors.financial import extract_financial_cells
+from extractors.kpis import extract_kpis
 from extractors.agenda import extract_front_sheet, is_front_sheet
 from extractors.base import Source
 from extractors.layout import Line, join_text, page_lines, page_stamp
 from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
+from extractors.table_kinds import classify_table
 from pipeline.pdfpages import PdfDocument, open_document
 from schemas.records import (
+    Action,
     AgendaItem,
     DocumentExtraction,
     DocumentMeta,
+    FinancialCell,
+    Kpi,
+    KpiSeriesPoint,
     Member,
     Minutes,
     PageText,
@@ -55,10 +67,42 @@ class Segmentation(BaseModel):
     sections: list[Section] = Field(default_factory=list)
 
 
+class _OpenDocuments:
+    """PDFs segmented in this process, kept open (pages parsed) for their extraction.
+
+    The two stages may run as separate tasks; when they run in the same process the
+    second reuses the pages the first parsed instead of parsing them again.
+    """
+
+    def __init__(self, size: int = 2):
+        self._docs: OrderedDict[tuple[str, str], PdfDocument] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def keep(self, key: tuple[str, str], doc: PdfDocument) -> None:
+        with self._lock:
+            self._docs[key] = doc
+            while len(self._docs) > self._size:
+                self._docs.popitem(last=False)[1].close()
+
+    def take(self, key: tuple[str, str]) -> PdfDocument | None:
+        with self._lock:
+            return self._docs.pop(key, None)
+
+
+_OPEN = _OpenDocuments()
+
+
 def segment_pdf(path: Path, sha256: str) -> Segmentation:
     """Read the structure of the PDF at ``path``."""
-    with open_document(path) as doc:
-        return _segment(doc, path, sha256)
+    doc = open_document(path)
+    try:
+        segmentation = _segment(doc, path, sha256)
+    except BaseException:
+        doc.close()
+        raise
+    _OPEN.keep((str(path), sha256), doc)
+    return segmentation
 
 
 def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
@@ -92,7 +136,8 @@ def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
 
 def extract_pdf(path: Path, seg: Segmentation) -> DocumentExtraction:
     """Everything the extractors find in the PDF at ``path``, given its segmentation."""
-    with open_document(path) as doc:
+    doc = _OPEN.take((str(path), seg.sha256)) or open_document(path)
+    with doc:
         return _extract(doc, seg)
 
 
@@ -120,7 +165,6 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
             section = section.model_copy(update={"title": record.title})
         sections.append(section)
 
-    typed = registry.type_tables(tables, lines, seg.members, source)
     if seg.front_sheet is not None:
         meta = seg.front_sheet
     else:
@@ -131,6 +175,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
             minutes=minutes[0] if minutes and first == "minutes" else None,
             report=reports[0] if reports and first == "report" else None,
         )
+    typed = type_tables(tables, lines, seg, source, meta)
     return DocumentExtraction(
         file=seg.file,
         sha256=seg.sha256,
@@ -149,6 +194,43 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
         financial_cells=typed.financial_cells,
         warnings=warnings,
     )
+
+
+class TypedTables(BaseModel):
+    """Tables with their kinds, and the records read from them."""
+
+    tables: list[Table]
+    kpis: list[Kpi]
+    kpi_series: list[KpiSeriesPoint]
+    actions: list[Action]
+    financial_cells: list[FinancialCell]
+
+
+def type_tables(
+    tables: Sequence[Table], lines: Sequence[Line], seg: Segmentation, source: Source, meta: DocumentMeta
+) -> TypedTables:
+    """Give each table its kind and read KPIs, series, actions and financial cells from them."""
+    typed = [t.model_copy(update={"kind": classify_table(t)}) for t in tables]
+    texts = [ln.text for ln in lines]
+    texts += [s.title for s in seg.sections if s.title]
+    texts += [h for t in typed for h in t.headings]
+    councils = find_councils(texts, [m.council for m in seg.members if m.council])
+    kpi_records, series = extract_kpis(typed, councils, source, year_hint=financial_year(meta.meeting_date))
+    return TypedTables(
+        tables=typed,
+        kpis=kpi_records,
+        kpi_series=series,
+        actions=extract_actions(typed, source),
+        financial_cells=extract_financial_cells(typed, source),
+    )
+
+
+def financial_year(day: date | None) -> str | None:
+    """The UK financial year (April to March) a date falls in, as "2019/20"."""
+    if day is None:
+        return None
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def _section_record(section: Section, span: Sequence[Page], source: Source, warnings: list[str]):

@@ -236,89 +236,117 @@ class _DisplayTransform:
         return min(ax, bx), min(at, bt), max(ax, bx), max(at, bt)
 
 
+@dataclass(frozen=True)
+class _Style:
+    """What the characters of one text object share."""
+
+    fontname: str
+    descent_em: float
+    size: float
+    linear: tuple[float, float, float, float]
+    color: tuple[float, float, float] | None
+
+
 def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> list[dict]:
     textpage = pdfpage.get_textpage()
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
     rect = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rgba = [ctypes.c_uint() for _ in range(4)]
     fonts: dict[int, tuple[str, float, float]] = {}
-    glyphs = []
+    styles: dict[int, _Style] = {}
+    # One glyph: (text, style key or None for an inferred space, origin x, y, loose box).
+    glyphs: list[tuple] = []
     for i in range(count):
         code = raw.FPDFText_GetUnicode(tp, i)
         if code in _SKIPPED_CODEPOINTS:
             continue
-        generated = bool(raw.FPDFText_IsGenerated(tp, i))
+        generated = raw.FPDFText_IsGenerated(tp, i)
         if generated and code != 0x20:
             continue
         raw.FPDFText_GetLooseCharBox(tp, i, rect)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         if generated:
-            glyphs.append((" ", None, None, None, (ox.value, oy.value), (rect.left, rect.bottom, rect.left, rect.top)))
+            glyphs.append((" ", None, ox.value, oy.value, rect.left, rect.bottom, rect.left, rect.top))
             continue
-        raw.FPDFText_GetMatrix(tp, i, matrix)
         textobj = raw.FPDFText_GetTextObject(tp, i)
-        raw.FPDFText_GetFillColor(tp, i, *rgba)
-        m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        # GetFontSize gives the size in text space; the text matrix may scale it.
-        size = raw.FPDFText_GetFontSize(tp, i) * (math.hypot(m[2], m[3]) or 1.0)
-        glyphs.append(
-            (
-                "-" if code == _SOFT_HYPHEN else chr(code),
-                (size, m, tuple(c.value / 255 for c in rgba[:3])),
-                _font_of(textobj, fonts),
-                textobj,
-                (ox.value, oy.value),
-                (rect.left, rect.bottom, rect.right, rect.top),
-            )
-        )
+        key = ctypes.cast(textobj, ctypes.c_void_p).value or 0
+        if key not in styles:
+            styles[key] = _style_of(tp, i, textobj, fonts)
+        text = "-" if code == _SOFT_HYPHEN else chr(code)
+        glyphs.append((text, key, ox.value, oy.value, rect.left, rect.bottom, rect.right, rect.top))
     textpage.close()
-    return [_char_dict(glyphs, k, page, tf) for k in range(len(glyphs))]
+    return [_char_dict(glyphs, k, styles, page, tf) for k in range(len(glyphs))]
 
 
-def _char_dict(glyphs: list, k: int, page: Page, tf: _DisplayTransform) -> dict:
-    text, style, font, textobj, origin, loose = glyphs[k]
-    if style is None:
+def _style_of(tp, index: int, textobj, fonts: dict[int, tuple[str, float, float]]) -> _Style:
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(tp, index, matrix)
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    raw.FPDFText_GetFillColor(tp, index, *rgba)
+    fontname, _ascent, descent = _font_of(textobj, fonts)
+    # GetFontSize gives the size in text space; the text matrix may scale it.
+    size = raw.FPDFText_GetFontSize(tp, index) * (math.hypot(matrix.c, matrix.d) or 1.0)
+    return _Style(
+        fontname=fontname,
+        descent_em=descent,
+        size=size,
+        linear=(matrix.a, matrix.b, matrix.c, matrix.d),
+        color=(rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255),
+    )
+
+
+_NO_STYLE = _Style("", 0.0, 0.0, (1.0, 0.0, 0.0, 1.0), None)
+
+
+def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: _DisplayTransform) -> dict:
+    text, key, ox, oy, left, bottom, right, top = glyphs[k]
+    if key is None:
         # A word gap PDFium inferred: a zero-width space keeps the words apart.
-        prev = glyphs[k - 1] if k and glyphs[k - 1][1] else None
-        size, user_m, color = prev[1] if prev else (0.0, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), None)
-        fontname, descent_em = (prev[2][0], prev[2][2]) if prev else ("", 0.0)
+        prev = glyphs[k - 1][1] if k else None
+        style = styles[prev] if prev is not None else _NO_STYLE
     else:
-        size, user_m, color = style
-        fontname, _ascent_em, descent_em = font
+        style = styles[key]
+    size = style.size
+    a, b, c, d = style.linear
+    nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
     # pdfminer's box, in the glyph's own frame: along the baseline from the origin to
     # the next glyph (the advance), across it from baseline + descent up one font
     # size, so the glyphs of a line share one height whatever their shape.
-    ux, uy = _unit(user_m[0], user_m[1])
-    vx, vy = _unit(user_m[2], user_m[3])
-    ox, oy = origin
-    left, bottom, right, top = loose
-    corners = ((left, bottom), (left, top), (right, bottom), (right, top))
-    advance = max(0.0, max((x - ox) * ux + (y - oy) * uy for x, y in corners))
-    nxt = glyphs[k + 1] if k + 1 < len(glyphs) else None
-    if nxt is not None and nxt[3] is textobj:
-        along = (nxt[4][0] - ox) * ux + (nxt[4][1] - oy) * uy
-        across = (nxt[4][0] - ox) * vx + (nxt[4][1] - oy) * vy
-        if abs(across) < 0.01 and along > 0:
-            advance = min(advance, along)
-    if style is None:
-        advance = 0.0
-    low = descent_em * size
-    points = [
-        tf.point(ox + t * ux + s * vx, oy + t * uy + s * vy) for t in (0.0, advance) for s in (low, low + size)
-    ]
-    x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
-    top_, bottom_ = min(p[1] for p in points), max(p[1] for p in points)
-    m = tf.matrix(user_m)
+    low = style.descent_em * size
+    if b == 0 and c == 0 and a > 0 and d > 0 and tf.rotation == 0:
+        advance = 0.0 if key is None else max(0.0, right - ox)
+        if nxt is not None and nxt[1] == key and abs(nxt[3] - oy) < 0.01 and nxt[2] > ox:
+            advance = min(advance, nxt[2] - ox)
+        height = page.height
+        x0, x1 = ox - tf.left, ox - tf.left + advance
+        bottom_ = height - (oy - tf.bottom + low)
+        top_ = bottom_ - size
+    else:
+        ux, uy = _unit(a, b)
+        vx, vy = _unit(c, d)
+        corners = ((left, bottom), (left, top), (right, bottom), (right, top))
+        advance = max(0.0, max((x - ox) * ux + (y - oy) * uy for x, y in corners))
+        if nxt is not None and nxt[1] == key:
+            along = (nxt[2] - ox) * ux + (nxt[3] - oy) * uy
+            across = (nxt[2] - ox) * vx + (nxt[3] - oy) * vy
+            if abs(across) < 0.01 and along > 0:
+                advance = min(advance, along)
+        if key is None:
+            advance = 0.0
+        points = [
+            tf.point(ox + t * ux + s * vx, oy + t * uy + s * vy) for t in (0.0, advance) for s in (low, low + size)
+        ]
+        x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
+        top_, bottom_ = min(p[1] for p in points), max(p[1] for p in points)
+    m = tf.matrix((a, b, c, d, ox, oy))
     # pdfminer's test: sheared (synthetic italic) text still counts as upright.
     upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0 and m[0] > 0
     return {
         "object_type": "char",
         "page_number": page.page_number,
         "text": text,
-        "fontname": fontname,
+        "fontname": style.fontname,
         "size": size,
         "upright": upright,
         "matrix": m,
@@ -332,7 +360,7 @@ def _char_dict(glyphs: list, k: int, page: Page, tf: _DisplayTransform) -> dict:
         "height": bottom_ - top_,
         "adv": x1 - x0,
         "doctop": page.initial_doctop + top_,
-        "non_stroking_color": color,
+        "non_stroking_color": style.color,
         "stroking_color": None,
     }
 

@@ -1,0 +1,397 @@
+"""Sentences of minutes text and the ones that record a decision, with its kind.
+
+Minutes mix discussion ("It was noted that ...", "Members asked ...") with what the
+meeting decided ("The Committee noted the report.", "It was agreed that ...",
+"RESOLVED – That ...", "... was elected Chair."). Sentences come from spaCy's rule
+based sentencizer, adjusted for what committee minutes print: abbreviations such as
+"Cllr." and "e.g.", amounts such as "£0.727m." that end a sentence, and numbered
+resolutions ("2. That ..."). Decisions are found with a spaCy ``Matcher``; every
+pattern lives in :data:`DECISION_PATTERNS` (what makes a sentence a decision) and
+:data:`DISCUSSION_PATTERNS` (wordings that only report discussion and veto a
+decision pattern they overlap).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from schemas.records import DecisionKind
+
+# Abbreviations the tokenizer should keep whole, so their full stop ends no sentence.
+_ABBREVIATIONS = (
+    "Cllr.",
+    "Cllrs.",
+    "No.",
+    "Nos.",
+    "para.",
+    "paras.",
+    "approx.",
+    "Ref.",
+    "ref.",
+    "cf.",
+    "incl.",
+    "Dept.",
+    "Cttee.",
+    "Tel.",
+    "Fig.",
+    "Vol.",
+    "viz.",
+    "Sec.",
+    "Cl.",
+)
+# Tokens ending in a full stop after which a sentence does not end: titles and Latin
+# abbreviations.
+_NON_FINAL = {
+    a.lower()
+    for a in (
+        *_ABBREVIATIONS,
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "Prof.",
+        "Rev.",
+        "St.",
+        "Messrs.",
+        "Gen.",
+        "Gov.",
+        "Sen.",
+        "Rep.",
+        "e.g.",
+        "i.e.",
+        "vs.",
+        "v.",
+        "v.s.",
+        "Co.",
+        "Mt.",
+    )
+}
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# Words that a capital letter labels ("Appendix A."), so the letter is no initial.
+_LABELLING = {"appendix", "annex", "annexe", "schedule", "part", "table", "section", "option", "item", "plan"}
+_OPENERS = {"(", "[", "“", '"', "‘", "'"}
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$", re.I)
+
+# ---------------------------------------------------------------- decision patterns
+# Token attributes shared by the patterns below.
+_ADVERBS = {"LOWER": {"REGEX": r"^(?:\w+ly|also|further|then|therefore|thus|duly|accordingly)$"}, "OP": "*"}
+_WAS = {"LOWER": {"IN": ["was", "were"]}}
+_BE = {"LOWER": {"IN": ["was", "were", "be", "is", "are"]}}
+# The deciding body as the subject of an active verb: "The Joint Committee noted ...".
+_BODY = {
+    "LOWER": {
+        "IN": [
+            "committee",
+            "sub-committee",
+            "subcommittee",
+            "board",
+            "cabinet",
+            "panel",
+            "council",
+            "members",
+            "forum",
+            "commission",
+            "executive",
+            "assembly",
+            "partnership",
+            "meeting",
+        ]
+    }
+}
+_IT = {"LOWER": "it"}
+_CHAIR_WORD = {"LOWER": {"REGEX": r"^(?:chair|chairman|chairperson|chairwoman|convenor|leader|mayor)$"}}
+
+
+def _verb(*words: str) -> dict:
+    return {"LOWER": {"IN": list(words)}}
+
+
+def _upper(*words: str) -> list[list[dict]]:
+    """A decision word printed in capitals anywhere ("The Board RESOLVED"), or opening a sentence."""
+    return [
+        [{"ORTH": {"IN": [w.upper() for w in words]}}],
+        [{"ORTH": {"IN": [w.capitalize() for w in words]}, "IS_SENT_START": True}],
+    ]
+
+
+def _that_be(*words: str) -> list[list[dict]]:
+    """A resolution worded "That the report be noted", bare or numbered "2." or "(2)"."""
+    tail = [{"LOWER": "that"}, {"OP": "*"}, {"LOWER": "be"}, _ADVERBS, _verb(*words)]
+    number = {"TEXT": {"REGEX": r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})$"}}
+    return [
+        [dict(tail[0], IS_SENT_START=True), *tail[1:]],
+        [dict(number, IS_SENT_START=True), {"TEXT": {"IN": [".", ")"]}}, *tail],
+        [{"ORTH": "(", "IS_SENT_START": True}, number, {"ORTH": ")"}, *tail],
+    ]
+
+
+DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
+    "resolved": [
+        *_upper("resolved"),
+        [{"LOWER": "resolved", "IS_SENT_START": True}],
+        [_IT, _WAS, _ADVERBS, _verb("resolved")],
+        [_BODY, _ADVERBS, _verb("resolved")],
+    ],
+    "agreed": [
+        *_upper("agreed"),
+        [_WAS, _ADVERBS, _verb("agreed")],
+        [_BODY, _ADVERBS, _verb("agreed")],
+        *_that_be("agreed"),
+    ],
+    "noted": [
+        *_upper("noted"),
+        [_WAS, _ADVERBS, _verb("noted")],
+        [_BODY, _ADVERBS, _verb("noted")],
+        *_that_be("noted"),
+    ],
+    "approved": [
+        *_upper("approved"),
+        [_WAS, _ADVERBS, _verb("approved", "ratified", "adopted")],
+        [_BODY, _ADVERBS, _verb("approved", "ratified", "adopted")],
+        [_verb("as"), _verb("a", "the"), _verb("correct", "true", "accurate", "fair"), _verb("record")],
+        *_that_be("approved", "adopted", "ratified"),
+    ],
+    "elected": [
+        *_upper("elected"),
+        [_WAS, _ADVERBS, {"LOWER": "re", "OP": "?"}, {"ORTH": "-", "OP": "?"}, _verb("elected")],
+        [
+            _WAS,
+            _ADVERBS,
+            _verb("appointed", "elected"),
+            {"LOWER": {"IN": ["as", "to"]}, "OP": "?"},
+            {"LOWER": {"IN": ["the", "be"]}, "OP": "?"},
+            {"LOWER": {"IN": ["vice", "deputy"]}, "OP": "?"},
+            {"ORTH": "-", "OP": "?"},
+            _CHAIR_WORD,
+        ],
+        *_that_be("elected"),
+    ],
+    "deferred": [
+        *_upper("deferred"),
+        [_BE, _ADVERBS, _verb("deferred", "postponed")],
+        [_BODY, _ADVERBS, _verb("deferred", "postponed")],
+        [_verb("deferred", "postponed"), _verb("to", "until")],
+    ],
+    "other": [
+        *_upper("decided", "recommended", "endorsed"),
+        [{"ORTH": "DECISION"}],
+        [_IT, _WAS, _ADVERBS, _verb("decided", "recommended")],
+        [_verb("motion", "amendment", "recommendation", "recommendations"), _WAS, _ADVERBS, _verb("carried")],
+        [_BODY, _ADVERBS, _verb("decided", "endorsed", "recommended", "accepted")],
+        *_that_be("recommended", "endorsed", "authorised", "authorized", "delegated", "requested"),
+    ],
+}
+
+# Wordings that only report what was said: a decision pattern inside one does not count.
+DISCUSSION_PATTERNS: list[list[dict]] = [
+    [_IT, _WAS, _ADVERBS, _verb("noted", "reported", "accepted", "felt", "suggested", "explained")],
+    # "This was noted", "which was agreed by Cabinet": a clause about something else.
+    [_verb("this", "which", "that"), _WAS, _ADVERBS, {"OP": "?"}],
+    # "... could be deferred": a possibility, not a decision.
+    [
+        _verb("could", "might", "may", "would", "should", "can", "will"),
+        {"LOWER": "be"},
+        _ADVERBS,
+        {"OP": "?"},
+    ],
+    # "A report to the Committee noted ...": the body is not the subject.
+    [
+        _verb("to", "before", "of", "by", "for", "from", "with", "at", "in", "on"),
+        {"LOWER": "the", "OP": "?"},
+        {"TEXT": {"REGEX": r"^(?:[A-Z][\w'’]*|-|&|and|of)$"}, "OP": "*"},
+        _BODY,
+        _ADVERBS,
+        {"OP": "?"},
+    ],
+]
+
+# A paragraph that only introduces the resolutions printed below it: "RESOLVED:".
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:it\s+was|members|the\s+[a-z' -]{1,60}?)\s+)?(?:unanimously\s+)?"
+    r"(resolved|agreed|decided|decision|recommended|noted)s?"
+    r"(?:\s+(?:unanimously|accordingly|as\s+follows|the\s+following))?"
+    r"\s*(?:that)?\s*[:–—-]?\s*(?:that)?\s*[:–—-]?\s*$",
+    re.I,
+)
+_LEAD_KIND: dict[str, DecisionKind] = {
+    "resolved": "resolved",
+    "agreed": "agreed",
+    "noted": "noted",
+    "decided": "other",
+    "decision": "other",
+    "recommended": "other",
+}
+# A paragraph that continues a list of resolutions: numbered, "That ...", or a lower-case item.
+_RESOLUTION_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+|[Tt]hat\b|[a-z])")
+
+
+@dataclass(frozen=True)
+class FoundDecision:
+    """A decision sentence: its text, kind and where it sits in the text searched."""
+
+    text: str
+    kind: DecisionKind
+    start: int
+    end: int
+
+
+@Language.component("minutes_sentence_fixes")
+def _fix_sentence_starts(doc: Doc) -> Doc:
+    """Correct the sentencizer where minutes text misleads it."""
+    for i in range(1, len(doc)):
+        tok, prev = doc[i], doc[i - 1]
+        if _ends_with_abbreviation(prev):
+            tok.is_sent_start = False
+        elif prev.text.endswith(".") and len(prev.text) > 1 and _opens_sentence(tok):
+            # "£0.727m. The" or "7 p.m. The": the tokenizer kept the stop inside a token.
+            tok.is_sent_start = True
+        if tok.is_sent_start and tok.is_lower and tok.is_alpha:
+            # "(see item 3.) that ...": a sentence does not open in lower case.
+            tok.is_sent_start = False
+        if tok.is_sent_start and i >= 2 and prev.text == "." and _is_marker(doc[i - 2]):
+            # "2. That ...": a list number belongs to the sentence it numbers.
+            tok.is_sent_start = False
+        if tok.text in _OPENERS and i + 1 < len(doc) and doc[i + 1].is_sent_start:
+            # "... noted. (2) That ...": the bracket opens the next sentence.
+            tok.is_sent_start = True
+            doc[i + 1].is_sent_start = False
+    return doc
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """A capitalised word, or a bracket or quote before one or before a number."""
+    if tok.text in _OPENERS and tok.i + 1 < len(tok.doc):
+        following = tok.doc[tok.i + 1].text[:1]
+        return following.isupper() or following.isdigit()
+    return tok.text[:1].isupper()
+
+
+def _ends_with_abbreviation(tok: Token) -> bool:
+    if _INITIAL.match(tok.text):
+        return tok.i == 0 or tok.doc[tok.i - 1].lower_ not in _LABELLING
+    return tok.text.lower() in _NON_FINAL
+
+
+def _is_marker(tok: Token) -> bool:
+    """A list number: opening a sentence or following "RESOLVED:"-style punctuation."""
+    opens = tok.i == 0 or bool(tok.is_sent_start) or tok.doc[tok.i - 1].text in {":", ";", "-", "–", "—"}
+    return bool(_LIST_MARKER.match(tok.text)) and opens
+
+
+@cache
+def _nlp() -> Language:
+    nlp = spacy.blank("en")
+    for abbreviation in _ABBREVIATIONS:
+        for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("minutes_sentence_fixes")
+    return nlp
+
+
+@cache
+def _matchers() -> tuple[Matcher, Matcher]:
+    vocab = _nlp().vocab
+    decisions = Matcher(vocab)
+    for kind, patterns in DECISION_PATTERNS.items():
+        decisions.add(kind, patterns)
+    discussion = Matcher(vocab)
+    discussion.add("discussion", DISCUSSION_PATTERNS)
+    return decisions, discussion
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for part in text.split("\n"):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            spans.append((start + lead, start + len(part.rstrip())))
+        start += len(part) + 1
+    return spans
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for p_start, p_end in _paragraph_spans(text):
+        doc = _nlp()(text[p_start:p_end])
+        spans.extend((p_start + s.start_char, p_start + s.end_char) for s in doc.sents if s.text.strip())
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``; a line break always ends a paragraph and a sentence.
+
+    Args:
+        text: minutes text, paragraphs separated by "\\n".
+
+    Returns:
+        The sentences, verbatim, in order.
+    """
+    return [text[s:e] for s, e in _sentence_spans(text)]
+
+
+def decision_kind(sentence: str) -> DecisionKind | None:
+    """What a sentence decides, or None when it only reports discussion.
+
+    The earliest decision wording in the sentence sets the kind, so "The Committee
+    noted the report and agreed ..." is ``noted``.
+
+    Args:
+        sentence: one sentence of minutes text.
+
+    Returns:
+        One of agreed, noted, resolved, approved, elected, deferred, other; or None.
+    """
+    doc = _nlp()(sentence.strip())
+    decisions, discussion = _matchers()
+    vetoes = [(s, e) for _, s, e in discussion(doc)]
+    found = []
+    for match_id, start, end in decisions(doc):
+        if any(s <= start and end <= e for s, e in vetoes):
+            continue
+        found.append((start, -(end - start), doc.vocab.strings[match_id]))
+    return min(found)[2] if found else None
+
+
+def find_decisions(text: str) -> list[FoundDecision]:
+    """The decisions recorded in a minute's text, in order.
+
+    A sentence is a decision when :func:`decision_kind` gives it a kind. A paragraph
+    that only introduces resolutions ("RESOLVED:") makes each following numbered or
+    "That ..." paragraph a decision of its kind.
+
+    Args:
+        text: the item's text, paragraphs separated by "\\n".
+
+    Returns:
+        Each decision with its kind and its character offsets in ``text``.
+    """
+    found: list[FoundDecision] = []
+    lead: DecisionKind | None = None
+    previous = ""
+    for p_start, p_end in _paragraph_spans(text):
+        paragraph = text[p_start:p_end]
+        if lead and (
+            _RESOLUTION_ITEM.match(paragraph) or previous.rstrip().endswith((";", ":", " and", " or"))
+        ):
+            found.append(FoundDecision(paragraph, lead, p_start, p_end))
+            previous = paragraph
+            continue
+        lead_in = _LEAD_IN.match(paragraph)
+        lead = _LEAD_KIND[lead_in.group(1).lower()] if lead_in else None
+        previous = paragraph
+        if lead:
+            continue
+        for s_start, s_end in _sentence_spans(paragraph):
+            sentence = paragraph[s_start:s_end]
+            kind = decision_kind(sentence)
+            if kind:
+                found.append(FoundDecision(sentence, kind, p_start + s_start, p_start + s_end))
+    return found

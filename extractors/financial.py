@@ -1,0 +1,81 @@
+"""Financial cells: every figure of a financial table, signed and in its unit.
+
+A table is financial by its content (money cells, "(£'m)" or "£" headings), whatever its
+title. Each figure becomes a :class:`FinancialCell` with the row's label (its first cell,
+"" when the table has no label column) and the column's heading. Parentheses mean a
+negative amount; a figure without a unit of its own takes the one its column heading
+announces ("0.223" under "Newham (£'m)" is 0.223 "£m"), else the table's, else whole pounds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.base import Extractor, Source
+from extractors.table_kinds import cell, cell_location, column_labels, has_label_column, read_table
+from extractors.values import money_unit_in, parse_money
+from schemas.records import FinancialCell, MoneyUnit, Table
+
+EXTRACTOR = Extractor("financial", "1")
+
+# Columns of counts, rates or staff numbers inside a financial table are not money.
+_NOT_MONEY_COLUMN = re.compile(r"%|\b(?:fte|headcount|no\.?|number|count|percent(?:age)?|ratio)\b", re.I)
+
+
+def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[FinancialCell]:
+    """Financial-cell records from every financial table of a document.
+
+    Args:
+        tables: the document's tables; those that are not financial are skipped.
+        source: the PDF the tables come from.
+
+    Returns:
+        One record per figure, row by row; "-" and blank cells give none.
+    """
+    cells: list[FinancialCell] = []
+    for kind, table in map(read_table, tables):
+        if kind == "financial":
+            cells.extend(_table_cells(table, source))
+    return cells
+
+
+def _table_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
+    """The unit the table announces as a whole: in its header, else a caption line above it."""
+    announced = [u for label in labels if (u := money_unit_in(label))]
+    if announced:
+        return max(set(announced), key=announced.count)
+    caption = table.preamble or ""
+    m = re.search(r"(?:figures|amounts|all|values)\b[^.]{0,20}?(£\s*['’]?\s*(?:m|000|k)\w*)", caption, re.I)
+    return money_unit_in(m.group(1)) if m else None
+
+
+def _table_cells(table: Table, source: Source) -> list[FinancialCell]:
+    labels = column_labels(table)
+    labelled = has_label_column(table)
+    table_unit = _table_unit(table, labels)
+    offset = len(table.header)
+    out = []
+    for r, row in enumerate(table.rows):
+        row_label = cell(row, 0) if labelled else ""
+        for c in range(1 if labelled else 0, len(row)):
+            label = labels[c] if c < len(labels) else ""
+            if _NOT_MONEY_COLUMN.search(label):
+                continue
+            raw = cell(row, c)
+            money = parse_money(raw, money_unit_in(label) or table_unit)
+            if money is None:
+                continue
+            page, bbox = cell_location(table, offset + r, c)
+            out.append(
+                FinancialCell(
+                    prov=source.prov(EXTRACTOR, page, bbox),
+                    table=table.id,
+                    row_label=row_label,
+                    column_label=label,
+                    raw=raw,
+                    value=money.value,
+                    unit=money.unit,
+                )
+            )
+    return out

@@ -1,0 +1,438 @@
+"""KPI records and KPI series points from the tables of a performance report.
+
+Four forms of KPI table give :class:`Kpi` records:
+
+* exception tables and target lists: one row per indicator, with directorate / service
+  area / KPI / target / actual / direction-of-travel columns in any order (merged
+  directorate and service-area cells are filled down, a row split in two is joined);
+* per-indicator blocks: Outturn / Target / RAG / DoT rows against period columns such as
+  "2018/19", "LBH 2019/20 Q1" or "LBN Q1", of which only the current year's reporting
+  periods give records;
+* KPI tiles: "97.10% LBH Council Tax collection rate Target 96.75%".
+
+The monthly or quarterly tables that follow a per-indicator block give
+:class:`KpiSeriesPoint` records, one per cell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.base import Extractor, Source
+from extractors.councils import Council, council_in_brackets, council_prefix, councils_in
+from extractors.table_kinds import (
+    TILE,
+    block_rows,
+    cell,
+    cell_location,
+    column_labels,
+    generic_suffix,
+    kpi_columns,
+    merge_continuation_rows,
+    read_table,
+    row_location,
+    strip_suffix,
+    tile_texts,
+)
+from extractors.values import (
+    comparator,
+    fiscal_year,
+    fiscal_year_of_month,
+    is_not_reported,
+    is_period_label,
+    kpi_number,
+    kpi_unit,
+    month_label,
+    parse_direction,
+    parse_rag,
+    quarter,
+    stated_rag,
+)
+from schemas.records import BBox, Direction, Kpi, KpiSeriesPoint, Rag, Table
+
+EXTRACTOR = Extractor("kpis", "1")
+
+_ROW_FORMS = {"kpi_exception", "kpi_targets"}
+
+
+@dataclass(frozen=True)
+class _Where:
+    page: int
+    bbox: BBox | None
+
+
+def extract_kpis(
+    tables: Sequence[Table],
+    councils: Sequence[Council],
+    source: Source,
+    *,
+    year_hint: str | None = None,
+) -> tuple[list[Kpi], list[KpiSeriesPoint]]:
+    """KPI records and series points from a document's tables.
+
+    Args:
+        tables: the document's tables in reading order (a series table is read with the
+            per-indicator block before it).
+        councils: the councils the document names (:func:`extractors.councils.find_councils`).
+        source: the PDF the tables come from.
+        year_hint: the financial year the document reports on ("2019/20"), used for period
+            columns printed without a year ("LBH Q1") when no table of the document states it.
+
+    Returns:
+        The KPI records and the KPI series points, in table order.
+    """
+    kinds = [(t, kind) for kind, t in map(read_table, tables)]
+    year = _reporting_year(kinds) or year_hint
+    blocks = [t for t, kind in kinds if kind == "kpi_block"]
+    suffix = generic_suffix([t.headings[-2] for t in blocks if len(t.headings) >= 3])
+    kpis: list[Kpi] = []
+    series: list[KpiSeriesPoint] = []
+    indicator: str | None = None
+    for table, kind in kinds:
+        if kind in _ROW_FORMS:
+            kpis.extend(_row_form(table, councils, source, year))
+        elif kind == "kpi_block":
+            indicator = _indicator_heading(table) or indicator
+            kpis.extend(_block(table, councils, source, year, suffix))
+        elif kind == "kpi_tiles":
+            kpis.extend(_tiles(table, councils, source, year))
+        elif kind == "kpi_series":
+            series.extend(_series(table, source, _indicator_heading(table) or indicator))
+    return kpis, series
+
+
+# ---------------------------------------------------------------- shared
+
+
+def _indicator_heading(table: Table) -> str | None:
+    return table.section_title or (table.headings[-1] if table.headings else None)
+
+
+def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
+    """The latest financial year KPI column headings name; else a tile's; else the series months'."""
+    years = [
+        y
+        for t, kind in kinds
+        if kind in {"kpi_exception", "kpi_targets", "kpi_block"}
+        for label in column_labels(t)
+        if (y := fiscal_year(label))
+    ]
+    if not years:
+        years = [
+            y
+            for t, kind in kinds
+            if kind == "kpi_tiles"
+            for row in t.rows
+            for c in row
+            if (y := fiscal_year(c))
+        ]
+    if not years:
+        for t, kind in kinds:
+            months = [m for label in column_labels(t) if kind == "kpi_series" and (m := month_label(label))]
+            years += [fiscal_year_of_month(m, y) for m, y in months[:1] if y]
+    return max(years) if years else None
+
+
+def _heading_council(table: Table, councils: Sequence[Council]) -> Council | None:
+    """The council the nearest heading naming any council names, if it names only one."""
+    headings = table.headings or ([table.section_title] if table.section_title else [])
+    for heading in reversed(headings):
+        found = councils_in(heading, councils)
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _without_councils(label: str, councils: Sequence[Council]) -> str:
+    """A column heading without the council names and abbreviations in it ("LBH 2019/20 Q1" -> "2019/20 Q1")."""
+    return " ".join(w for w in label.split() if not councils_in(w, councils))
+
+
+def _label_council(label: str, councils: Sequence[Council]) -> Council | None:
+    found = councils_in(label, councils)
+    return found[0] if len(found) == 1 else None
+
+
+def _kpi(
+    source: Source,
+    where: _Where,
+    table: Table,
+    *,
+    council: Council | None,
+    indicator: str,
+    period: str | None,
+    target: str | None,
+    actual: str | None,
+    directorate: str | None = None,
+    service_area: str | None = None,
+    direction: Direction | None = None,
+    rag: Rag | None = None,
+) -> Kpi:
+    target = target or None
+    actual = actual or None
+    return Kpi(
+        prov=source.prov(EXTRACTOR, where.page, where.bbox),
+        council=council.name if council else None,
+        directorate=directorate or None,
+        service_area=service_area or None,
+        indicator=indicator,
+        period=period,
+        target=target,
+        actual=actual,
+        target_value=kpi_number(target),
+        actual_value=kpi_number(actual),
+        target_comparator=comparator(target),
+        actual_comparator=comparator(actual),
+        unit=kpi_unit(indicator, [target, actual]),
+        direction=direction,
+        rag=rag,
+        source_table=table.id,
+    )
+
+
+def _period(label: str, year: str | None, fallback_year: str | None) -> str | None:
+    """A column's reporting period: "2019/20 Q1" from "LBH 2019/20 Q1" or "Quarter 1" and the year."""
+    y = fiscal_year(label) or year or fallback_year
+    q = quarter(label)
+    if q:
+        return f"{y} {q}" if y else q
+    if month_label(label):
+        return label
+    return y
+
+
+def _status(texts: Sequence[str]) -> tuple[Direction | None, Rag | None]:
+    direction = next((d for t in texts if (d := parse_direction(t))), None)
+    rag = next((r for t in texts if (r := parse_rag(t))), None)
+    return direction, rag
+
+
+# ---------------------------------------------------------------- exception tables and target lists
+
+
+def _row_form(table: Table, councils: Sequence[Council], source: Source, year: str | None) -> list[Kpi]:
+    labels = column_labels(table)
+    roles = kpi_columns(labels)
+    assigned = {c for cols in roles.values() for c in cols}
+    # A column headed by a council ("Havering", "LBH Q1") holds that council's actual.
+    for col, label in enumerate(labels):
+        rest = _without_councils(label, councils)
+        if col not in assigned and rest != label and (not rest or is_period_label(rest)):
+            roles.setdefault("actual", []).append(col)
+    ind_col = roles["indicator"][0]
+    dir_col = roles.get("directorate", [None])[0]
+    area_col = roles.get("service_area", [None])[0]
+    targets, actuals, statuses = roles.get("target", []), roles.get("actual", []), roles.get("status", [])
+    value_cols = [*targets, *actuals, *statuses]
+
+    # One (target column, actual column, period, council) per figure a row reports.
+    pairs: list[tuple[int | None, int | None, str | None, Council | None]] = []
+    for a in actuals:
+        a_year = fiscal_year(labels[a])
+        t = next(
+            (t for t in targets if fiscal_year(labels[t]) in {a_year, None}), targets[0] if targets else None
+        )
+        t_year = fiscal_year(labels[t]) if t is not None else None
+        pairs.append((t, a, _period(labels[a], a_year or t_year, year), _label_council(labels[a], councils)))
+    if not actuals:
+        pairs = [
+            (t, None, fiscal_year(labels[t]) or year, _label_council(labels[t], councils)) for t in targets
+        ]
+
+    spans = {(s.row, s.col): s for s in table.spans}
+    offset = len(table.header)
+
+    def is_group(index: int, row: Sequence[str]) -> bool:
+        texts = [c for c in range(len(row)) if cell(row, c)]
+        span = spans.get((offset + index, texts[0])) if texts else None
+        return len(texts) == 1 and span is not None and span.colspan > 1
+
+    def continues(index: int, row: Sequence[str]) -> bool:
+        if cell(row, dir_col) or cell(row, area_col) or is_group(index, row):
+            return False
+        indicator = cell(row, ind_col)
+        return not indicator or indicator[0].islower() or not any(cell(row, c) for c in value_cols)
+
+    heading_council = _heading_council(table, councils)
+    table_rag = stated_rag(table.preamble)
+    records: list[Kpi] = []
+    directorate = area = None
+    for index, row in merge_continuation_rows(table.rows, continues):
+        if is_group(index, row):
+            directorate, area = next(cell(row, c) for c in range(len(row)) if cell(row, c)), None
+            continue
+        if cell(row, dir_col):
+            directorate, area = cell(row, dir_col), None
+        if cell(row, area_col):
+            area = cell(row, area_col)
+        indicator = cell(row, ind_col)
+        if not indicator:
+            continue
+        direction, rag = _status([cell(row, c) for c in statuses])
+        named = council_in_brackets(area or "", councils) or council_in_brackets(indicator, councils)
+        page, bbox = row_location(table, offset + index)
+        for t, a, period, column_council in pairs:
+            records.append(
+                _kpi(
+                    source,
+                    _Where(page, bbox),
+                    table,
+                    council=column_council or named or heading_council,
+                    indicator=indicator,
+                    period=period,
+                    target=cell(row, t),
+                    actual=cell(row, a),
+                    directorate=directorate,
+                    service_area=area,
+                    direction=direction,
+                    rag=rag or table_rag,
+                )
+            )
+    return records
+
+
+# ---------------------------------------------------------------- per-indicator blocks
+
+
+def _current_columns(labels: Sequence[str], councils: Sequence[Council]) -> list[int]:
+    """Columns reporting a period of the current year: the latest year's quarters or months.
+
+    Headings name a council, a year and a period in any mix ("LBH 2019/20 Q1", "LBN Q1",
+    "2018/19 Annual"). Columns naming a quarter or month win over whole-year columns (the
+    previous year's outturn); among them, those of the latest year printed, or of no year.
+    """
+    periods: dict[int, str] = {}
+    for col, label in enumerate(labels):
+        if col == 0:
+            continue
+        rest = _without_councils(label, councils)
+        if is_period_label(rest):
+            periods[col] = rest
+    marked = {c: p for c, p in periods.items() if quarter(p) or month_label(p)}
+    pool = marked or periods
+    years = [y for p in pool.values() if (y := fiscal_year(p))]
+    latest = max(years) if years else None
+    return [c for c, p in pool.items() if fiscal_year(p) in {latest, None} and (marked or fiscal_year(p))]
+
+
+def _block(
+    table: Table, councils: Sequence[Council], source: Source, year: str | None, suffix: tuple[str, ...]
+) -> list[Kpi]:
+    indicator = _indicator_heading(table)
+    if not indicator:
+        return []
+    labels = column_labels(table)
+    # A label-less row is the rest of the row above, split where a cell ran over two lines.
+    merged = merge_continuation_rows(table.rows, lambda _i, row: not cell(row, 0))
+    grid = [cells for _i, cells in merged]
+    rows = block_rows(grid)
+    current = _current_columns(labels, councils)
+    # A "2019/20 RAG" column holds the RAG of the year's figures rather than a period of its own.
+    status_cols = [
+        c for c, label in enumerate(labels) if c and re.search(r"\b(?:rag|dot|status)\b", label, re.I)
+    ]
+    column_rag = next(
+        (r for c in status_cols for row in grid if (r := parse_rag(cell(row, c)))),
+        None,
+    )
+    directorate = strip_suffix(table.headings[-2], suffix) if len(table.headings) >= 3 else None
+    named = council_in_brackets(indicator, councils) or _heading_council(table, councils)
+    table_rag = stated_rag(table.preamble)
+    offset = len(table.header)
+
+    def at(role: str, col: int) -> str:
+        return cell(grid[rows[role]], col) if role in rows else ""
+
+    records = []
+    for col in current:
+        actual_row = merged[rows.get("actual", rows.get("target", 0))][0]
+        page, bbox = cell_location(table, offset + actual_row, col)
+        records.append(
+            _kpi(
+                source,
+                _Where(page, bbox),
+                table,
+                council=_label_council(labels[col], councils) or named,
+                indicator=indicator,
+                period=_period(labels[col], None, year),
+                target=at("target", col),
+                actual=at("actual", col),
+                directorate=directorate,
+                direction=parse_direction(at("direction", col)),
+                rag=parse_rag(at("rag", col)) or column_rag or table_rag,
+            )
+        )
+    return records
+
+
+# ---------------------------------------------------------------- tiles
+
+_TILE_TARGET = re.compile(r"\btarget\s*:?\s*(?P<target>\S.*?)\s*$", re.I)
+
+
+def _tiles(table: Table, councils: Sequence[Council], source: Source, year: str | None) -> list[Kpi]:
+    """One record per tile: its figure, then an optional council abbreviation, the name and "Target: x"."""
+    tiles = tile_texts(table)
+    texts = [text for _r, _c, text in tiles]
+    table_year = next((y for t in [*texts, *table.headings] if (y := fiscal_year(t))), None) or year
+    records = []
+    for r, c, text in tiles:
+        m = TILE.match(text)
+        if not m:
+            continue
+        rest, target = m.group("rest"), None
+        t = _TILE_TARGET.search(rest)
+        if t and TILE.match(f"{t.group('target')} x") is not None:
+            rest, target = rest[: t.start()].strip(), t.group("target")
+        council, indicator = council_prefix(rest, councils)
+        if not indicator:
+            continue
+        page, bbox = cell_location(table, len(table.header) + r, c)
+        records.append(
+            _kpi(
+                source,
+                _Where(page, bbox),
+                table,
+                council=council,
+                indicator=indicator,
+                period=fiscal_year(text) or table_year,
+                target=target,
+                actual=m.group("figure").strip(),
+            )
+        )
+    return records
+
+
+# ---------------------------------------------------------------- series
+
+
+def _series(table: Table, source: Source, indicator: str | None) -> list[KpiSeriesPoint]:
+    """Every cell of a monthly or quarterly table: series = row label, period = column heading."""
+    if not indicator:
+        return []
+    labels = column_labels(table)
+    offset = len(table.header)
+    points = []
+    for r, row in enumerate(table.rows):
+        series = cell(row, 0)
+        if not series:
+            continue
+        for c in range(1, len(labels)):
+            if not labels[c]:
+                continue
+            value = cell(row, c)
+            page, bbox = cell_location(table, offset + r, c)
+            points.append(
+                KpiSeriesPoint(
+                    prov=source.prov(EXTRACTOR, page, bbox),
+                    indicator=indicator,
+                    series=series,
+                    period_label=labels[c],
+                    value=value,
+                    value_number=None if is_not_reported(value) else kpi_number(value),
+                    source_table=table.id,
+                )
+            )
+    return points

@@ -1,0 +1,805 @@
+"""Committee reports: the fields of the cover sheet and the recommendations.
+
+A report opens with a cover sheet of labelled fields ("Subject heading:", "Report
+author and contact details:", "Financial summary:"...). A value sits after its label on
+the same line, on the lines below it, or in the right column of a two-column table
+(ruled or not, labels sometimes wrapped), so a page is read as entries: plain lines,
+or the parts of a table line left and right of the value column. A field runs from
+its label to the next label, a heading or the end of its table row.
+
+Recommendations follow a "Recommendations" / "Decision(s) required" heading, a cover
+table label, or an inline "Recommendations: ..." sentence: one per list item (or per
+paragraph of an unnumbered block), introductory lines ending in a colon left out.
+
+The financial summary is the value of a "Financial summary" label; a "Financial
+implications" label counts only among the cover fields, before the report body starts,
+as the body's financial-implications section is no summary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from pdfplumber.page import Page
+
+from extractors.base import Extractor, Source
+from extractors.dates import parse_date
+from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
+from schemas.records import BBox, Report
+
+EXTRACTOR = Extractor("reports", "1.0.0")
+
+# ---------------------------------------------------------------- label vocabulary
+
+# Per field kind, label wordings from most to least specific: a lower rank wins when
+# a cover sheet carries several (a "Report author" over a "Lead officer").
+_LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    "title": (
+        r"subject\s+heading|(?:report|paper)\s+(?:title|subject|name)|title\s+of\s+(?:the\s+)?(?:report|paper)"
+        r"|(?:subject|name)\s+of\s+(?:the\s+)?report",
+        r"subject(?:\s+matter)?|title",
+    ),
+    "author": (
+        r"report\s+authors?(?:\s*\(s\))?|authors?(?:\s*\(s\))?\s+of\s+(?:the\s+)?report"
+        r"|report\s+(?:written|prepared)\s+by|report\s+originator",
+        r"(?:report\s+)?contact\s+officers?(?:\s*\(s\))?|officer\s+contact|report\s+contact|authors?(?:\s*\(s\))?",
+        r"lead\s+officers?(?:\s*\(s\))?|contact(?:\s+details)?"
+        r"|for\s+(?:further\s+)?(?:information|enquiries|details)(?:\s+(?:please\s+)?contact)?",
+    ),
+    "date": (
+        r"date\s+of\s+(?:the\s+)?(?:meeting|committee|cabinet|board|panel|decision|hearing)"
+        r"|(?:meeting|committee|cabinet|board|panel|decision)\s+date",
+        r"(?!)",  # rank 1 is the date printed in the report's heading
+        r"date",
+        r"meeting",
+    ),
+    "finance": (
+        r"financial\s+summary|summary\s+of\s+(?:the\s+)?financial\s+implications"
+        r"|financial\s+implications\s+summary",
+        r"financ(?:e|ial)\s+(?:implications|impact|comments)(?:\s+(?:and|&)\s+risks?)?"
+        r"|budget\s+implications",
+    ),
+    "recs": (
+        r"recommendations?(?:\s*\(s\))?(?:\s+to\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
+        r"|(?:recommended|proposed)\s+decisions?(?:\s*\(s\))?|decisions?(?:\s*\(s\))?\s+(?:required|sought)",
+    ),
+    # Labels of other cover fields: they end the field before them and help tell a
+    # cover sheet from a page that merely mentions a label.
+    "other": (
+        r"report\s+(?:to|of|from|by)|committee|decision[\s-]*(?:maker|taker)|wards?(?:\s*\(s\))?(?:\s+affected)?"
+        r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
+        r"|portfolio(?:\s+holder)?|classification|status|purpose(?:\s+of\s+(?:the\s+)?report)?"
+        r"|policy\s+context|(?:executive\s+)?summary|exempt(?:\s+information)?|director(?:ate)?"
+        r"|service\s+area|agenda\s+item|item\s+(?:no\.?|number)|reasons?\s+for\s+(?:urgency|(?:the\s+)?decision)"
+        r"|corporate\s+priorit(?:y|ies)|background\s+papers|appendices|attachments",
+    ),
+}
+# Author labels often run on: "Report author and contact details", "Contact officer & telephone".
+_AUTHOR_TAIL = r"(?:\s*(?:and|&|/|,)\s*[a-z][a-z .\-/&]{0,40}?)?"
+_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+# What may follow a label on its line: a colon (maybe with a dash), a spaced dash, or nothing.
+_SEPARATOR = r"(?:\s*[:：]\s*(?:[-–—]\s*)?|\s+[-–—]\s+|\s*$)"
+
+
+def _compile_labels() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]:
+    """Per label wording: kind, rank, the label standing as a label, and the label as a line's start."""
+    patterns = []
+    for kind, ranks in _LABEL_WORDS.items():
+        for rank, words in enumerate(ranks):
+            tail = _AUTHOR_TAIL if kind == "author" else ""
+            full = re.compile(rf"^\s*{_NUMBER}(?P<label>(?:{words}){tail}){_SEPARATOR}", re.I)
+            prefix = re.compile(rf"^\s*{_NUMBER}(?P<label>{words})\b", re.I)
+            patterns.append((kind, rank, full, prefix))
+    return patterns
+
+
+_LABELS = _compile_labels()
+
+# Sub-labels inside a contact block: they belong to the author field, never end it.
+_CONTACT_SUBLABEL = re.compile(
+    r"^\s*(?:tel(?:ephone)?(?:\s*no\.?)?|phone|mobile|mob|direct\s+line|ext(?:ension|n)?|e-?mail|name"
+    r"|job\s+title|title|position|post|designation|role|address|[tem])\s*[.:]",
+    re.I,
+)
+# Headings that open a part of the report body.
+_SECTION_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:report\s+details?|main\s+report|background(?:\s+information)?"
+    r"|introduction|(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?"
+    r"|reasons?\s+for\s+(?:the\s+)?(?:recommendations?|decisions?|proposals?)"
+    r"|(?:financial|legal|risk|equalit(?:y|ies)|staffing|hr|human\s+resources?|environmental|other)"
+    r"\s+implications(?:\s+(?:and|&)\s+risks?)?|implications|(?:alternative\s+)?options(?:\s+considered)?"
+    r"|consultation|body\s+of\s+(?:the\s+)?report|discussion|proposals?|key\s+issues|context|details?"
+    r"|supporting\s+information|background\s+papers|appendices)\s*:?\s*$",
+    re.I,
+)
+_INTRO_END = re.compile(r"[:：]\s*(?:[-–—]\s*)?$")
+
+# ---------------------------------------------------------------- text helpers
+
+_BULLETS = "•●○◦▪▫■□‣∙·*⁃➢➤►▶✓✔❖\uf000-\uf0ff"
+_LIST_MARKER = re.compile(
+    rf"""^\s*(?P<marker>
+        [{_BULLETS}]
+      | [-–—](?=\s)
+      | \(\s*(?:\d{{1,2}}|[a-z]{{1,2}}|[ivxlc]{{1,5}}|[A-Z])\s*\)
+      | \d{{1,2}}(?:\.\d{{1,2}})*[.)]
+      | \d{{1,2}}(?:\.\d{{1,2}})+
+      | (?:[a-z]|[ivx]{{2,4}}|[A-Z])[.)]
+    )(?:\s+|$)""",
+    re.X,
+)
+
+_EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_NUMBER = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(0|0)[\d)]*(?:[ \-][\d)]+)*")
+_EXTENSION = r"(?:ext(?:ension|n)?\.?|x)\s*:?\s*\d{2,6}"
+_TRAILING_EXTENSION = re.compile(rf"^\s*,?\s*{_EXTENSION}(?!\w)", re.I)
+_EXTENSION_ONLY = re.compile(r"(?<!\w)(?:[Xx]\s?\d{4,6}|ext(?:ension|n)?\.?\s*:?\s*\d{3,6})(?!\w)", re.I)
+_LABELLED_SHORT_NUMBER = re.compile(r"\b(?:tel(?:ephone)?|phone)\s*(?:no\.?)?\s*[:.]?\s*(\d{4,6})\b", re.I)
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/()\[\]:]|\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
+_PARTICLE_TEXT = "de da di del della van von der den du la le bin al el"
+_NAME_PARTICLES = frozenset(_PARTICLE_TEXT.split())
+# Words of job titles and organisations: a name ends before them.
+_ROLE_TEXT = """
+    head director manager officer chief executive assistant deputy interim acting senior lead principal
+    strategic corporate service services programme project team leader analyst accountant solicitor lawyer
+    adviser advisor consultant coordinator co-ordinator commissioner specialist partner business finance
+    financial group general policy performance democratic committee governance clerk secretary treasurer
+    controller auditor engineer planner surveyor administrator support development improvement analysis
+    information technology digital customer people communications transformation strategy operations
+    resources housing planning audit risk revenue revenues benefits legal monitoring council borough london
+    city county district department directorate division unit office section ltd limited cabinet member
+    portfolio ceo cfo coo hr ict it tel telephone email e-mail phone ext mobile
+"""
+_ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+
+
+def split_list_marker(text: str) -> tuple[str | None, str]:
+    """The list marker a line starts with ("1.", "(a)", "ii)", "•", "–") and the text after it.
+
+    A marker needs its punctuation ("1." or "1)", not a bare "1") and a space after it,
+    so a line that starts with a word or a number in the text keeps it.
+    """
+    m = _LIST_MARKER.match(text)
+    if m is None:
+        return None, text.strip()
+    return m.group("marker"), text[m.end() :].strip()
+
+
+def find_email(text: str) -> str | None:
+    """The first e-mail address in ``text``."""
+    m = _EMAIL.search(text)
+    return m.group(0) if m else None
+
+
+def find_phone(text: str) -> str | None:
+    """The first telephone number in ``text``, as printed.
+
+    A UK number ("0203 373 3848", "01708432471", "+44 (0)20 7946 0000", "(020) 8356
+    1234"), with an extension that follows it; else an extension on its own
+    ("X37559", "Ext. 2345"); else a short internal number after "Tel:".
+    """
+    for m in _PHONE_NUMBER.finditer(text):
+        number = _trim_number(m.group(0))
+        if number is None:
+            continue
+        end = m.start() + len(number)
+        ext = _TRAILING_EXTENSION.match(text[end:])
+        return number + ext.group(0).rstrip() if ext else number
+    m = _EXTENSION_ONLY.search(text)
+    if m:
+        return m.group(0)
+    m = _LABELLED_SHORT_NUMBER.search(text)
+    return m.group(1) if m else None
+
+
+def _trim_number(candidate: str) -> str | None:
+    """The leading groups of ``candidate`` that make a 10- or 11-digit UK number."""
+    groups = re.split(r"(?<=[\d)])(?=[ \-])", candidate.rstrip(" -"))
+    while groups:
+        text = "".join(groups)
+        national = re.sub(r"^\+44\s?(?:\(0\)\s?)?", "0", text)
+        digits = sum(ch.isdigit() for ch in national)
+        if digits in (10, 11) and national.lstrip("(").startswith("0"):
+            return text
+        if digits < 10:
+            return None
+        groups.pop()
+    return None
+
+
+def person_name(text: str) -> str | None:
+    """The person's name in a contact block, without job title or contact details.
+
+    "Tony Barnard, Business Improvement & Analysis Officer" gives "Tony Barnard",
+    "Liz Carswell (Head of Business Development)" gives "Liz Carswell". The block is
+    read line by line and split at commas, brackets and dashes; the first part that
+    starts with two to five capitalised words, none a job-title word, is the name.
+    """
+    for line in text.splitlines():
+        line = _EMAIL.sub(" ", line)
+        phone = find_phone(line)
+        if phone:
+            line = line.replace(phone, " ")
+        for part in _NAME_SEPARATORS.split(line):
+            name = _leading_name(part)
+            if name:
+                return name
+    return None
+
+
+def _leading_name(part: str) -> str | None:
+    words: list[str] = []
+    for token in part.split():
+        bare = token.strip(".,'’")
+        if bare.lower() in _ROLE_WORDS:
+            break
+        if bare.lower() in _NAME_PARTICLES and words:
+            words.append(token)
+            continue
+        if not (bare[:1].isupper() and all(ch.isalpha() or ch in "'’-." for ch in bare)):
+            break
+        words.append(token)
+    while words and words[-1].lower() in _NAME_PARTICLES:
+        words.pop()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return " ".join(words).rstrip(",") if 2 <= capitalised <= 5 else None
+
+
+def is_introduction(text: str) -> bool:
+    """A line that introduces a list rather than recommending: "The Committee is asked to: -"."""
+    return bool(_INTRO_END.search(text.strip()))
+
+
+# ---------------------------------------------------------------- labels on lines
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    rank: int
+    end: int
+    number: str | None
+
+
+def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
+    """The label ``text`` starts with; the most specific wording wins.
+
+    Without ``prefix`` the label must stand as a label: followed by a colon, a spaced
+    dash or nothing. With it, ``text`` need only start with the label's words, as a
+    table's label cell does when its label wraps onto a second line.
+    """
+    best: tuple[int, int] | None = None
+    hit = None
+    for kind, rank, full, start in _LABELS:
+        m = (start if prefix else full).match(text)
+        if m is None:
+            continue
+        key = (-m.end("label"), rank)
+        if best is None or key < best:
+            best = key
+            number = m.group("num").strip().rstrip(".") if m.group("num") else None
+            hit = _Hit(kind, rank, m.end(), number)
+    return hit
+
+
+def _line_label(line: Line) -> _Hit | None:
+    """The label a line opens with: standing as a label, or set off by a wide gap ("Subject    Budget")."""
+    hit = _match_label(line.text)
+    gap = _column_gap(line)
+    if hit or gap is None:
+        return hit
+    head = " ".join(w.text for w in line.words[:gap])
+    hit = _match_label(head, prefix=True)
+    return _Hit(hit.kind, hit.rank, len(head), hit.number) if hit else None
+
+
+def _column_gap(line: Line) -> int | None:
+    """Index of the first word set after a gap too wide for a space (a column break)."""
+    words = line.words
+    for i in range(1, len(words)):
+        if words[i].x0 - words[i - 1].x1 >= max(0.9 * line.size, 6.0):
+            return i
+    return None
+
+
+# ---------------------------------------------------------------- reading pages into entries
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One printed line; on a two-column cover table, split at the value column."""
+
+    line: Line
+    left: Line | None = None
+    right: Line | None = None
+    row_start: bool = False
+
+    @property
+    def in_table(self) -> bool:
+        return self.left is not None or self.right is not None
+
+
+def _content_lines(page: Page, first: bool) -> list[Line]:
+    lines = page_lines(page)
+    _, stamp = page_stamp(lines, page.height)
+    top, bottom = 0.05 * page.height, 0.95 * page.height
+    # Running headers and footers sit in the margins of the pages after the cover.
+    return [ln for ln in lines if ln is not stamp and (first or (ln.top > top and ln.bottom < bottom))]
+
+
+def _page_entries(page: Page, first: bool) -> list[_Entry]:
+    lines = _content_lines(page, first)
+    value_x = _value_column(lines)
+    if value_x is None:
+        return [_Entry(ln) for ln in lines]
+    splits = [_split_at_column(ln, value_x) for ln in lines]
+    # The table runs from its first label row to its last line with a value.
+    starts = [i for i, ln in enumerate(lines) if splits[i] and splits[i][0] and _line_label(ln)]
+    ends = [i for i, s in enumerate(splits) if s and s[1]]
+    if not starts or not ends:
+        return [_Entry(ln) for ln in lines]
+    rules = _row_rules(page, value_x)
+    entries: list[_Entry] = []
+    prev: _Entry | None = None
+    for i, ln in enumerate(lines):
+        split = splits[i]
+        if split is None or not starts[0] <= i <= ends[-1]:
+            entries.append(_Entry(ln))
+            prev = None
+            continue
+        left, right = split
+        if prev is None:
+            start = True
+        elif rules:
+            start = any(prev.line.bottom - 1 <= y <= ln.top + 1 for y in rules)
+        else:
+            start = left is not None and not _continues_label(prev, left)
+        prev = _Entry(ln, left, right, start)
+        entries.append(prev)
+    return entries
+
+
+def _continues_label(prev: _Entry, left: Line) -> bool:
+    """Whether ``left`` goes on with a wrapped label cell: "Report author and" / "contact details:"."""
+    above = prev.left
+    if above is None or above.text.rstrip().endswith(":") or left.top - above.bottom > 0.5 * left.size:
+        return False
+    if left.text[:1].islower():
+        return True
+    alone = _match_label(above.text, prefix=True)
+    joined = _match_label(f"{above.text} {left.text}")
+    return joined is not None and (alone is None or joined.end > len(above.text))
+
+
+def _value_column(lines: Sequence[Line]) -> float | None:
+    """The x where values start when labels and values form two columns, else None."""
+    found = []
+    for line in lines:
+        gap = _column_gap(line)
+        if gap is None:
+            continue
+        head = " ".join(w.text for w in line.words[:gap])
+        if head.rstrip().endswith(":") or _match_label(head, prefix=True):
+            found.append(line.words[gap].x0)
+    found.sort()
+    best: list[float] = []
+    for i, x in enumerate(found):
+        group = [v for v in found[i:] if v - x <= 6.0]
+        if len(group) > len(best):
+            best = group
+    left = min((ln.x0 for ln in lines), default=0.0)
+    return best[0] if len(best) >= 2 and best[0] - left > 30 else None
+
+
+def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | None] | None:
+    """The parts of ``line`` left and right of the value column; None for a line across it."""
+    tol = 3.0
+    left = [w for w in line.words if w.x0 < value_x - tol]
+    right = [w for w in line.words if w.x0 >= value_x - tol]
+    if left and left[-1].x1 > value_x + tol:
+        return None
+    if left and right and right[0].x0 - left[-1].x1 < 0.6 * line.size:
+        return None
+    return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
+
+
+def _row_rules(page: Page, value_x: float) -> list[float]:
+    """Heights of horizontal rules that cross the value column: the borders of table rows."""
+    ys: list[float] = []
+    for obj in page.lines:
+        if abs(obj["top"] - obj["bottom"]) < 2 and obj["x0"] < value_x - 10 and obj["x1"] > value_x + 10:
+            ys.append((obj["top"] + obj["bottom"]) / 2)
+    for rect in page.rects:
+        if rect["x0"] < value_x - 10 and rect["x1"] > value_x + 10:
+            ys.extend((rect["top"], rect["bottom"]))
+    return sorted(ys)
+
+
+# ---------------------------------------------------------------- cover fields
+
+
+@dataclass
+class _Field:
+    """A labelled field: its label, the value printed after it, and where it stands."""
+
+    kind: str | None
+    rank: int
+    label: Line
+    index: int
+    number: str | None = None
+    inline: Line | None = None
+    values: list[Line] = field(default_factory=list)
+    in_row: bool = False
+
+    @property
+    def lines(self) -> list[Line]:
+        return ([self.inline] if self.inline else []) + self.values
+
+    @property
+    def text(self) -> str:
+        return join_text(self.lines)
+
+
+@dataclass
+class _Cover:
+    fields: list[_Field]
+    cover_end: int
+    header: list[Line]
+
+
+def _tail(line: Line, offset: int) -> Line | None:
+    """The words of ``line`` from character ``offset`` of its text on."""
+    words: list[Word] = []
+    pos = 0
+    for w in line.words:
+        end = pos + len(w.text)
+        if pos >= offset:
+            words.append(w)
+        elif end > offset:
+            cut = offset - pos
+            x0 = w.x0 + (w.x1 - w.x0) * cut / len(w.text)
+            words.append(Word(w.text[cut:], x0, w.top, w.x1, w.bottom, w.size, w.bold))
+        pos = end + 1
+    words = [w for w in words if w.text.strip()]
+    return Line(line.page, tuple(words)) if words else None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The measures of a report's print that tell headings and paragraphs apart."""
+
+    body: float
+    para_gap: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> _Layout:
+        body = body_size(lines)
+        gaps = sorted(
+            b.top - a.bottom
+            for a, b in itertools.pairwise(lines)
+            if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 <= b.top - a.bottom < 1.5 * a.size
+        )
+        # Most line gaps are within paragraphs; a paragraph break is clearly wider.
+        typical = gaps[len(gaps) // 4] if gaps else 0.3 * body
+        left = min((ln.x0 for ln in lines), default=0.0)
+        return cls(body, typical + 0.35 * body, left, max((ln.x1 for ln in lines), default=left))
+
+    def heading(self, line: Line) -> bool:
+        """Set apart from body text by weight or size."""
+        return line.bold or line.size >= self.body + 0.5
+
+    def wrapped(self, line: Line) -> bool:
+        """Whether ``line`` runs to the right margin, so its sentence goes on below."""
+        return line.x1 >= self.right - 0.2 * (self.right - self.left)
+
+    def same_paragraph(self, a: Line, b: Line) -> bool:
+        if a.page != b.page:
+            return not re.search(r"[.;:!?]$", a.text.strip())
+        return b.top - a.bottom <= self.para_gap
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) < 0.3 and a.bold == b.bold
+
+
+def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
+    """Every labelled field of the entries, and where the cover sheet gives way to the report body."""
+    fields: list[_Field] = []
+    current: _Field | None = None
+    cover_end = len(entries)
+    seen = False
+
+    def end_cover(index: int) -> None:
+        nonlocal cover_end
+        if seen:
+            cover_end = min(cover_end, index)
+
+    for i, entry in enumerate(entries):
+        line = entry.line
+        if entry.in_table:
+            if entry.row_start:
+                current = _row_field(entries, i)
+                fields.append(current)
+                seen = seen or current.kind is not None
+            elif entry.right is not None and current is not None and current.in_row:
+                current.values.append(entry.right)
+            continue
+        hit = _line_label(line)
+        in_contact = current is not None and current.kind == "author" and _CONTACT_SUBLABEL.match(line.text)
+        if hit and not in_contact:
+            current = _Field(hit.kind, hit.rank, line, i, hit.number, _tail(line, hit.end))
+            fields.append(current)
+            seen = True
+        elif _other_label(line, layout):
+            # It still ends the field above it.
+            current = _Field(None, 0, line, i)
+            fields.append(current)
+        elif current is None or (current.in_row and current.values):
+            if current is not None or layout.heading(line):
+                end_cover(i)
+            current = None
+        elif _ends_field(current, line, layout):
+            if layout.heading(line) or _SECTION_HEADING.match(line.text):
+                end_cover(i)
+            current = None
+        else:
+            current.values.append(line)
+    header_end = next((f.index for f in fields if f.kind is not None), len(entries))
+    first_page = entries[0].line.page if entries else 0
+    header = [e.line for e in entries[:header_end] if e.line.page == first_page]
+    return _Cover(fields, cover_end, header)
+
+
+def _row_field(entries: Sequence[_Entry], start: int) -> _Field:
+    """The field of the two-column table row that starts at ``entries[start]``."""
+    row = [entries[start]]
+    for entry in entries[start + 1 :]:
+        if not entry.in_table or entry.row_start:
+            break
+        row.append(entry)
+    labels = [e.left for e in row if e.left is not None]
+    hit = _match_label(join_text(labels), prefix=True) if labels else None
+    label = labels[0] if labels else row[0].line
+    kind, rank, number = (hit.kind, hit.rank, hit.number) if hit else (None, 0, None)
+    values = [row[0].right] if row[0].right is not None else []
+    # A label cell may hold its value too: "Date: 5 December 2023" left of the value column.
+    own = _match_label(label.text)
+    inline = _tail(label, own.end) if own and own.kind == kind else None
+    return _Field(kind, rank, label, start, number, inline, values, in_row=True)
+
+
+def _other_label(line: Line, layout: _Layout) -> bool:
+    """A label this module has no use for ("Policy context:"): a few words ending in a colon."""
+    words = line.text.split()
+    if not is_introduction(line.text) or len(words) > 8:
+        return False
+    return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+
+
+def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
+    """Whether ``line`` is no longer part of the value of ``current`` (a field set as plain lines)."""
+    first = current.lines[0] if current.lines else None
+    prev = current.lines[-1] if current.lines else current.label
+    if current.kind == "title":
+        # A title is one paragraph in one style, however large or bold, that wraps at the margin.
+        return first is not None and (
+            not _same_style(line, first)
+            or not layout.same_paragraph(prev, line)
+            or not layout.wrapped(prev)
+            or len(current.lines) >= 4
+        )
+    if _SECTION_HEADING.match(line.text):
+        return True
+    if not layout.heading(line):
+        return False
+    if first is None:
+        return line.size >= current.label.size + 0.5 or not current.label.bold
+    return not _same_style(line, first)
+
+
+def _best(fields: Sequence[_Field], kind: str) -> list[_Field]:
+    return sorted((f for f in fields if f.kind == kind), key=lambda f: (f.rank, f.index))
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+@dataclass
+class _Item:
+    marked: bool
+    texts: list[str]
+    x0: float
+    last: Line
+
+
+def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _Layout) -> list[Line]:
+    """The lines of the recommendations that follow a heading or an inline label."""
+    block = [anchor.inline] if anchor.inline else []
+    numbered_under = False
+    for entry in entries[anchor.index + 1 :]:
+        line = entry.line
+        marker, _ = split_list_marker(line.text)
+        prev = block[-1] if block else anchor.label
+        if (
+            line.page != prev.page
+            and not marker
+            and abs(line.size - prev.size) >= 1
+            and not layout.heading(line)
+        ):
+            continue  # a running header over the recommendations' continuation
+        if len(block) >= 60 or _ends_block(line, marker, anchor, block, layout):
+            break
+        if marker and anchor.number and re.fullmatch(r"[\d.]+[.)]?", marker):
+            # Items numbered 2.1, 2.2 under "2. Recommendations" end at "3" or "3.1".
+            if marker.startswith(anchor.number + ".") and len(marker.rstrip(".)")) > len(anchor.number):
+                numbered_under = True
+            elif numbered_under:
+                break
+        block.append(line)
+    return block
+
+
+def _ends_block(line: Line, marker: str | None, anchor: _Field, block: list[Line], layout: _Layout) -> bool:
+    """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph."""
+    text, head = line.text, anchor.label
+    if _match_label(text) or _SECTION_HEADING.match(text):
+        return True
+    if is_introduction(text):
+        return False
+    same_rank = line.size > head.size + 0.5 or (abs(line.size - head.size) <= 0.3 and line.bold == head.bold)
+    if anchor.inline is None and layout.heading(head) and same_rank:
+        return True
+    # A short heading, unless the recommendations themselves are set in that style.
+    heading = marker is None and layout.heading(line) and len(text.split()) <= 12
+    if heading and not (block and _same_style(line, block[-1])):
+        return True
+    prev = block[-1] if block else head
+    # An inline recommendation is one paragraph, unless it introduces a list.
+    return (
+        anchor.inline is not None
+        and marker is None
+        and not layout.same_paragraph(prev, line)
+        and not is_introduction(prev.text)
+    )
+
+
+def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
+    """One string per recommendation: list items, or paragraphs of an unnumbered block."""
+    items: list[_Item] = []
+    for line in lines:
+        marker, rest = split_list_marker(line.text)
+        if marker is not None:
+            items.append(_Item(True, [rest], line.x0, line))
+            continue
+        cur = items[-1] if items else None
+        if cur and (layout.same_paragraph(cur.last, line) or (cur.marked and line.x0 > cur.x0 + 2)):
+            cur.texts.append(line.text)
+            cur.last = line
+        else:
+            items.append(_Item(False, [line.text], line.x0, line))
+    texts = [(it.marked, re.sub(r"\s+", " ", " ".join(it.texts)).strip()) for it in items]
+    marked_at = [i for i, (marked, _) in enumerate(texts) if marked]
+    out: list[str] = []
+    for i, (marked, text) in enumerate(texts):
+        if not text or is_introduction(text):
+            continue
+        if marked_at and not marked:
+            if i < marked_at[0]:
+                continue  # a sentence that introduces the list
+            if i > marked_at[-1]:
+                break  # the list has ended
+            if out:
+                out[-1] = f"{out[-1]} {text}"
+            continue
+        out.append(text)
+    return out
+
+
+def _recommendations(entries: Sequence[_Entry], fields: Sequence[_Field], layout: _Layout) -> list[str]:
+    anchor = next((f for f in fields if f.kind == "recs"), None)
+    if anchor is None:
+        return []
+    if anchor.in_row and anchor.values:
+        return _recommendation_items(anchor.values, layout)
+    return _recommendation_items(_recommendation_block(entries, anchor, layout), layout)
+
+
+# ---------------------------------------------------------------- public API
+
+# Pages of a report read for its cover fields and recommendations.
+_COVER_PAGES = 3
+# Heading lines with a date that is not the meeting's.
+_OTHER_DATE = re.compile(
+    r"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|published|issued|despatch|dispatch)", re.I
+)
+
+
+def looks_like_report_cover(page: Page) -> bool:
+    """Whether a report's cover sheet starts on ``page``.
+
+    The top half of the page must open lines with a subject/title label and with at
+    least one other cover label (author, date, finance, recommendations, "Report
+    to", ...); a generic "Subject:" or "Title:" needs two others. A page that only
+    mentions a label inside a sentence is not a cover.
+    """
+    x0, top, x1, bottom = page.bbox
+    half = page.crop((x0, top, x1, top + (bottom - top) / 2))
+    hits = [h for h in (_line_label(ln) for ln in page_lines(half)) if h is not None]
+    kinds = {h.kind for h in hits}
+    if any(h.kind == "title" and h.rank == 0 for h in hits):
+        return len(kinds) >= 2
+    return "title" in kinds and len(kinds) >= 3
+
+
+def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
+    """The report whose pages (cover sheet first) are ``pages``; None without a title.
+
+    Args:
+        pages: the pages of one report, its cover sheet first.
+        source: the PDF they come from, for provenance.
+    """
+    if not pages:
+        return None
+    entries = [e for n, page in enumerate(pages[:_COVER_PAGES]) for e in _page_entries(page, n == 0)]
+    layout = _Layout.of([e.line for e in entries])
+    cover = _read_cover(entries, layout)
+    in_cover = [f for f in cover.fields if f.index < cover.cover_end]
+    title = next((f for f in _best(in_cover, "title") if f.text), None)
+    if title is None:
+        return None
+    author, email, phone = _contact(cover, in_cover, pages[_COVER_PAGES:])
+    # A numbered "Financial implications" heading opens a body section, not a cover field.
+    finance = [f for f in _best(in_cover, "finance") if f.rank == 0 or f.number is None]
+    first_page = pages[0].page_number
+    return Report(
+        prov=source.prov(EXTRACTOR, first_page, _union(title.lines)),
+        title=title.text,
+        author=author,
+        email=email,
+        phone=phone,
+        meeting_date=_meeting_date(cover, in_cover),
+        financial_summary=(finance[0].text or None) if finance else None,
+        recommendations=_recommendations(entries, cover.fields, layout),
+        pdf_page_start=first_page,
+    )
+
+
+def _contact(
+    cover: _Cover, in_cover: Sequence[_Field], later_pages: Sequence[Page]
+) -> tuple[str | None, str | None, str | None]:
+    """Author, e-mail and phone: from the cover's contact field, else a contact label further on."""
+    candidates = _best(in_cover, "author") + [
+        f for f in cover.fields if f.kind == "author" and f.index >= cover.cover_end
+    ]
+    for page in later_pages if not candidates else ():
+        entries = _page_entries(page, False)
+        candidates = _best(_read_cover(entries, _Layout.of([e.line for e in entries])).fields, "author")
+        if candidates:
+            break
+    blocks = ["\n".join(ln.text for ln in f.lines) for f in candidates if f.lines]
+    for block in blocks:
+        name = person_name(block)
+        if name:
+            return name, find_email(block), find_phone(block)
+    return (None, find_email(blocks[0]), find_phone(blocks[0])) if blocks else (None, None, None)
+
+
+def _meeting_date(cover: _Cover, in_cover: Sequence[_Field]) -> date | None:
+    """The meeting date: a meeting-date label, the report's heading lines, then a plain "Date:" label."""
+    dated = [(f.rank, f.index, parse_date(f.text)) for f in in_cover if f.kind == "date"]
+    heading = [parse_date(ln.text) for ln in cover.header if not _OTHER_DATE.search(ln.text)]
+    dated += [(1, i, d) for i, d in enumerate(heading)]
+    found = sorted((rank, index, d) for rank, index, d in dated if d)
+    return found[0][2] if found else None
+
+
+def _union(lines: Sequence[Line]) -> BBox:
+    x0s, tops, x1s, bottoms = zip(*(ln.bbox for ln in lines), strict=True)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))

@@ -1,0 +1,99 @@
+"""Tables of a PDF as logical tables: found per page, joined across pages, placed in context.
+
+Every page is searched for ruled grids and for whitespace-aligned tables
+(:mod:`.finder`); fragments that continue one another over page breaks are joined
+(:mod:`.joining`); each table gets the heading path and the introducing text above it
+(:mod:`.context`). Grids used only for page layout are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from pdfplumber.page import Page
+
+from extractors.base import Extractor, Source
+from extractors.layout import Line, body_size
+from extractors.tables.context import DocumentContext, body_lines, furniture
+from extractors.tables.finder import page_fragments, region_fragment
+from extractors.tables.joining import Joined, group_fragments, join
+from extractors.tables.model import Fragment
+from schemas.records import Span, Table, TableRegion
+
+EXTRACTOR = Extractor("tables", "1.0.0")
+
+__all__ = ["EXTRACTOR", "extract_tables", "page_fragments", "region_fragment"]
+
+
+def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[int] = ()) -> list[Table]:
+    """Every table of a PDF, one record per logical table, in document order.
+
+    Args:
+        pages: all pages of the PDF.
+        source: the PDF's identity, for provenance.
+        breaks: 1-based page numbers where a new document starts inside the PDF (an
+            appendix, the next report of an agenda pack); no table is joined across them.
+    """
+    breaks = set(breaks)
+    found = {p.page_number: page_fragments(p) for p in pages}
+    frags = {n: t.fragments for n, t in found.items()}
+    skip = furniture([found[p.page_number].lines for p in pages], [p.height for p in pages])
+    body = {n: body_lines(t.lines, [f.bbox for f in t.fragments if not f.ruled], skip) for n, t in found.items()}
+
+    def text_between(a: Fragment, b: Fragment) -> bool:
+        below = any(ln.top >= a.bbox[3] - 1 for ln in body[a.page])
+        above = any(ln.bottom <= b.bbox[1] + 1 for ln in body[b.page])
+        return below or above
+
+    ordered = [f for p in pages for f in frags[p.page_number]]
+    groups = group_fragments(ordered, breaks, text_between)
+
+    starts = sorted({pages[0].page_number, *(b for b in breaks)}) if pages else []
+
+    def document_of(page: int) -> int:
+        return max((s for s in starts if s <= page), default=starts[0] if starts else 1)
+
+    documents: dict[int, list[Line]] = {}
+    for n, page_body in body.items():
+        documents.setdefault(document_of(n), []).extend(page_body)
+    overall = body_size([ln for page_body in body.values() for ln in page_body])
+    contexts = {start: DocumentContext(doc_lines, overall) for start, doc_lines in documents.items()}
+
+    tables: list[Table] = []
+    previous: dict[int, tuple[int, float]] = {}
+    for group in groups:
+        first = group[0]
+        doc = document_of(first.page)
+        ctx = contexts[doc].context(first.page, first.bbox[1], after=previous.get(doc))
+        previous[doc] = (group[-1].page, group[-1].bbox[3])
+        joined = join(group)
+        tables.append(_record(joined, f"T{len(tables) + 1:03d}", source, ctx))
+    return tables
+
+
+def _record(joined: Joined, table_id: str, source: Source, ctx) -> Table:
+    first = joined.parts[0]
+    grid = joined.grid()
+    head = joined.header_rows
+    pages = sorted({f.page for f in joined.parts} | set(joined.row_pages))
+    return Table(
+        prov=source.prov(EXTRACTOR, first.page, first.bbox),
+        id=table_id,
+        kind="other",
+        pdf_page=joined.row_pages[0] if joined.row_pages else first.page,
+        pages=pages,
+        section_title=ctx.section_title,
+        headings=ctx.headings,
+        preamble=ctx.preamble,
+        header=grid[:head],
+        rows=grid[head:],
+        spans=[
+            Span(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, vertical=c.vertical)
+            for c in joined.cells
+            if c.rowspan > 1 or c.colspan > 1
+        ],
+        row_pages=list(joined.row_pages),
+        cell_bboxes=joined.boxes(),
+        regions=[TableRegion(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox)) for f in joined.parts],
+        ruled=first.ruled,
+    )

@@ -1,0 +1,111 @@
+"""What surrounds a table: page furniture, the headings above it and its preamble.
+
+A table's section title is the nearest heading printed above it in its document, a
+heading being a line set larger than the document's body text (computed over the
+text outside tables, so small table type does not lower it). The heading path keeps,
+for each heading size, the latest heading above the table, a larger heading closing
+the smaller ones before it. The preamble is the body text between that heading and
+the table, or between an earlier table under the same heading and this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.layout import Heading, Line, body_size, find_headings, join_text, page_stamp
+from schemas.records import BBox
+
+# Running heads and feet: lines at the same place on this many pages or more.
+RUNNING_MIN_PAGES = 3
+# Page furniture lives in this top and bottom share of the page.
+MARGIN_SHARE = 0.12
+# A document needs this much text outside its tables to show its own body size.
+MIN_BODY_CHARS = 300
+# Headings this close in size (points) are of one level.
+LEVEL_TOLERANCE = 0.3
+
+
+@dataclass(frozen=True)
+class TableContext:
+    section_title: str | None
+    headings: list[str]
+    preamble: str | None
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def furniture(lines_by_page: Sequence[Sequence[Line]], heights: Sequence[float]) -> set[int]:
+    """ids of the lines that are page furniture: page stamps, running heads and feet."""
+    out: set[int] = set()
+    seen: dict[tuple[str, int], set[int]] = {}
+    for index, (lines, height) in enumerate(zip(lines_by_page, heights, strict=True)):
+        _, stamp = page_stamp(lines, height)
+        if stamp is not None:
+            out.add(id(stamp))
+        for line in lines:
+            if line.bottom <= MARGIN_SHARE * height or line.top >= (1 - MARGIN_SHARE) * height:
+                seen.setdefault((_shape(line.text), round(line.top / 4)), set()).add(index)
+    running = {k for k, pages in seen.items() if len(pages) >= RUNNING_MIN_PAGES}
+    for lines, height in zip(lines_by_page, heights, strict=True):
+        for line in lines:
+            in_margin = line.bottom <= MARGIN_SHARE * height or line.top >= (1 - MARGIN_SHARE) * height
+            if in_margin and (_shape(line.text), round(line.top / 4)) in running:
+                out.add(id(line))
+    return out
+
+
+def _inside(line: Line, box: BBox) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def body_lines(lines: Sequence[Line], tables: Sequence[BBox], skip: set[int]) -> list[Line]:
+    """Lines of one page that are neither page furniture nor inside a table."""
+    return [ln for ln in lines if id(ln) not in skip and not any(_inside(ln, box) for box in tables)]
+
+
+class DocumentContext:
+    """Headings and body text of one document (a report, an appendix), in reading order."""
+
+    def __init__(self, lines: Sequence[Line], fallback_body: float | None = None):
+        self.lines = sorted(lines, key=lambda ln: (ln.page, ln.top, ln.x0))
+        # A document of a heading and a table has too little text to show its body
+        # size; the whole PDF's then stands in.
+        enough = sum(len(ln.text) for ln in self.lines) >= MIN_BODY_CHARS
+        self.body = body_size(self.lines) if enough or fallback_body is None else fallback_body
+        self.headings: list[Heading] = find_headings(self.lines, self.body)
+        heading_lines = {id(ln) for h in self.headings for ln in h.lines}
+        # (page, top, page, bottom, line) of the body lines, computed once for all tables.
+        self._body = [(ln.page, ln.top, ln.bottom, ln) for ln in self.lines if id(ln) not in heading_lines]
+        self._heading_keys = [(h.page, h.bottom) for h in self.headings]
+
+    def context(self, page: int, top: float, after: tuple[int, float] | None = None) -> TableContext:
+        """Context of a table whose first row starts at ``top`` on ``page``.
+
+        Args:
+            page: the table's first page.
+            top: where the table starts on that page.
+            after: (page, bottom) of the previous table of the document, if any: the
+                preamble never reaches above it.
+        """
+        above = [h for h, k in zip(self.headings, self._heading_keys, strict=True) if k <= (page, top + 1)]
+        path: list[Heading] = []
+        for h in above:
+            while path and path[-1].size <= h.size + LEVEL_TOLERANCE:
+                path.pop()
+            path.append(h)
+        nearest = above[-1] if above else None
+        start = (nearest.page, nearest.bottom) if nearest else (0, 0.0)
+        if after is not None and after > start:
+            start = after
+        end = (page, top + 1)
+        between = [ln for p, t, b, ln in self._body if start < (p, t) and (p, b) <= end]
+        return TableContext(
+            section_title=nearest.text if nearest else None,
+            headings=[h.text for h in path],
+            preamble=join_text(between) or None,
+        )

@@ -1,0 +1,121 @@
+"""Finding the tables of one page: ruled grids first, then whitespace-aligned text.
+
+Each page is judged by its own evidence. Where ruling lines form grids, the grid
+gives the structure; the text left over is searched for blocks of lines whose
+chunks line up in columns. Pages with neither cost almost nothing: the ruling scan
+reads only the page's graphics, and the alignment scan stops at pages whose lines
+never break into separate chunks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pdfplumber.page import Page
+
+from extractors.layout import Line
+from extractors.tables.header import header_rows
+from extractors.tables.model import Fragment
+from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
+from extractors.tables.rulings import merge_segments, page_segments, ruling_sets
+from extractors.tables.stream import region_table, stream_fragments
+from extractors.tables.text import Char, PageText
+from schemas.records import BBox
+
+# Text of a given region is read this far (points) outside its box.
+REGION_TEXT_MARGIN = 2.0
+# Rulings of a given region are looked for this far (points) outside its box.
+REGION_RULING_MARGIN = 12.0
+# Share of the grid positions that must hold text: less is a chart's gridlines.
+MIN_FILL = 0.15
+
+
+def is_table(frag: Fragment) -> bool:
+    """Whether a grid holds tabular data rather than framing a layout.
+
+    A box around a paragraph, a column of framed prose or a row of side-by-side boxes
+    is layout; a table has at least two rows and two columns of text.
+    """
+    if frag.n_rows < 2 or frag.n_cols < 2:
+        return False
+    owners = {id(c): c for c in frag.cells}
+    filled = sum(1 for c in owners.values() if c.text)
+    return filled >= 3 and filled >= MIN_FILL * len(owners)
+
+
+@dataclass
+class PageTables:
+    """The table fragments of a page and its lines of text outside ruled grids."""
+
+    fragments: list[Fragment]
+    lines: list[Line]
+
+
+def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
+    """The table fragments of a page, top to bottom, and the lines outside its grids.
+
+    Args:
+        page: the page.
+        text: its glyphs grouped into lines, when already done.
+    """
+    text = text or PageText(page.chars, page.page_number)
+    sets = ruling_sets(merge_segments(page_segments(page)))
+    grids = [rs for rs in sets if len(rs.horizontals) >= 2 and len(rs.verticals) >= 2]
+    frags: list[Fragment] = []
+    if grids:
+        shading = shading_boxes(page)
+        for rs in grids:
+            frag = ruled_fragment(rs, text, shading)
+            if frag is not None and is_table(frag):
+                frags.append(frag)
+    boxes = [f.bbox for f in frags]
+    lines = text.lines(keep=(lambda c: not _in_any(c, boxes)) if boxes else None)
+    rules = [rs for rs in sets if rs not in grids]
+    frags.extend(stream_fragments(page, lines, rules=rules))
+    for frag in frags:
+        frag.header_rows = header_rows(frag)
+    return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)
+
+
+def _in_any(char: Char, boxes: Sequence[BBox]) -> bool:
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return any(x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5 for x0, top, x1, bottom in boxes)
+
+
+def region_fragment(page: Page, box: BBox) -> Fragment | None:
+    """The structure of the table known to occupy ``box`` (region given, not searched).
+
+    Rulings near the region count (a table's frame often lies just outside the box
+    drawn around its text); text counts only inside the region.
+    """
+    x0, top, x1, bottom = box
+    inner = (x0 - REGION_TEXT_MARGIN, top - REGION_TEXT_MARGIN, x1 + REGION_TEXT_MARGIN, bottom + REGION_TEXT_MARGIN)
+    chars = [c for c in page.chars if _in_any(c, [inner])]
+    text = PageText(chars, page.page_number)
+    near = (x0 - REGION_RULING_MARGIN, top - REGION_RULING_MARGIN, x1 + REGION_RULING_MARGIN, bottom + REGION_RULING_MARGIN)
+    segs = [s for s in merge_segments(page_segments(page)) if _touches(s.bbox, near)]
+    frag = None
+    for rs in ruling_sets(segs):
+        if len(rs.horizontals) >= 2 and len(rs.verticals) >= 2 and _covers(rs.bbox, inner):
+            frag = ruled_fragment(rs, text, shading_boxes(page))
+            if frag is not None and is_table(frag) and complete_grid(frag):
+                break
+            frag = None
+    if frag is None:
+        frag = region_table(text.lines(), page.page_number, segs, bbox=box)
+    if frag is not None:
+        frag.header_rows = header_rows(frag)
+    return frag
+
+
+def _touches(a: BBox, b: BBox) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _covers(outer: BBox, inner: BBox) -> bool:
+    """Whether ``outer`` holds most of ``inner`` (a grid around a region's text)."""
+    w = max(0.0, min(outer[2], inner[2]) - max(outer[0], inner[0]))
+    h = max(0.0, min(outer[3], inner[3]) - max(outer[1], inner[1]))
+    area = (inner[2] - inner[0]) * (inner[3] - inner[1])
+    return area > 0 and w * h >= 0.8 * area

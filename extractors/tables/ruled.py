@@ -1,0 +1,189 @@
+"""Ruled tables: grids read from ruling lines, merged cells where a ruling is missing.
+
+The column and row boundaries of a ruled grid are the positions of its vertical and
+horizontal rulings. Two neighbouring grid cells are one merged cell when no ruling
+separates them, which is how merged directorate cells or full-width section rows
+are drawn.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from pdfplumber.page import Page
+
+from extractors.tables.model import Cell, Fragment, drop_empty_lines
+from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, coverage, is_white
+from extractors.tables.text import Char, PageText, cell_text, is_bold, is_vertical, split_chunks
+from schemas.records import BBox
+
+# A boundary counts as drawn when rulings cover this share of it.
+DRAWN = 0.6
+# Cell text sits this far (points) inside the rulings, so a word broken over two lines
+# is judged against the cell's inner width.
+PADDING = 2.0
+# A cell whose lines break at gaps this wide (font sizes) holds columns of its own.
+INNER_GAP = 1.5
+# A grid with this share of such cells lacks rulings its columns need.
+GAPPED_SHARE = 0.1
+
+
+def cluster(values: Sequence[float], tol: float = MERGE_GAP) -> list[float]:
+    """Sorted values with those closer than ``tol`` replaced by their mean."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def grid_lines(rulings: RulingSet) -> tuple[list[float], list[float]]:
+    """Column and row boundary positions of a ruling set, open sides closed."""
+    xs = cluster([s.pos for s in rulings.verticals])
+    ys = cluster([s.pos for s in rulings.horizontals])
+    x0, top, x1, bottom = rulings.bbox
+    # Tables drawn without side or top/bottom borders end where their rulings end.
+    if not xs or xs[0] - x0 > MERGE_GAP:
+        xs.insert(0, x0)
+    if xs[-1] < x1 - MERGE_GAP:
+        xs.append(x1)
+    if not ys or ys[0] - top > MERGE_GAP:
+        ys.insert(0, top)
+    if ys[-1] < bottom - MERGE_GAP:
+        ys.append(bottom)
+    return xs, ys
+
+
+def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) -> Fragment | None:
+    """The grid a ruling set draws, filled with the page's text."""
+    xs, ys = grid_lines(rulings)
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    if n_rows < 1 or n_cols < 1:
+        return None
+    owner = _merge_cells(rulings, xs, ys)
+    boxes: dict[int, list[int]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            boxes.setdefault(owner[r][c], [r, c, r, c])
+            b = boxes[owner[r][c]]
+            b[2], b[3] = max(b[2], r), max(b[3], c)
+
+    def box_of(ch: Char) -> int | None:
+        c = _index(xs, (ch["x0"] + ch["x1"]) / 2)
+        r = _index(ys, (ch["top"] + ch["bottom"]) / 2)
+        return None if r is None or c is None else owner[r][c]
+
+    content = text.sorted_into(box_of)
+    cells = []
+    for key, (r0, c0, r1, c1) in boxes.items():
+        bbox = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
+        lines, rotated = content.get(key, ([], []))
+        cells.append(
+            Cell(
+                row=r0,
+                col=c0,
+                text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
+                bbox=bbox,
+                rowspan=r1 - r0 + 1,
+                colspan=c1 - c0 + 1,
+                vertical=is_vertical(lines, rotated),
+                bold=is_bold(lines),
+                shaded=_shaded(bbox, shading),
+                gapped=sum(len(split_chunks(ln, INNER_GAP)) > 1 for ln in lines) >= 2,
+            )
+        )
+    frag = Fragment(
+        page=text.page,
+        bbox=(xs[0], ys[0], xs[-1], ys[-1]),
+        cells=sorted(cells, key=lambda c: (c.row, c.col)),
+        ruled=True,
+        col_edges=list(xs),
+        row_edges=list(ys),
+    )
+    return drop_empty_lines(frag)
+
+
+def complete_grid(frag: Fragment) -> bool:
+    """Whether the rulings draw every column: few cells hold text in columns of their own."""
+    filled = [c for c in frag.cells if c.text]
+    gapped = sum(c.gapped for c in filled)
+    return gapped == 0 or gapped < GAPPED_SHARE * len(filled)
+
+
+def _index(edges: Sequence[float], v: float) -> int | None:
+    if v < edges[0] or v > edges[-1]:
+        return None
+    return min(max(bisect_left(edges, v) - 1, 0), len(edges) - 2)
+
+
+def _merge_cells(rulings: RulingSet, xs: list[float], ys: list[float]) -> list[list[int]]:
+    """Grid positions labelled by the merged cell they belong to."""
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    verticals = _by_position(rulings.verticals, xs)
+    horizontals = _by_position(rulings.horizontals, ys)
+    for r in range(n_rows):
+        for c in range(1, n_cols):
+            if coverage(verticals.get(c, []), ys[r], ys[r + 1]) < DRAWN:
+                union(r * n_cols + c - 1, r * n_cols + c)
+    for r in range(1, n_rows):
+        for c in range(n_cols):
+            if coverage(horizontals.get(r, []), xs[c], xs[c + 1]) < DRAWN:
+                union((r - 1) * n_cols + c, r * n_cols + c)
+    # A merged cell is a rectangle: fill out any L-shaped union to its bounding box.
+    changed = True
+    while changed:
+        changed = False
+        extent: dict[int, list[int]] = {}
+        for r in range(n_rows):
+            for c in range(n_cols):
+                e = extent.setdefault(find(r * n_cols + c), [r, c, r, c])
+                e[0], e[1], e[2], e[3] = min(e[0], r), min(e[1], c), max(e[2], r), max(e[3], c)
+        for root, (r0, c0, r1, c1) in extent.items():
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if find(r * n_cols + c) != find(root):
+                        union(r * n_cols + c, root)
+                        changed = True
+    return [[find(r * n_cols + c) for c in range(n_cols)] for r in range(n_rows)]
+
+
+def _by_position(segs: Sequence[Segment], edges: Sequence[float]) -> dict[int, list[Segment]]:
+    out: dict[int, list[Segment]] = {}
+    for s in segs:
+        i = min(range(len(edges)), key=lambda k: abs(edges[k] - s.pos))
+        if abs(edges[i] - s.pos) <= MERGE_GAP + 0.5:
+            out.setdefault(i, []).append(s)
+    return out
+
+
+def _shaded(bbox: BBox, shading: Sequence[BBox]) -> bool:
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in shading)
+
+
+def shading_boxes(page: Page) -> list[BBox]:
+    """Boxes of the coloured (non-white) filled rectangles of a page: cell backgrounds."""
+    area = page.width * page.height
+    return [
+        (r["x0"], r["top"], r["x1"], r["bottom"])
+        for r in page.rects
+        if r.get("fill")
+        and not is_white(r.get("non_stroking_color"))
+        and r["x1"] - r["x0"] > 3
+        and r["bottom"] - r["top"] > 3
+        and (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]) < 0.5 * area
+    ]

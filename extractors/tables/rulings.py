@@ -1,0 +1,211 @@
+"""Ruling lines: the horizontal and vertical strokes a page draws, merged and grouped.
+
+Tables are drawn in many ways: line segments, thin filled rectangles, stroked cell
+rectangles, shaded cell backgrounds, or one path tracing the whole grid. All of them
+become axis-aligned :class:`Segment` objects here; collinear pieces are merged and
+segments that touch are grouped into the connected sets a table grid is made of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pdfplumber.page import Page
+
+from schemas.records import BBox
+
+# A rectangle thinner than this (points) is drawn as a line.
+THIN = 2.5
+# Parallel strokes closer than this (points) are one ruling (double rules included).
+MERGE_GAP = 2.0
+# Collinear strokes with a gap up to this (points) are one ruling.
+JOIN_GAP = 3.0
+# A ruling ending this close (points) to another still meets it.
+TOUCH = 3.0
+# Shorter strokes are glyph parts, underlines of single letters or tick marks.
+MIN_LENGTH = 4.0
+# A filled rectangle this close to white is invisible on the page.
+WHITE = 0.97
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An axis-aligned ruling: ``pos`` across it, ``start``..``end`` along it."""
+
+    horizontal: bool
+    pos: float
+    start: float
+    end: float
+
+    @property
+    def length(self) -> float:
+        return self.end - self.start
+
+    @property
+    def bbox(self) -> BBox:
+        if self.horizontal:
+            return (self.start, self.pos, self.end, self.pos)
+        return (self.pos, self.start, self.pos, self.end)
+
+    def meets(self, other: Segment, tol: float = TOUCH) -> bool:
+        """Whether two rulings cross or touch (perpendicular) or overlap (parallel)."""
+        if self.horizontal == other.horizontal:
+            return abs(self.pos - other.pos) <= tol and self.start <= other.end + tol and other.start <= self.end + tol
+        return (
+            self.start - tol <= other.pos <= self.end + tol and other.start - tol <= self.pos <= other.end + tol
+        )
+
+
+@dataclass(frozen=True)
+class RulingSet:
+    """Rulings that touch one another: a table grid or a group of rules."""
+
+    horizontals: tuple[Segment, ...]
+    verticals: tuple[Segment, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        boxes = [s.bbox for s in (*self.horizontals, *self.verticals)]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+def is_white(color: object) -> bool:
+    if not isinstance(color, tuple | list) or not color:
+        return False
+    values = [float(v) for v in color if isinstance(v, int | float)]
+    if len(values) == 4:  # CMYK: white has no ink
+        return max(values) <= 1 - WHITE
+    return bool(values) and min(values) >= WHITE
+
+
+def page_segments(page: Page) -> list[Segment]:
+    """Every visible horizontal and vertical stroke of a page (or of a cropped page)."""
+    segs: list[Segment] = []
+    for line in page.lines:
+        segs.extend(_from_points(line.get("pts") or [(line["x0"], line["top"]), (line["x1"], line["bottom"])]))
+    for rect in page.rects:
+        segs.extend(_from_rect(rect, page))
+    for curve in page.curves:
+        if curve.get("stroke", True) or curve.get("fill"):
+            segs.extend(_from_points(curve.get("pts") or []))
+    x0, top, x1, bottom = page.bbox
+    clipped = []
+    for s in segs:
+        lo, hi = (x0, x1) if s.horizontal else (top, bottom)
+        across = (top, bottom) if s.horizontal else (x0, x1)
+        if not across[0] - 0.5 <= s.pos <= across[1] + 0.5:
+            continue
+        start, end = max(s.start, lo), min(s.end, hi)
+        if end - start >= MIN_LENGTH:
+            clipped.append(Segment(s.horizontal, s.pos, start, end))
+    return clipped
+
+
+def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
+    segs = []
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        if abs(ay - by) < 0.5 and abs(ax - bx) >= MIN_LENGTH:
+            segs.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) < 0.5 and abs(ay - by) >= MIN_LENGTH:
+            segs.append(Segment(False, (ax + bx) / 2, min(ay, by), max(ay, by)))
+    return segs
+
+
+def _from_rect(rect: dict, page: Page) -> list[Segment]:
+    x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+    w, h = x1 - x0, bottom - top
+    stroked = rect.get("stroke", False)
+    filled = rect.get("fill", False)
+    if not stroked and (not filled or is_white(rect.get("non_stroking_color"))):
+        return []
+    if h <= THIN and w > h:
+        return [Segment(True, (top + bottom) / 2, x0, x1)] if w >= MIN_LENGTH else []
+    if w <= THIN and h > w:
+        return [Segment(False, (x0 + x1) / 2, top, bottom)] if h >= MIN_LENGTH else []
+    if w * h > 0.6 * page.width * page.height:
+        return []  # a page background or frame, not a table
+    return [
+        Segment(True, top, x0, x1),
+        Segment(True, bottom, x0, x1),
+        Segment(False, x0, top, bottom),
+        Segment(False, x1, top, bottom),
+    ]
+
+
+def merge_segments(segs: Iterable[Segment]) -> list[Segment]:
+    """Collinear and near-parallel overlapping strokes merged into single rulings."""
+    out: list[Segment] = []
+    for horizontal in (True, False):
+        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: s.pos)
+        rows: list[list[Segment]] = []
+        for s in group:
+            if rows and s.pos - rows[-1][-1].pos <= MERGE_GAP:
+                rows[-1].append(s)
+            else:
+                rows.append([s])
+        for row in rows:
+            out.extend(_join_collinear(row, horizontal))
+    return out
+
+
+def _join_collinear(row: list[Segment], horizontal: bool) -> list[Segment]:
+    pos = sum(s.pos * s.length for s in row) / max(sum(s.length for s in row), 1e-6)
+    merged: list[list[float]] = []
+    for s in sorted(row, key=lambda s: s.start):
+        if merged and s.start <= merged[-1][1] + JOIN_GAP:
+            merged[-1][1] = max(merged[-1][1], s.end)
+        else:
+            merged.append([s.start, s.end])
+    return [Segment(horizontal, pos, a, b) for a, b in merged]
+
+
+def ruling_sets(segs: Sequence[Segment]) -> list[RulingSet]:
+    """Rulings grouped into connected sets (touching rulings share a set)."""
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(segs)), key=lambda i: segs[i].bbox[1])
+    # Sweep top to bottom so only rulings that can overlap vertically are compared.
+    active: list[int] = []
+    for i in order:
+        top = segs[i].bbox[1]
+        active = [j for j in active if segs[j].bbox[3] >= top - TOUCH]
+        for j in active:
+            if segs[i].meets(segs[j]):
+                parent[find(i)] = find(j)
+        active.append(i)
+    groups: dict[int, list[Segment]] = {}
+    for i, s in enumerate(segs):
+        groups.setdefault(find(i), []).append(s)
+    return [
+        RulingSet(
+            tuple(sorted((s for s in g if s.horizontal), key=lambda s: (s.pos, s.start))),
+            tuple(sorted((s for s in g if not s.horizontal), key=lambda s: (s.pos, s.start))),
+        )
+        for g in groups.values()
+    ]
+
+
+def coverage(segs: Iterable[Segment], start: float, end: float) -> float:
+    """Fraction of ``start``..``end`` covered by the given collinear segments."""
+    if end <= start:
+        return 1.0
+    spans = sorted((max(s.start, start), min(s.end, end)) for s in segs if s.end > start and s.start < end)
+    covered, reach = 0.0, start
+    for a, b in spans:
+        if b <= reach:
+            continue
+        covered += b - max(a, reach)
+        reach = b
+    return covered / (end - start)

@@ -1,0 +1,326 @@
+"""Tables without a full grid: columns from text alignment, rows from lines.
+
+Columns are the x-ranges between *whitespace rivers*: gaps that run down the
+table without crossing the text of (almost) any line that has several chunks. A
+vertical ruling is a column boundary too. Lines become rows; a line joins the row
+above when it carries on that row's cells: a wrapped label whose previous line
+could not take its first word, a value set level with the middle of a two-line
+label. A horizontal ruling always separates rows, and where rulings separate
+nearly every line they mark out the rows.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractors.layout import Line, Word
+from extractors.tables.model import Cell, Fragment, drop_empty_lines
+from extractors.tables.rulings import Segment
+from extractors.tables.text import collapse, split_chunks
+from schemas.records import BBox
+
+# Lines whose chunks cross a column gap, as a share of the lines that show columns,
+# that the gap tolerates (spanning headers, an overflowing label).
+GAP_CROSSING = 0.12
+# A column gap is at least this wide, in font sizes.
+MIN_GAP = 0.4
+# A vertical ruling separates columns when it runs this share of the table's height.
+VERTICAL_SHARE = 0.4
+# A horizontal ruling separates rows when it runs this share of the table's width.
+HORIZONTAL_SHARE = 0.5
+# Lines further apart than this many line heights are never one row.
+ROW_GAP = 1.0
+
+_NUMERIC = re.compile(r"^[\s\d.,%()+\-–—$£€/:<>*=~]*\d[\s\d.,%()+\-–—$£€/:<>*=~a-zA-Z]{0,3}$")
+_CONNECTOR = {"and", "or", "of", "the", "for", "to", "in", "with", "by", "on", "at", "a", "an", "&", "per"}
+
+
+def is_numeric(text: str) -> bool:
+    """Whether a cell reads as a figure: digits with signs, separators and a short unit."""
+    return bool(_NUMERIC.match(text.strip())) or text.strip() in {"-", "–", "—", "..", "...", "n/a", "N/A", "x"}
+
+
+@dataclass
+class _Row:
+    """Lines grouped into one table row, and the chunks of each column."""
+
+    lines: list[Line] = field(default_factory=list)
+    cells: dict[int, list[tuple[Line, int]]] = field(default_factory=dict)  # col -> [(chunk, colspan)]
+
+    @property
+    def top(self) -> float:
+        return min(ln.top for ln in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(ln.bottom for ln in self.lines)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column zones: the x-range each column's text occupies, left to right."""
+
+    zones: list[tuple[float, float]]
+
+    def span_of(self, x0: float, x1: float) -> tuple[int, int]:
+        """First and last column a piece of text from ``x0`` to ``x1`` falls in."""
+        hit = [i for i, (a, b) in enumerate(self.zones) if x1 > a + 0.5 and x0 < b - 0.5]
+        if not hit:
+            centre = (x0 + x1) / 2
+            nearest = min(range(len(self.zones)), key=lambda i: _distance(self.zones[i], centre))
+            return nearest, nearest
+        return hit[0], hit[-1]
+
+    @property
+    def edges(self) -> list[float]:
+        """Column boundaries: the middle of each gap, and the outer ends."""
+        inner = [(self.zones[i][1] + self.zones[i + 1][0]) / 2 for i in range(len(self.zones) - 1)]
+        return [self.zones[0][0], *inner, self.zones[-1][1]]
+
+
+def _distance(zone: tuple[float, float], x: float) -> float:
+    return 0.0 if zone[0] <= x <= zone[1] else min(abs(zone[0] - x), abs(zone[1] - x))
+
+
+def line_chunks(lines: Sequence[Line], verticals: Sequence[float] = ()) -> list[list[Line]]:
+    """Each line's chunks, also cut where a vertical ruling passes between two words."""
+    out = []
+    for line in lines:
+        chunks = []
+        for chunk in split_chunks(line):
+            chunks.extend(_cut_at(chunk, verticals))
+        out.append(chunks)
+    return out
+
+
+def _cut_at(chunk: Line, xs: Sequence[float]) -> list[Line]:
+    parts: list[list[Word]] = [[chunk.words[0]]]
+    for prev, word in zip(chunk.words, chunk.words[1:], strict=False):
+        if any(prev.x1 - 0.5 <= x <= word.x0 + 0.5 for x in xs):
+            parts.append([])
+        parts[-1].append(word)
+    return [Line(chunk.page, tuple(p)) for p in parts]
+
+
+def find_columns(chunks: Sequence[Sequence[Line]], verticals: Sequence[float] = ()) -> Columns | None:
+    """Column zones from the whitespace gaps shared by the lines that show several chunks."""
+    pieces = [c for line in chunks for c in line]
+    if not pieces:
+        return None
+    left, right = min(c.x0 for c in pieces), max(c.x1 for c in pieces)
+    multi = [line for line in chunks if len(line) >= 2]
+    size = statistics.median(c.size for c in pieces)
+    gaps = _rivers(multi, left, right, int(GAP_CROSSING * len(multi))) if multi else []
+    gaps = [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= MIN_GAP * size]
+    for x in verticals:
+        if left < x < right and not any(a - 1 <= x <= b + 1 for a, b in gaps):
+            crossing = sum(1 for c in pieces if c.x0 < x - 1 and c.x1 > x + 1)
+            if crossing <= GAP_CROSSING * len(chunks):
+                gaps.append((x, x))
+    gaps.sort()
+    bounds = [left]
+    for a, b in gaps:
+        bounds.extend([a, b])
+    bounds.append(right)
+    zones = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    # Shrink each zone to the text it holds, so a gap is measured from the text.
+    return Columns(_fit_zones(zones, pieces))
+
+
+def _rivers(lines: Sequence[Sequence[Line]], left: float, right: float, allow: int) -> list[tuple[float, float]]:
+    """x-ranges crossed by the chunks of at most ``allow`` of the lines."""
+    events = sorted((x, d) for line in lines for c in line for x, d in ((c.x0, 1), (c.x1, -1)))
+    runs: list[tuple[float, float]] = []
+    count, prev, start, i = 0, left, None, 0
+    while i < len(events):
+        x = events[i][0]
+        if x > prev:
+            if count <= allow:
+                start = prev if start is None else start
+            elif start is not None:
+                runs.append((start, prev))
+                start = None
+        while i < len(events) and events[i][0] == x:
+            count += events[i][1]
+            i += 1
+        prev = x
+    if start is not None:
+        runs.append((start, prev))
+    return runs
+
+
+def _fit_zones(zones: list[tuple[float, float]], pieces: Sequence[Line]) -> list[tuple[float, float]]:
+    fitted = []
+    for a, b in zones:
+        inside = [c for c in pieces if c.x0 >= a - 0.5 and c.x1 <= b + 0.5]
+        fitted.append((min(c.x0 for c in inside), max(c.x1 for c in inside)) if inside else (a, b))
+    return fitted
+
+
+def _wraps(above: Line, below: Line, capacity: float) -> bool:
+    """Whether ``below`` carries on the cell text ending with ``above``."""
+    a, b = above.text.strip(), below.text.strip()
+    if not a or not b or (is_numeric(a) and is_numeric(b)):
+        return False
+    first = below.words[0]
+    space = 0.3 * first.size
+    if (above.x1 - above.x0) + space + (first.x1 - first.x0) > capacity + 0.5:
+        return True
+    if b[0].islower() or a[-1] in "-/,&(+" or b[0] in ")/&":
+        return True
+    return a.split()[-1].lower() in _CONNECTOR
+
+
+def build_rows(
+    lines: Sequence[Line],
+    chunks: Sequence[Sequence[Line]],
+    cols: Columns,
+    rulings: Sequence[float] = (),
+) -> list[_Row]:
+    """Lines grouped into rows, each row's chunks sorted into columns."""
+    placed = []
+    for line, pieces in zip(lines, chunks, strict=True):
+        cells: dict[int, list[tuple[Line, int]]] = {}
+        for piece in pieces:
+            first, last = cols.span_of(piece.x0, piece.x1)
+            cells.setdefault(first, []).append((piece, last - first + 1))
+        placed.append((line, cells))
+    ruled_rows = _rows_marked_by_rulings(lines, rulings)
+    heights = [ln.bottom - ln.top for ln in lines]
+    height = statistics.median(heights) if heights else 10.0
+    rows: list[_Row] = []
+    for index, (line, cells) in enumerate(placed):
+        row = rows[-1] if rows else None
+        if row is not None and _same_row(row, line, cells, cols, rulings, height, ruled_rows, index):
+            row.lines.append(line)
+            for col, items in cells.items():
+                row.cells.setdefault(col, []).extend(items)
+            continue
+        rows.append(_Row([line], {col: list(items) for col, items in cells.items()}))
+    return rows
+
+
+def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int] | None:
+    """Band number of each line when horizontal rulings mark out the rows, else None.
+
+    Rulings mark out rows when they run between most neighbouring lines: then the
+    lines between two rulings are one row, however many there are.
+    """
+    if len(lines) < 3 or not rulings:
+        return None
+    bands = [sum(1 for y in rulings if y < (ln.top + ln.bottom) / 2) for ln in lines]
+    filled = {}
+    for b in bands:
+        filled[b] = filled.get(b, 0) + 1
+    singles = sum(1 for n in filled.values() if n == 1)
+    if len(filled) >= 3 and singles * 2 >= len(filled):
+        return bands
+    return None
+
+
+def _same_row(
+    row: _Row,
+    line: Line,
+    cells: dict[int, list[tuple[Line, int]]],
+    cols: Columns,
+    rulings: Sequence[float],
+    height: float,
+    ruled_rows: list[int] | None,
+    index: int,
+) -> bool:
+    above = row.lines[-1]
+    if any(above.bottom - 1 <= y <= line.top + 1 for y in rulings):
+        return False
+    if ruled_rows is not None:
+        return ruled_rows[index] == ruled_rows[index - 1]
+    if line.top - above.bottom > ROW_GAP * height:
+        return False
+    overlapping = line.top < above.bottom - 0.2 * height
+    for col, items in cells.items():
+        previous = row.cells.get(col)
+        if not previous:
+            continue
+        last = max((c for c, _ in previous), key=lambda c: c.bottom)
+        if overlapping and last.bottom <= line.top + 0.5:
+            continue
+        capacity = cols.zones[col][1] - cols.zones[col][0]
+        if not _wraps(last, items[0][0], capacity):
+            return False
+    # A line adding only new cells joins when it sits level with the row (a value set
+    # against the middle of a wrapped label); else it starts the next row.
+    return overlapping or any(col in row.cells for col in cells)
+
+
+def region_table(
+    lines: Sequence[Line],
+    page: int,
+    rulings: Sequence[Segment] = (),
+    bbox: BBox | None = None,
+) -> Fragment | None:
+    """The grid of the table made of ``lines`` (all inside one known region)."""
+    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    if not lines:
+        return None
+    x0 = min(ln.x0 for ln in lines)
+    x1 = max(ln.x1 for ln in lines)
+    top = min(ln.top for ln in lines)
+    bottom = max(ln.bottom for ln in lines)
+    box = bbox or (x0, top, x1, bottom)
+    verticals = [
+        s.pos for s in rulings if not s.horizontal and min(s.end, bottom) - max(s.start, top) >= VERTICAL_SHARE * (bottom - top)
+    ]
+    horizontals = [
+        s.pos
+        for s in rulings
+        if s.horizontal and top - 1 < s.pos < bottom + 1 and min(s.end, x1) - max(s.start, x0) >= HORIZONTAL_SHARE * (x1 - x0)
+    ]
+    chunks = line_chunks(lines, verticals)
+    cols = find_columns(chunks, verticals)
+    if cols is None:
+        return None
+    rows = build_rows(lines, chunks, cols, horizontals)
+    return _fragment(rows, cols, page, box)
+
+
+def _fragment(rows: Sequence[_Row], cols: Columns, page: int, box: BBox) -> Fragment | None:
+    edges = cols.edges
+    row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in zip(rows, rows[1:], strict=False)] + [rows[-1].bottom]
+    cells: list[Cell] = []
+    for r, row in enumerate(rows):
+        taken: set[int] = set()
+        for col in sorted(row.cells):
+            if col in taken:
+                continue
+            items = sorted(row.cells[col], key=lambda it: (it[0].top, it[0].x0))
+            span = max(n for _, n in items)
+            span = min(span, len(cols.zones) - col)
+            # A spanning piece claims the columns it covers unless they hold text themselves.
+            while span > 1 and any(c in row.cells for c in range(col + 1, col + span)):
+                span -= 1
+            taken.update(range(col, col + span))
+            text = collapse(" ".join(_join_lines([c for c, _ in items])))
+            words = [w for c, _ in items for w in c.words]
+            cells.append(
+                Cell(
+                    row=r,
+                    col=col,
+                    text=text,
+                    bbox=(edges[col], row_edges[r], edges[col + span], row_edges[r + 1]),
+                    colspan=span,
+                    bold=bool(words) and all(w.bold for w in words),
+                )
+            )
+    frag = Fragment(page=page, bbox=box, cells=cells, ruled=False, col_edges=edges, row_edges=row_edges)
+    return drop_empty_lines(frag)
+
+
+def _join_lines(pieces: Sequence[Line]) -> list[str]:
+    """Texts of the pieces of one cell, in reading order (line by line, left to right)."""
+    return [p.text for p in pieces]
+
+
+def stream_fragments(page, lines, rules):
+    return []

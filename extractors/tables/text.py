@@ -1,0 +1,228 @@
+"""Text inside tables: glyphs grouped into lines, words and chunks, and cell text.
+
+Tables are read from glyphs rather than from ready-made words: column detection
+needs the wide gaps of each line (a *chunk* is a run of words separated by ordinary
+spaces), and cell text needs line breaks, bold type and rotated glyphs. A page's
+glyphs are grouped into line bands once (:class:`PageText`); cells and the running
+text outside tables are both cut from those bands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+from extractors.layout import Line, Word, is_bold_font
+
+# Two glyphs further apart than this fraction of the font size are two words.
+WORD_GAP = 0.18
+# Two words further apart than this fraction of the font size are two chunks: wider
+# than a (justified) space, narrower than any column gap worth the name.
+CHUNK_GAP = 0.75
+# Glyphs whose vertical extents overlap by this fraction of the smaller one share a line.
+LINE_OVERLAP = 0.5
+
+Char = dict
+
+
+def is_blank(char: Char) -> bool:
+    return not char["text"].strip()
+
+
+def split_chunks(line: Line, gap: float = CHUNK_GAP) -> list[Line]:
+    """The line cut where words stand further apart than ``gap`` font sizes."""
+    parts: list[list[Word]] = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - prev.x1 > gap * min(prev.size, word.size):
+            parts.append([])
+        parts[-1].append(word)
+    return [Line(line.page, tuple(p)) for p in parts]
+
+
+def line_bands(chars: Iterable[Char]) -> list[list[Char]]:
+    """Upright glyphs grouped into lines (bands of overlapping height), top to bottom."""
+    glyphs = sorted((c for c in chars if c.get("upright", True)), key=lambda c: (c["top"], c["x0"]))
+    bands: list[list] = []  # [top, bottom, chars]
+    for char in glyphs:
+        top, bottom = char["top"], char["bottom"]
+        height = max(bottom - top, 0.1)
+        for band in reversed(bands[-4:]):
+            overlap = min(band[1], bottom) - max(band[0], top)
+            if overlap >= LINE_OVERLAP * min(height, band[1] - band[0]):
+                band[2].append(char)
+                # A line's band follows its larger glyphs: superscripts do not widen it.
+                if height >= band[1] - band[0]:
+                    band[0], band[1] = top, bottom
+                break
+        else:
+            bands.append([top, bottom, [char]])
+    return [b[2] for b in bands]
+
+
+def lines_of(bands: Iterable[Sequence[Char]], page: int = 0) -> list[Line]:
+    """Lines (with their words) made from line bands, top to bottom."""
+    lines = [Line(page, words) for band in bands if (words := words_of(band))]
+    return sorted(lines, key=lambda ln: (ln.top, ln.x0))
+
+
+def upright_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
+    """Upright glyphs grouped into lines, top to bottom, each split into words."""
+    return lines_of(line_bands(chars), page)
+
+
+def words_of(chars: Sequence[Char]) -> tuple[Word, ...]:
+    """The glyphs of one line cut into words at spaces and gaps."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    words: list[list[Char]] = []
+    prev: Char | None = None
+    for char in ordered:
+        if not char["text"].strip():
+            prev = None
+            continue
+        if prev is None or char["x0"] - prev["x1"] > WORD_GAP * max(char["size"], prev["size"], 1.0):
+            words.append([])
+        words[-1].append(char)
+        prev = char
+    return tuple(_word(w) for w in words)
+
+
+@lru_cache(maxsize=512)
+def bold_font(fontname: str) -> bool:
+    return is_bold_font(fontname)
+
+
+def _word(chars: list[Char]) -> Word:
+    top, x1, bottom, size, bold = chars[0]["top"], chars[0]["x1"], chars[0]["bottom"], 0.0, 0
+    for c in chars:
+        top = min(top, c["top"])
+        x1 = max(x1, c["x1"])
+        bottom = max(bottom, c["bottom"])
+        size = max(size, c["size"])
+        bold += bold_font(c.get("fontname", ""))
+    text = "".join(c["text"] for c in chars)
+    return Word(text, chars[0]["x0"], top, x1, bottom, size, bold * 2 > len(chars))
+
+
+class PageText:
+    """The glyphs of one page, grouped into line bands once for every later use."""
+
+    def __init__(self, chars: Sequence[Char], page: int):
+        self.page = page
+        self.bands = line_bands(chars)
+        self.rotated = [c for c in chars if not c.get("upright", True) and not is_blank(c)]
+
+    def lines(self, keep: Callable[[Char], bool] | None = None) -> list[Line]:
+        """The page's lines, made only of the glyphs ``keep`` accepts (all by default)."""
+        if keep is None:
+            return lines_of(self.bands, self.page)
+        return lines_of(([c for c in band if keep(c)] for band in self.bands), self.page)
+
+    def sorted_into(self, box_of: Callable[[Char], object]) -> dict[object, tuple[list[Line], list[Char]]]:
+        """Lines and rotated glyphs of each box a glyph is sorted into by ``box_of``.
+
+        ``box_of`` names the box (a cell) holding a glyph, or None for glyphs outside
+        every box. A line crossing several cells becomes one line in each.
+        """
+        parts: dict[object, list[list[Char]]] = {}
+        for band in self.bands:
+            split: dict[object, list[Char]] = {}
+            for c in band:
+                key = box_of(c)
+                if key is not None:
+                    split.setdefault(key, []).append(c)
+            for key, chars in split.items():
+                parts.setdefault(key, []).append(chars)
+        rotated: dict[object, list[Char]] = {}
+        for c in self.rotated:
+            key = box_of(c)
+            if key is not None:
+                rotated.setdefault(key, []).append(c)
+        return {
+            key: (lines_of(parts.get(key, []), self.page), rotated.get(key, []))
+            for key in parts.keys() | rotated.keys()
+        }
+
+
+def rotated_lines(chars: Iterable[Char]) -> list[str]:
+    """Text of glyphs set at a right angle, line by line in reading order.
+
+    Text turned 90° anticlockwise reads bottom to top, its lines following one
+    another to the right; text turned clockwise reads top to bottom, lines to the left.
+    """
+    glyphs = [c for c in chars if not c.get("upright", True) and not is_blank(c)]
+    if not glyphs:
+        return []
+    # The text matrix's b term is positive when the baseline points up the page.
+    upward = sum(1 if c["matrix"][1] > 0 else -1 for c in glyphs) >= 0
+    columns: list[list] = []  # [x0, x1, chars]
+    for char in sorted(glyphs, key=lambda c: c["x0"]):
+        width = max(char["x1"] - char["x0"], 0.1)
+        col = columns[-1] if columns else None
+        if col is not None and min(col[1], char["x1"]) - max(col[0], char["x0"]) >= LINE_OVERLAP * min(
+            width, col[1] - col[0]
+        ):
+            col[2].append(char)
+            col[1] = max(col[1], char["x1"])
+        else:
+            columns.append([char["x0"], char["x1"], [char]])
+    if not upward:
+        columns.reverse()
+    texts = []
+    for _, _, col_chars in columns:
+        ordered = sorted(col_chars, key=lambda c: -c["bottom"] if upward else c["top"])
+        texts.append(_join_rotated(ordered, upward))
+    return texts
+
+
+def _join_rotated(chars: Sequence[Char], upward: bool) -> str:
+    out = [chars[0]["text"]]
+    for prev, char in zip(chars, chars[1:], strict=False):
+        gap = (prev["top"] - char["bottom"]) if upward else (char["top"] - prev["bottom"])
+        if gap > WORD_GAP * max(char["size"], prev["size"], 1.0):
+            out.append(" ")
+        out.append(char["text"])
+    return "".join(out)
+
+
+def cell_text(lines: Sequence[Line], rotated: Sequence[Char] = (), width: float | None = None) -> str:
+    """The text of a cell: its lines (then any rotated text) joined with single spaces.
+
+    A word the cell was too narrow to hold is printed broken over two lines with no
+    hyphen; when the line above ends against the cell's right edge and the two parts
+    together could not fit in ``width``, they are joined back into one word.
+    """
+    parts: list[str] = []
+    for prev, line in zip([None, *lines], lines, strict=False):
+        if prev is not None and parts and width and _broken_word(prev, line, width):
+            parts[-1] += line.text
+        else:
+            parts.append(line.text)
+    parts.extend(rotated_lines(rotated))
+    return collapse(" ".join(parts))
+
+
+def _broken_word(prev: Line, line: Line, width: float) -> bool:
+    tail, head = prev.words[-1], line.words[0]
+    if not (tail.text[-1:].isalpha() and head.text[:1].islower()):
+        return False
+    joined = (tail.x1 - tail.x0) + (head.x1 - head.x0)
+    line_width = prev.words[-1].x1 - prev.words[0].x0
+    return joined > width * 0.98 and line_width + 1.2 * head.size > width
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_vertical(lines: Sequence[Line], rotated: Sequence[Char]) -> bool:
+    """Whether most of a cell's text is set at a right angle."""
+    upright = sum(len(w.text) for ln in lines for w in ln.words)
+    return len(rotated) > upright
+
+
+def is_bold(lines: Sequence[Line]) -> bool:
+    """Whether most of a cell's (upright) text is bold."""
+    total = sum(len(w.text) for ln in lines for w in ln.words)
+    bold = sum(len(w.text) for ln in lines for w in ln.words if w.bold)
+    return total > 0 and bold * 2 > total

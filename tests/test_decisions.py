@@ -1,0 +1,151 @@
+"""Sentence splitting of minutes text and the typing of decision sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.decisions import decision_kind, find_decisions, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Joint Committee noted the report.", "noted"),
+        ("The Sub-Committee unanimously noted the contents of the briefing paper.", "noted"),
+        ("The report was noted.", "noted"),
+        ("NOTED: the update on recruitment.", "noted"),
+        ("It was agreed that a further report be brought to the next meeting.", "agreed"),
+        ("It was unanimously agreed that the Chairman would be Councillor Ann Lee.", "agreed"),
+        ("In addition, it was further agreed that officers would circulate the figures.", "agreed"),
+        ("The minutes of the meeting held on 5 April 2019 were agreed as a correct record.", "agreed"),
+        (
+            "The protocol, as shown in appendix 1, was agreed subject to its inclusion in the review.",
+            "agreed",
+        ),
+        ("AGREED – that the item be considered in private.", "agreed"),
+        ("RESOLVED: That the report be noted.", "resolved"),
+        ("Resolved that the budget be referred to Council.", "resolved"),
+        ("The Board RESOLVED to approve the strategy.", "resolved"),
+        ("Members approved the revised terms of reference.", "approved"),
+        ("The minutes were confirmed as a correct record and signed by the Chair.", "approved"),
+        ("Councillor Ann Lee was elected Chair for the municipal year.", "elected"),
+        ("Councillor Bob Kay was appointed as Vice-Chairman.", "elected"),
+        ("Consideration of the item was deferred to the next meeting.", "deferred"),
+        ("The application be deferred until the site visit has taken place.", "deferred"),
+        ("It was decided that no further action was needed.", "other"),
+        ("The motion was carried.", "other"),
+        ("2. That the Director be authorised to sign the contract.", "other"),
+    ],
+)
+def test_decision_sentences_are_typed(sentence, kind):
+    assert decision_kind(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was noted that the legal agreement required a review.",
+        "It was also noted that two audits had been delayed.",
+        "It was accepted that there remained a commitment to shared services.",
+        "A report before the Committee confirmed that savings had been achieved.",
+        "A report to the Joint Committee noted that the budget was under pressure.",
+        "The net expenditure is funded on set percentages agreed on a service by service basis.",
+        "This takes into consideration agreed growth and savings for 2018/2019.",
+        "The plans were presented to the Joint Committee for approval.",
+        "Sean Harriss had been appointed as the new Interim Chief Executive.",
+        "Members asked for details of how long a review would take.",
+        "The report was considered as an urgent item following agreement by the Chairman.",
+        "It was suggested that the item could be deferred.",
+        "The budget, which was agreed by Cabinet in February, is under pressure.",
+    ],
+)
+def test_discussion_sentences_are_not_decisions(sentence):
+    assert decision_kind(sentence) is None
+
+
+def test_the_first_decision_wording_sets_the_kind():
+    sentence = "The Joint Committee noted the changes and agreed to include the same within the scheme."
+    assert decision_kind(sentence) == "noted"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "There had been an overall underspend of £0.727m. The underspend was due to growth.",
+            ["There had been an overall underspend of £0.727m.", "The underspend was due to growth."],
+        ),
+        (
+            "Any variation shown in e.g. target collection rates was due to the targets. It was agreed.",
+            ["Any variation shown in e.g. target collection rates was due to the targets.", "It was agreed."],
+        ),
+        (
+            "Cllr. Smith asked about No. 5 Church Road, i.e. the old depot. Officers replied.",
+            ["Cllr. Smith asked about No. 5 Church Road, i.e. the old depot.", "Officers replied."],
+        ),
+        (
+            "RESOLVED: 1. That the report be noted. 2. That the plan be approved.",
+            ["RESOLVED: 1. That the report be noted.", "2. That the plan be approved."],
+        ),
+        (
+            "Councillor J. Smith was elected. See Appendix A. (2) That the plan be approved.",
+            ["Councillor J. Smith was elected.", "See Appendix A.", "(2) That the plan be approved."],
+        ),
+        (
+            "The meeting closed at 9 p.m. The Chair thanked everyone.",
+            ["The meeting closed at 9 p.m.", "The Chair thanked everyone."],
+        ),
+        (
+            "First paragraph ends here\nSecond one starts here.",
+            ["First paragraph ends here", "Second one starts here."],
+        ),
+    ],
+)
+def test_split_sentences_respects_abbreviations_amounts_and_numbering(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+_WORDS = st.lists(st.from_regex(r"[a-z]{2,9}", fullmatch=True), min_size=2, max_size=10)
+_INSERTS = st.sampled_from(
+    ["", " e.g. the plan", " (i.e. the budget)", " with Cllr. Jones", " under para. 4"]
+)
+_ENDINGS = st.sampled_from([".", " £1.5m.", " of 12.5%.", " at 7 p.m.", "?"])
+
+
+@st.composite
+def _sentence(draw) -> str:
+    words = draw(_WORDS)
+    return words[0].capitalize() + " " + " ".join(words[1:]) + draw(_INSERTS) + draw(_ENDINGS)
+
+
+@given(st.lists(_sentence(), min_size=1, max_size=6))
+def test_split_sentences_round_trips_joined_sentences(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_find_decisions_reads_numbered_resolutions_after_a_lead_in():
+    text = "\n".join(
+        [
+            "The Committee considered the report. It was noted that the deadline had passed.",
+            "RESOLVED:",
+            "(1) That the report be noted.",
+            "(2) That officers be asked to report back in six months.",
+            "The Chair thanked officers.",
+        ]
+    )
+    found = find_decisions(text)
+    assert [(d.text, d.kind) for d in found] == [
+        ("(1) That the report be noted.", "resolved"),
+        ("(2) That officers be asked to report back in six months.", "resolved"),
+    ]
+    assert all(text[d.start : d.end] == d.text for d in found)
+
+
+def test_find_decisions_gives_offsets_of_sentences_inside_paragraphs():
+    text = "A report was presented.\nMembers discussed it. The Board agreed to defer a decision. Next steps."
+    (found,) = find_decisions(text)
+    assert found.text == "The Board agreed to defer a decision."
+    assert text[found.start : found.end] == found.text
+    assert found.kind == "agreed"

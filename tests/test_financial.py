@@ -1,0 +1,126 @@
+"""Financial cells from tables recognised as financial by their content."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.financial import extract_financial_cells
+from extractors.table_kinds import classify_table
+from tests.test_kpis import SOURCE, _load_scorer, make_table
+
+
+def _cells(*tables):
+    return [(c.table, c.row_label, c.column_label, c.raw, c.value, c.unit) for c in extract_financial_cells(tables, SOURCE)]
+
+
+def test_million_pound_table_with_parenthesised_negatives():
+    table = make_table(
+        "T001",
+        [["", "Greenwich (£'m)", "Bristol (£'m)", "Total (£'m)"]],
+        [["Shared", "0.138", "(0.114)", "0.024"], ["Total", "-", "(0.043)", ""]],
+        headings=["Forecast outturn"],
+    )
+    assert classify_table(table) == "financial"
+    assert _cells(table) == [
+        ("T001", "Shared", "Greenwich (£'m)", "0.138", 0.138, "£m"),
+        ("T001", "Shared", "Bristol (£'m)", "(0.114)", -0.114, "£m"),
+        ("T001", "Shared", "Total (£'m)", "0.024", 0.024, "£m"),
+        ("T001", "Total", "Bristol (£'m)", "(0.043)", -0.043, "£m"),
+    ]
+
+
+def test_cell_units_and_whole_pounds():
+    investment = make_table(
+        "T002",
+        [["", "Greenwich", "Bristol", "Total"]],
+        [["Capital", "£1m*", "£1m", "£2m"], ["Revenue", "£0.8m", "£581k", "£1.381m"]],
+    )
+    reserve = make_table(
+        "T003",
+        [["", "Greenwich £", "Total £"]],
+        [["Closing balance", "(63,112)", "(1,926,034)"], ["Drawn down", "", "-"], ["Power BI", "5,000", "55,000"]],
+    )
+    assert [(c[1], c[2], c[4], c[5]) for c in _cells(investment, reserve)] == [
+        ("Capital", "Greenwich", 1.0, "£m"),
+        ("Capital", "Bristol", 1.0, "£m"),
+        ("Capital", "Total", 2.0, "£m"),
+        ("Revenue", "Greenwich", 0.8, "£m"),
+        ("Revenue", "Bristol", 581.0, "£k"),
+        ("Revenue", "Total", 1.381, "£m"),
+        ("Closing balance", "Greenwich £", -63112.0, "£"),
+        ("Closing balance", "Total £", -1926034.0, "£"),
+        ("Power BI", "Greenwich £", 5000.0, "£"),
+        ("Power BI", "Total £", 55000.0, "£"),
+    ]
+
+
+def test_table_without_label_column_gives_empty_row_labels():
+    table = make_table("T004", [["Greenwich", "Bristol", "Wigan"]], [["(£0.8m)", "£7.1m", "(£0.4m)"]])
+    assert [(c[1], c[2], c[4]) for c in _cells(table)] == [
+        ("", "Greenwich", -0.8),
+        ("", "Bristol", 7.1),
+        ("", "Wigan", -0.4),
+    ]
+
+
+def test_text_and_percentage_columns_of_a_financial_table_are_skipped():
+    table = make_table(
+        "T005",
+        [["", "2023-24 Pressure (£'m)", "Action", "Variance %", "Est. 2024-25 (£'m)"]],
+        [
+            ["Pressures", "", "", "", ""],
+            ["Rent income", "2.6", "Funding allocated as part of MTFS", "4", "0.9"],
+            ["Staircase ruling", "1.2", "To be reversed", "2", "(1.2)"],
+        ],
+        spans=[{"row": 1, "col": 0, "colspan": 5}],
+    )
+    assert [(c[1], c[2], c[4]) for c in _cells(table)] == [
+        ("Rent income", "2023-24 Pressure (£'m)", 2.6),
+        ("Rent income", "Est. 2024-25 (£'m)", 0.9),
+        ("Staircase ruling", "2023-24 Pressure (£'m)", 1.2),
+        ("Staircase ruling", "Est. 2024-25 (£'m)", -1.2),
+    ]
+
+
+def test_header_rows_split_over_two_lines_make_one_column_label():
+    table = make_table(
+        "T006",
+        [["", "2023-24", "2023-24"], ["", "Budget £'000", "Outturn £'000"]],
+        [["Legal", "1,200", "(35)"]],
+    )
+    assert [(c[2], c[4], c[5]) for c in _cells(table)] == [
+        ("2023-24 Budget £'000", 1200.0, "£k"),
+        ("2023-24 Outturn £'000", -35.0, "£k"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        ([["", "Greenwich", "Bristol"]], [["Green", "0", "26"], ["Amber", "0", "8"], ["Total", "8", "60"]]),
+        ([["Service", "Satisfied", "Quality"]], [["HR", "72%", "70%"], ["ICT", "87%", "91%"]]),
+        ([["Organisation", "Delivered"]], [["RBG", "Webchat for £2.5 billion fund"]]),
+    ],
+)
+def test_counts_percentages_and_text_are_not_financial(header, rows):
+    table = make_table("T007", header, rows)
+    assert classify_table(table) != "financial"
+    assert _cells(table) == []
+
+
+def test_corpus_financial_cells_score(corpus_dir: Path):
+    """Tables as the truth gives them give the truth's financial cells."""
+    score = _load_scorer(corpus_dir)
+    tally = score.Tally()
+    for truth_path in sorted(corpus_dir.glob("*.truth.json")):
+        truth = json.loads(truth_path.read_text())
+        tables = [make_table(t["id"], t["header"], t["rows"], spans=t["spans"], page=t["pdf_page"]) for t in truth["tables"]]
+        pred = {
+            "tables": [{"id": t.id, "pdf_page": t.pdf_page} for t in tables],
+            "financial_cells": [c.model_dump(exclude={"prov"}) for c in extract_financial_cells(tables, SOURCE)],
+        }
+        score.score_financial(truth, pred, tally)
+    assert tally.f1 >= 0.95, tally.misses[:10]

@@ -1,0 +1,589 @@
+"""Minutes extraction: heading details, attendance, numbered minutes, paragraphs, decisions."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen import canvas
+
+from extractors.base import Source
+from extractors.minutes import extract_minutes, meeting_times, split_names, strip_title
+from pipeline.pdfpages import open_document
+
+SOURCE = Source("0" * 64)
+
+
+class Writer:
+    """Lays out text on A4 pages top-down, the way minutes are typeset."""
+
+    def __init__(self, path: Path, left: float = 72, right: float = 523, stamp: str | None = "Page {n}"):
+        self.path = path
+        self.canvas = canvas.Canvas(str(path), pagesize=A4)
+        self.left, self.right = left, right
+        self.stamp = stamp
+        self.header: str | None = None
+        self.page = 1
+        self.y = A4[1] - 60
+
+    def line(
+        self,
+        text: str,
+        size: float = 11,
+        bold: bool = False,
+        x: float | None = None,
+        gap: float = 0,
+        center: bool = False,
+    ) -> None:
+        self._room(size + gap)
+        self.y -= gap
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        self.canvas.setFont(font, size)
+        if center:
+            self.canvas.drawCentredString((self.left + self.right) / 2, self.y, text)
+        else:
+            self.canvas.drawString(self.left if x is None else x, self.y, text)
+        self.y -= size * 1.32
+
+    def para(
+        self,
+        text: str,
+        size: float = 11,
+        bold: bool = False,
+        x: float | None = None,
+        gap: float = 6,
+        indent: float = 0,
+        page_break_after: int | None = None,
+    ) -> None:
+        x = self.left if x is None else x
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        width = self.right - x
+        lines = simpleSplit(text, font, size, width - indent)
+        first, rest = lines[0], " ".join(lines[1:])
+        self.line(first, size, bold, x + indent, gap)
+        for k, wrapped in enumerate(simpleSplit(rest, font, size, width) if rest else [], 1):
+            if k == page_break_after:
+                self.new_page()
+            self.line(wrapped, size, bold, x)
+
+    def columns(
+        self, cells: list[tuple[float, str]], size: float = 11, bold: bool = False, gap: float = 0
+    ) -> None:
+        self._room(size + gap)
+        self.y -= gap
+        self.canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for x, text in cells:
+            self.canvas.drawString(x, self.y, text)
+        self.y -= size * 1.32
+
+    def _room(self, needed: float) -> None:
+        if self.y - needed < 90:
+            self.new_page()
+
+    def _furniture(self) -> None:
+        self.canvas.setFont("Helvetica", 9)
+        if self.stamp:
+            self.canvas.drawCentredString(A4[0] / 2, 40, self.stamp.format(n=self.page))
+        if self.header:
+            self.canvas.drawString(self.left, A4[1] - 30, self.header)
+
+    def new_page(self) -> None:
+        self._furniture()
+        self.canvas.showPage()
+        self.page += 1
+        self.y = A4[1] - 60
+
+    def save(self) -> Path:
+        self._furniture()
+        self.canvas.save()
+        return self.path
+
+
+def extract(path: Path):
+    return extract_minutes(open_document(path).pages, SOURCE)
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_strip_title_removes_stacked_titles():
+    assert strip_title("Deputy Mayor Councillor Ann Lee") == "Ann Lee"
+    assert strip_title("Cllr. Bob O'Neil.") == "Bob O'Neil"
+    assert strip_title("Councillors Jo Bloggs") == "Jo Bloggs"
+
+
+def test_split_names_reads_roles_and_removes_titles():
+    names = split_names("Councillors Ron Ower (Chair), Lester Hudson, Mayor Donald Massey and Tonii Wilson.")
+    assert names == [
+        ("Ron Ower", "Chair"),
+        ("Lester Hudson", None),
+        ("Donald Massey", None),
+        ("Tonii Wilson", None),
+    ]
+
+
+def test_split_names_breaks_after_a_role_without_comma():
+    names = split_names("Councillors Roger Ramsey (Chairman) Robert Benham, David Leaf")
+    assert [n for n, _ in names] == ["Roger Ramsey", "Robert Benham", "David Leaf"]
+
+
+def test_split_names_reads_surnames_with_roles_between_them():
+    names = split_names("Councillor Mac Cafferty (Chair) Appich (Joint Opposition Spokesperson) and Bell.")
+    assert [n for n, _ in names] == ["Mac Cafferty", "Appich", "Bell"]
+    assert names[0][1] == "Chair"
+
+
+def test_split_names_keeps_and_inside_brackets():
+    names = split_names("Councillor Amy Shaw (Chair of Audit and Governance) and Councillor Ben Ray")
+    assert names == [("Amy Shaw", "Chair of Audit and Governance"), ("Ben Ray", None)]
+
+
+def test_split_names_reads_in_the_chair_without_brackets():
+    assert split_names("Councillor Ann Lee in the Chair\nCouncillor Bob Kay") == [
+        ("Ann Lee", "in the Chair"),
+        ("Bob Kay", None),
+    ]
+
+
+_WORD = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(
+    lambda w: (
+        w.lower() not in {"and", "mrs", "miss", "mayor", "dame", "sir", "from", "councillor", "councillors"}
+    )
+)
+_NAME = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@given(st.lists(_NAME, min_size=1, max_size=8), st.sampled_from(["", "Councillors ", "Cllrs "]))
+def test_split_names_round_trips_a_printed_list(names, title):
+    printed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    assert [n for n, _ in split_names(title + printed + ".")] == names
+
+
+# ---------------------------------------------------------------- times
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["(10.30 am – 12.15 pm)"], ("10:30", "12:15")),
+        (["10:00-11:20am"], ("10:00", "11:20")),
+        (["7.00 - 9.30 pm"], ("19:00", "21:30")),
+        (["Time: 19:00 – 21:05"], ("19:00", "21:05")),
+        (["Rooms W4.06 and W4.07,", "Time: 7.00 pm"], ("19:00", None)),
+        (["Meeting commenced at 6.30pm"], ("18:30", None)),
+    ],
+)
+def test_meeting_times_read_ranges_and_single_times(lines, expected):
+    assert meeting_times(lines) == expected
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def _centred_layout(path: Path) -> Path:
+    """A centred heading block, "Present:" label, numbers beside bold titles, spaced paragraphs."""
+    w = Writer(path)
+    for text in (
+        "MINUTES OF A MEETING OF THE",
+        "PLANNING COMMITTEE",
+        "Council Chamber, Town Hall",
+        "Tuesday, 5 March 2019",
+        "(7.00 - 9.15 pm)",
+    ):
+        w.line(text, 16, bold=True, center=True, gap=4)
+    w.line("PRESENT:", bold=True, gap=14)
+    w.para(
+        "Councillors Anne Smith (Chairman), Bob Jones (Vice-Chair), Mayor Carol White, Dan Brown and "
+        "Edward Fitzgerald-Hughes.",
+        gap=8,
+    )
+    w.para("Apologies for absence were received from Councillors Eve Black and Frank Green.", gap=8)
+    w.line("12. MINUTES", 12, bold=True, gap=14)
+    w.para(
+        "The minutes of the meeting held on 5 February 2019 were agreed as a correct record and signed "
+        "by the Chairman.",
+        gap=6,
+    )
+    w.line("13. LAND AT NORTH STREET (REF. P1234.18)", 12, bold=True, gap=14)
+    w.para(
+        "The Committee considered a report on the proposed development of 24 flats. Members noted that "
+        "the scheme included a contribution of £0.727m. towards affordable housing, i.e. about 30% of "
+        "the cost.",
+        gap=6,
+    )
+    w.para("It was noted that Cllr. Jones had visited the site.", gap=8)
+    w.para(
+        "RESOLVED – That planning permission be granted subject to the conditions set out in the report.",
+        gap=8,
+    )
+    w.line("14. URGENT BUSINESS", 12, bold=True, gap=14)
+    w.para("Consideration of the enforcement item was deferred to the next meeting.", gap=6)
+    w.line("Chairman ______________________", bold=True, gap=40)
+    return w.save()
+
+
+def test_centred_heading_block_layout(tmp_path):
+    minutes = extract(_centred_layout(tmp_path / "a.pdf"))
+    assert minutes.meeting_date == date(2019, 3, 5)
+    assert minutes.venue == "Council Chamber, Town Hall"
+    assert (minutes.start_time, minutes.end_time) == ("19:00", "21:15")
+    assert minutes.chair == "Anne Smith"
+    assert minutes.present == [
+        "Anne Smith",
+        "Bob Jones",
+        "Carol White",
+        "Dan Brown",
+        "Edward Fitzgerald-Hughes",
+    ]
+    assert minutes.apologies == ["Eve Black", "Frank Green"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "MINUTES"),
+        ("13", "LAND AT NORTH STREET (REF. P1234.18)"),
+        ("14", "URGENT BUSINESS"),
+    ]
+    land = minutes.items[1]
+    assert land.text.split("\n")[0].endswith("i.e. about 30% of the cost.")
+    assert len(land.text.split("\n")) == 3
+    assert [(d.text, d.kind) for d in land.decisions] == [
+        (
+            "Members noted that the scheme included a contribution of £0.727m. towards affordable housing, "
+            "i.e. about 30% of the cost.",
+            "noted",
+        ),
+        (
+            "RESOLVED – That planning permission be granted subject to the conditions set out in the report.",
+            "resolved",
+        ),
+    ]
+    assert [d.kind for d in minutes.items[0].decisions] == ["agreed"]
+    assert [d.kind for d in minutes.items[2].decisions] == ["deferred"]
+    assert "Chairman" not in minutes.items[2].text
+
+
+def _held_on_layout(path: Path) -> Path:
+    """A one-sentence heading, one member per line, "Minute N" numbers on their own line, no spacing."""
+    w = Writer(path, stamp="- {n} -")
+    w.header = "Licensing Sub-Committee - 12 June 2020"
+    w.para(
+        "Minutes of the meeting of the Licensing Sub-Committee held on Friday 12 June 2020 at 19:00 in "
+        "Committee Room 2, Civic Centre",
+        13,
+        bold=True,
+        gap=0,
+    )
+    w.line("Members present:", bold=True, gap=12)
+    for name in ("Councillor Amy Shaw (in the Chair)", "Councillor Ben Ray", "Councillor Cara Dunn"):
+        w.line(name)
+    w.line("In attendance: Gina Fox (Licensing Officer)", gap=8)
+    w.line("Minute 7", bold=True, gap=14)
+    w.line("Election of Vice-Chair", bold=True)
+    w.para("Councillor Ben Ray was elected Vice-Chair for the remainder of the municipal year.", gap=4)
+    w.line("Minute 8", bold=True, gap=14)
+    w.line("Application for a Premises Licence: 4 High Street", bold=True)
+    for text in (
+        "The Sub-Committee heard from the applicant.",
+        "Residents objected to the application on the grounds of noise. The applicant offered to close "
+        "the outdoor area at 22:00 each evening and to install a noise limiter in the main bar area.",
+        "RESOLVED:",
+        "(1) That the licence be granted subject to the conditions offered by the applicant.",
+        "(2) That the applicant be reminded of the need to manage the outdoor area.",
+    ):
+        w.para(text, gap=0)
+    w.para("The Chair thanked residents for attending. " * 8, gap=0, page_break_after=2)
+    w.line("Minute 9", bold=True, gap=14)
+    w.line("Any Other Business", bold=True)
+    w.para("There was no other business.", gap=0)
+    w.para("The meeting closed at 20:45.", gap=0)
+    return w.save()
+
+
+def test_held_on_heading_with_minute_numbers_on_their_own_line(tmp_path):
+    minutes = extract(_held_on_layout(tmp_path / "b.pdf"))
+    assert minutes.meeting_date == date(2020, 6, 12)
+    assert minutes.venue == "Committee Room 2, Civic Centre"
+    assert (minutes.start_time, minutes.end_time) == ("19:00", "20:45")
+    assert minutes.chair == "Amy Shaw"
+    assert minutes.present == ["Amy Shaw", "Ben Ray", "Cara Dunn"]
+    assert minutes.apologies == []
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("7", "Election of Vice-Chair"),
+        ("8", "Application for a Premises Licence: 4 High Street"),
+        ("9", "Any Other Business"),
+    ]
+    assert [d.kind for d in minutes.items[0].decisions] == ["elected"]
+    licence = minutes.items[1]
+    paragraphs = licence.text.split("\n")
+    assert paragraphs[1].startswith("Residents objected") and paragraphs[1].endswith("main bar area.")
+    assert paragraphs[2] == "RESOLVED:"
+    assert paragraphs[-1] == ("The Chair thanked residents for attending. " * 8).strip()
+    assert [(d.text, d.kind) for d in licence.decisions] == [
+        ("(1) That the licence be granted subject to the conditions offered by the applicant.", "resolved"),
+        ("(2) That the applicant be reminded of the need to manage the outdoor area.", "resolved"),
+    ]
+    assert minutes.items[2].text == "There was no other business."
+    assert "Licensing Sub-Committee - 12 June" not in " ".join(i.text for i in minutes.items)
+    assert minutes.items[2].prov.pdf_page == 2
+
+
+def _labelled_layout(path: Path) -> Path:
+    """Labelled details, a "Chair:" line, roman numbers in a left column, bullets, hanging indents."""
+    w = Writer(path, stamp=None)
+    w.line("Scrutiny Board (Health)", 18, bold=True)
+    w.line("Minutes", 14, bold=True)
+    w.line("Date: 3 May 2021", gap=10)
+    w.line("Time: 6.30 pm")
+    w.line("Venue: Room 101, Civic Offices")
+    w.line("Chair: Cllr Dee Patel", gap=10)
+    w.line("Present: Councillors Dee Patel, Sam Okafor, Lia Chen and Tom Webb", gap=4)
+    w.line("Apologies: Councillor Nina Hart", gap=4)
+    title_x = 110
+    w.columns([(72, "I."), (title_x, "DECLARATIONS OF INTEREST")], 11, bold=True, gap=14)
+    w.para("None were declared.", x=title_x, gap=4)
+    w.columns([(72, "II."), (title_x, "WAITING TIMES")], 11, bold=True, gap=14)
+    w.para("The Board received an update on waiting times. The main points were:", x=title_x, gap=4)
+    w.canvas.setFont("Helvetica", 11)
+    for bullet in (
+        "referrals had risen by 12% since the last quarter, mostly from primary care services in "
+        "the north of the borough;",
+        "staffing had improved.",
+    ):
+        lines = simpleSplit(bullet, "Helvetica", 11, w.right - title_x - 14)
+        w.line("•", x=title_x, gap=2)
+        w.y += 11 * 1.32
+        w.line(lines[0], x=title_x + 14)
+        for rest in lines[1:]:
+            w.line(rest, x=title_x + 14)
+    w.para("The Board agreed to receive a further report in six months.", x=title_x, gap=4)
+    return w.save()
+
+
+def test_labelled_details_with_roman_numbers_in_a_column(tmp_path):
+    minutes = extract(_labelled_layout(tmp_path / "c.pdf"))
+    assert minutes.meeting_date == date(2021, 5, 3)
+    assert minutes.venue == "Room 101, Civic Offices"
+    assert (minutes.start_time, minutes.end_time) == ("18:30", None)
+    assert minutes.chair == "Dee Patel"
+    assert minutes.present == ["Dee Patel", "Sam Okafor", "Lia Chen", "Tom Webb"]
+    assert minutes.apologies == ["Nina Hart"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("I", "DECLARATIONS OF INTEREST"),
+        ("II", "WAITING TIMES"),
+    ]
+    waiting = minutes.items[1]
+    assert waiting.text.split("\n") == [
+        "The Board received an update on waiting times. The main points were:",
+        "referrals had risen by 12% since the last quarter, mostly from primary care services in the north "
+        "of the borough;",
+        "staffing had improved.",
+        "The Board agreed to receive a further report in six months.",
+    ]
+    assert [(d.text, d.kind) for d in waiting.decisions] == [
+        ("The Board agreed to receive a further report in six months.", "agreed")
+    ]
+
+
+def test_unlabelled_member_list_and_chair_heading(tmp_path):
+    w = Writer(tmp_path / "d.pdf")
+    w.line("CABINET", 16, bold=True, center=True)
+    w.line("Minutes of the meeting held on 9 January 2022", bold=True, center=True, gap=4)
+    w.para("Councillors Omar Said (Chair), Rita Moss and Paul Quinn.", gap=12)
+    w.para(
+        "Apologies for absence were received from Councillor Zoe Hale, who was substituted by "
+        "Councillor Ian Kerr.",
+        gap=8,
+    )
+    w.line("4a Budget 2022/23", bold=True, gap=14)
+    w.para("Cabinet approved the budget for consultation.", gap=6)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2022, 1, 9)
+    assert minutes.venue is None
+    assert minutes.chair == "Omar Said"
+    assert minutes.present == ["Omar Said", "Rita Moss", "Paul Quinn"]
+    assert minutes.apologies == ["Zoe Hale"]
+    assert [(i.number, i.title) for i in minutes.items] == [("4a", "Budget 2022/23")]
+    assert [d.kind for d in minutes.items[0].decisions] == ["approved"]
+
+
+def test_decision_provenance_is_the_page_of_its_sentence(tmp_path):
+    minutes = extract(_held_on_layout(tmp_path / "b.pdf"))
+    licence = minutes.items[1]
+    assert licence.prov.pdf_page == 1
+    assert all(d.prov.pdf_page == 1 and d.prov.bbox is not None for d in licence.decisions)
+    assert minutes.prov.extractor == "minutes"
+
+
+def test_pages_without_minutes_give_none(tmp_path):
+    w = Writer(tmp_path / "e.pdf")
+    w.line("This page is intentionally left blank", gap=200)
+    assert extract(w.save()) is None
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def _scorer(corpus_dir: Path):
+    spec = importlib.util.spec_from_file_location("score", corpus_dir.parents[1] / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_minutes_score(corpus_dir: Path):
+    score = _scorer(corpus_dir)
+    tallies = {name: score.Tally() for name in ("minutes", "minute_items", "decisions")}
+    for truth_path in sorted(corpus_dir.glob("*.truth.json")):
+        truth = json.loads(truth_path.read_text())
+        pdf = truth_path.with_name(truth_path.name.replace(".truth.json", ".pdf"))
+        pages = open_document(pdf).pages
+        found = []
+        for section in truth["sections"]:
+            if section["kind"] != "minutes":
+                continue
+            minutes = extract_minutes(pages[section["pdf_page_start"] - 1 : section["pdf_page_end"]], SOURCE)
+            record = minutes.model_dump(mode="json", exclude={"prov": True, "items": {"__all__": {"prov"}}})
+            for item, model in zip(record["items"], minutes.items, strict=True):
+                item["decisions"] = [d.text for d in model.decisions]
+            found.append(record)
+        score.score_minutes(truth, {"minutes": found}, tallies)
+    assert tallies["minutes"].f1 >= 0.95, tallies["minutes"].misses
+    assert tallies["minute_items"].f1 >= 0.95, tallies["minute_items"].misses
+    assert tallies["decisions"].f1 >= 0.9, tallies["decisions"].misses
+
+
+def test_party_groups_in_columns_and_numbers_beside_titles(tmp_path):
+    w = Writer(tmp_path / "f.pdf")
+    w.line("Agenda Item 3", 12, bold=True, x=430)
+    for text in (
+        "MINUTES OF A MEETING OF THE",
+        "AUDIT COMMITTEE",
+        "Town Hall, Romford",
+        "14 September 2021 (7.00 - 8.50 pm)",
+    ):
+        w.line(text, 14, bold=True, center=True, gap=3)
+    w.line("Present:", bold=True, gap=14)
+    w.line("COUNCILLORS", gap=6)
+    w.columns([(72, "Conservative Group"), (230, "Ann Lee (Chairman), Bob Kay and Cat Moe")], gap=6)
+    w.columns([(72, "Labour Group"), (230, "Dan Roe")], gap=4)
+    w.para("Apologies were received for the absence of Councillors Eve Poe and Fay Lu.", gap=10)
+    w.columns([(72, "21"), (110, "MINUTES OF THE LAST MEETING")], 11, bold=True, gap=14)
+    w.para("The minutes of the meeting held on 6 July 2021 were confirmed as a correct record.", x=110, gap=6)
+    w.columns([(72, "22"), (110, "INTERNAL AUDIT PROGRESS REPORT")], 11, bold=True, gap=14)
+    w.para(
+        "The Head of Internal Audit presented the report. It was noted that two audits had been delayed.",
+        x=110,
+        gap=6,
+    )
+    w.para("Councillor Kay moved an amendment, which was seconded. The amendment was carried.", x=110, gap=6)
+    w.para("The Committee NOTED the report.", x=110, gap=6)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2021, 9, 14)
+    assert minutes.venue == "Town Hall, Romford"
+    assert (minutes.start_time, minutes.end_time) == ("19:00", "20:50")
+    assert minutes.chair == "Ann Lee"
+    assert minutes.present == ["Ann Lee", "Bob Kay", "Cat Moe", "Dan Roe"]
+    assert minutes.apologies == ["Eve Poe", "Fay Lu"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("21", "MINUTES OF THE LAST MEETING"),
+        ("22", "INTERNAL AUDIT PROGRESS REPORT"),
+    ]
+    assert [d.kind for d in minutes.items[0].decisions] == ["approved"]
+    assert [(d.text, d.kind) for d in minutes.items[1].decisions] == [
+        ("The amendment was carried.", "other"),
+        ("The Committee NOTED the report.", "noted"),
+    ]
+
+
+def test_corner_item_stamp_chair_label_and_resolutions_after_a_lead_in(tmp_path):
+    w = Writer(tmp_path / "g.pdf")
+    w.line("Item 4", bold=True, x=470)
+    w.line("MINUTES OF THE HOUSING PANEL", 14, bold=True, gap=6)
+    w.line("Held on Wednesday 2 March 2022 at 6.00 pm in Meeting Room 3, Civic Centre", gap=4)
+    w.line("Chair:", bold=True, gap=12)
+    w.line("Councillor Mo Ali")
+    w.line("Present: Councillors Mo Ali, Sue Day and Kit Fox", gap=8)
+    w.line("1. HOUSING ALLOCATIONS POLICY", bold=True, gap=14)
+    w.para("The Panel considered the draft policy.", gap=4)
+    w.para("The Panel RESOLVED:", gap=4)
+    w.para("1. That the draft policy be recommended to Cabinet for approval.", gap=2)
+    w.para("2. That the Director be asked to consult tenants on the changes.", gap=2)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2022, 3, 2)
+    assert minutes.venue == "Meeting Room 3, Civic Centre"
+    assert minutes.start_time == "18:00"
+    assert minutes.chair == "Mo Ali"
+    assert minutes.present == ["Mo Ali", "Sue Day", "Kit Fox"]
+    (item,) = minutes.items
+    assert (item.number, item.title) == ("1", "HOUSING ALLOCATIONS POLICY")
+    assert [(d.text, d.kind) for d in item.decisions] == [
+        ("1. That the draft policy be recommended to Cabinet for approval.", "resolved"),
+        ("2. That the Director be asked to consult tenants on the changes.", "resolved"),
+    ]
+
+
+def test_numbered_paragraphs_and_lettered_subheadings_stay_in_their_minute(tmp_path):
+    w = Writer(tmp_path / "h.pdf")
+    w.line("Policy & Resources Committee", 16, bold=True)
+    w.line("4.00pm 1 July 2021", 12, bold=True, gap=4)
+    w.line("Hove Town Hall - Council Chamber", 12, bold=True)
+    w.line("MINUTES", 14, bold=True, gap=6)
+    w.para(
+        "Present: Councillor Mac Cafferty (Chair) Appich (Joint Opposition Spokesperson) and Bell (Group "
+        "Spokesperson).",
+        gap=10,
+    )
+    w.line("Also present: Councillor Dee Ward", gap=4)
+    w.line("1 Procedural Business", 12, bold=True, gap=14)
+    w.line("(a) Declarations of Substitutes", bold=True, gap=4)
+    w.para("1.1 There were no declarations of Substitutes.", gap=0)
+    w.line("(b) Exclusion of Press and Public", bold=True, gap=4)
+    w.para(
+        "1.2 The Committee considered whether the press and public should be excluded from the meeting.",
+        gap=0,
+    )
+    w.para(
+        "1.3 RESOLVED: That the press and public be excluded from the meeting during consideration of the "
+        "items contained in part two of the agenda.",
+        gap=0,
+    )
+    w.line("2 Minutes", 12, bold=True, gap=14)
+    w.para(
+        "2.1 The minutes of the last meeting held on 13 May 2021 were approved as a correct record.", gap=0
+    )
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2021, 7, 1)
+    assert minutes.venue == "Hove Town Hall - Council Chamber"
+    assert minutes.start_time == "16:00"
+    assert minutes.chair == "Mac Cafferty"
+    assert minutes.present == ["Mac Cafferty", "Appich", "Bell"]
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Procedural Business"), ("2", "Minutes")]
+    business = minutes.items[0]
+    assert business.text.split("\n") == [
+        "(a) Declarations of Substitutes",
+        "1.1 There were no declarations of Substitutes.",
+        "(b) Exclusion of Press and Public",
+        "1.2 The Committee considered whether the press and public should be excluded from the meeting.",
+        "1.3 RESOLVED: That the press and public be excluded from the meeting during consideration of the "
+        "items contained in part two of the agenda.",
+    ]
+    assert [d.kind for d in business.decisions] == ["resolved"]
+    assert [d.kind for d in minutes.items[1].decisions] == ["approved"]
+
+
+def test_vice_chair_in_the_chair_is_the_chair_and_times_are_not_items(tmp_path):
+    w = Writer(tmp_path / "i.pdf")
+    w.line("MINUTES OF THE SCHOOLS FORUM", 14, bold=True)
+    w.line("10.00 am Thursday 6 October 2022", bold=True, gap=4)
+    w.para("Present: Councillors Liz Ng (Vice-Chair, in the Chair), Raj Pal and Al Cox", gap=10)
+    w.line("5. DEDICATED SCHOOLS GRANT", bold=True, gap=14)
+    w.para("The Forum agreed the proposed allocation.", gap=4)
+    minutes = extract(w.save())
+    assert minutes.start_time == "10:00"
+    assert minutes.chair == "Liz Ng"
+    assert [i.number for i in minutes.items] == ["5"]

@@ -1,0 +1,380 @@
+"""Committee reports: cover-sheet fields in several templates, recommendations, contact parsing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from extractors.base import Source
+from extractors.reports import (
+    extract_report,
+    find_email,
+    find_phone,
+    looks_like_report_cover,
+    person_name,
+    split_list_marker,
+)
+from pipeline.pdfpages import open_document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SOURCE = Source("0" * 64)
+LEFT = 72.0
+
+
+class Sheet:
+    """Lays out report pages top-down; a line may hold text at several x positions."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.canvas = canvas.Canvas(str(path), pagesize=A4)
+        self.y = A4[1] - 60
+
+    def line(
+        self, *parts: tuple[float, str], size: float = 11, bold: bool = False, before: float = 0
+    ) -> None:
+        """One printed line: ``parts`` are (x, text) pairs set in one font."""
+        self.y -= before + size * 1.35
+        self.canvas.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for x, text in parts:
+            self.canvas.drawString(x, self.y, text)
+
+    def text(
+        self, text: str, size: float = 11, bold: bool = False, before: float = 0, x: float = LEFT
+    ) -> None:
+        self.line((x, text), size=size, bold=bold, before=before)
+
+    def rule(self, gap: float = 4) -> None:
+        self.y -= gap
+        self.canvas.setLineWidth(0.5)
+        self.canvas.line(LEFT - 4, self.y, 523, self.y)
+
+    def page(self) -> None:
+        self.canvas.showPage()
+        self.y = A4[1] - 60
+
+    def report(self):
+        self.canvas.showPage()
+        self.canvas.save()
+        with open_document(self.path) as doc:
+            covers = [looks_like_report_cover(p) for p in doc.pages]
+            return extract_report(doc.pages, SOURCE), covers
+
+
+def test_stacked_labels_with_heading_date_and_bulleted_recommendations(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("PLANNING AND TRANSPORT COMMITTEE", 16, True)
+    s.text("2 March 2022", 12, True, before=6)
+    s.text("Subject heading:", bold=True, before=6)
+    s.text("Parking Enforcement Annual Review", 12, True)
+    s.text("Report author and contact details:", bold=True, before=6)
+    s.text("Morgan Ellis")
+    s.text("Senior Parking Manager")
+    s.text("01632 960123")
+    s.text("morgan.ellis@example.gov.uk")
+    s.text("Financial summary:", bold=True, before=6)
+    s.text("Income is forecast at £4.2m, in line with budget.")
+    s.text("No additional funding is required.", before=6)
+    s.text("SUMMARY", 13, True, before=6)
+    s.text("This report reviews enforcement in the year.")
+    s.text("RECOMMENDATIONS", 13, True, before=6)
+    s.text("The Committee is asked to: -", 12, True, before=6)
+    s.text("• note the annual review;", x=LEFT + 8, before=4)
+    s.text("• agree that the review is published on the council's", x=LEFT + 8, before=4)
+    s.text("website.", x=LEFT + 22)
+    s.text("REPORT DETAIL", 13, True, before=6)
+    s.text("1.1 Enforcement continued across all zones.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Parking Enforcement Annual Review"
+    assert (report.author, report.email, report.phone) == (
+        "Morgan Ellis",
+        "morgan.ellis@example.gov.uk",
+        "01632 960123",
+    )
+    assert report.meeting_date == date(2022, 3, 2)
+    assert report.financial_summary == (
+        "Income is forecast at £4.2m, in line with budget. No additional funding is required."
+    )
+    assert report.recommendations == [
+        "note the annual review;",
+        "agree that the review is published on the council's website.",
+    ]
+    assert report.pdf_page_start == 1
+    assert report.prov.pdf_page == 1 and report.prov.bbox is not None
+
+
+def test_two_column_cover_table_with_wrapped_label_and_numbered_recommendations(tmp_path):
+    value_x = 230
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("CABINET", 16, True)
+    s.line((LEFT, "Report title:"), (value_x, "Library Opening Hours Consultation"), bold=False, before=8)
+    s.line((LEFT, "Date of meeting:"), (value_x, "Meeting: 14/09/2021"), before=4)
+    s.line((LEFT, "Report author and"), (value_x, "Priya Shah - Head of Libraries"), before=4)
+    s.line((LEFT, "contact details:"), (value_x, "Tel: 020 8356 1234 ext 4410"))
+    s.line((value_x, "priya.shah@example.gov.uk"))
+    s.line((LEFT, "Wards affected:"), (value_x, "All wards"), before=4)
+    s.line((LEFT, "Financial"), (value_x, "The proposals save £120,000 a year."), before=4)
+    s.line((LEFT, "implications:"), (value_x, "Savings are built into the budget."))
+    s.line((LEFT, "Recommendations:"), (value_x, "1. To agree the consultation on"), before=4)
+    s.line((value_x + 14, "new opening hours."))
+    s.line((value_x, "2. To note the equality assessment."))
+    s.text("1. Introduction", 12, True, before=14)
+    s.text("The library service has reviewed its opening hours across all sites, and proposes changes.")
+    s.text("Financial implications: the budget for the service has been reduced in previous years.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Library Opening Hours Consultation"
+    assert report.meeting_date == date(2021, 9, 14)
+    assert report.author == "Priya Shah"
+    assert report.phone == "020 8356 1234 ext 4410"
+    assert report.email == "priya.shah@example.gov.uk"
+    assert (
+        report.financial_summary == "The proposals save £120,000 a year. Savings are built into the budget."
+    )
+    assert report.recommendations == [
+        "To agree the consultation on new opening hours.",
+        "To note the equality assessment.",
+    ]
+
+
+def test_ruled_cover_table_rows_hold_their_values(tmp_path):
+    value_x = 200
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("AUDIT COMMITTEE", 15, True)
+    s.text("Date: 5 December 2023", 12, before=4)
+    s.rule(8)
+    s.line((LEFT, "Subject"), (value_x, "Internal Audit Progress Report"), bold=True)
+    s.rule()
+    s.line((LEFT, "Contact officer"), (value_x, "Sam O'Neill"))
+    s.line((value_x, "Chief Internal Auditor"))
+    s.line((value_x, "Ext. 2345"))
+    s.rule()
+    s.line((LEFT, "Report to"), (value_x, "Audit Committee"))
+    s.rule()
+    s.line((LEFT, "Decision(s)"), (value_x, "(a) That the progress report is noted."))
+    s.line((LEFT, "required"), (value_x, "(b) That the revised plan is approved."))
+    s.rule()
+    s.text("1. Background", 12, True, before=10)
+    s.text("Internal audit reports to the committee on progress against the annual plan each quarter.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Internal Audit Progress Report"
+    assert report.author == "Sam O'Neill"
+    assert report.phone == "Ext. 2345"
+    assert report.email is None
+    assert report.meeting_date == date(2023, 12, 5)
+    assert report.financial_summary is None
+    assert report.recommendations == [
+        "That the progress report is noted.",
+        "That the revised plan is approved.",
+    ]
+
+
+def test_inline_labels_and_numbered_recommendation_section(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Overview and Scrutiny Board", 14, True)
+    s.text("Title of report: Waste Collection Performance", bold=True, before=6)
+    s.text("Meeting date: 7 July 2020")
+    s.text("Lead officer: Director of Environment")
+    s.text("Author: Alex Turner (Waste Contracts Officer), Telephone: 01632 960 555")
+    s.text("1. Purpose of report", 12, True, before=10)
+    s.text("1.1 To report on waste collection performance in the last year.")
+    s.text("2. Recommendations", 12, True, before=8)
+    s.text("2.1 That the Board notes the collection performance.", before=4)
+    s.text("2.2 That the Board agrees to review the contract in", before=4)
+    s.text("January.", x=LEFT + 22)
+    s.text("3. Background", 12, True, before=8)
+    s.text("3.1 The contract started in 2015.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Waste Collection Performance"
+    assert report.meeting_date == date(2020, 7, 7)
+    assert (report.author, report.phone, report.email) == ("Alex Turner", "01632 960 555", None)
+    assert report.financial_summary is None
+    assert report.recommendations == [
+        "That the Board notes the collection performance.",
+        "That the Board agrees to review the contract in January.",
+    ]
+
+
+def test_inline_recommendation_in_a_summary_paragraph_is_one_recommendation(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("JOINT COMMITTEE", 16, True)
+    s.text("Subject heading:", bold=True, before=6)
+    s.text("Service Performance Framework", 12, True)
+    s.text("Report author and contact details:", bold=True, before=6)
+    s.text("Chris Doe, Performance Lead")
+    s.text("Financial summary:", bold=True, before=6)
+    s.text("Not applicable")
+    s.text("SUMMARY", 13, True, before=6)
+    s.text("This report sets out the framework for measuring service performance.")
+    s.text("Recommendations: The Committee is asked to agree the framework and", before=6)
+    s.text("the reporting timetable.")
+    s.text("The framework will be reviewed annually.", before=8)
+    s.text("REPORT DETAIL", 13, True, before=6)
+    report, _ = s.report()
+    assert report.meeting_date is None
+    assert report.author == "Chris Doe"
+    assert report.financial_summary == "Not applicable"
+    assert report.recommendations == [
+        "The Committee is asked to agree the framework and the reporting timetable."
+    ]
+
+
+def test_empty_financial_summary_is_null_and_title_only_cover_needs_a_second_label(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Subject heading:", bold=True)
+    s.text("ICT Budget Update", 12, True)
+    s.text("Report author and contact details:", bold=True, before=6)
+    s.text("Ruth Okafor")
+    s.text("Financial summary:", bold=True, before=6)
+    s.text("SUMMARY", 13, True, before=6)
+    s.text("The report updates members on the ICT budget.")
+    s.page()
+    s.text("Appendix 1: Guidance", 14, True)
+    s.text("Each report states its subject heading: the title members see on the agenda.")
+    s.text("Subject heading: to be agreed with the clerk.")
+    report, covers = s.report()
+    assert covers == [True, False]
+    assert report.financial_summary is None
+    assert report.recommendations == []
+
+
+def test_author_found_in_contact_label_after_the_body(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Report title: Tree Planting Strategy", 13, True)
+    s.text("Report to: Environment Panel", before=4)
+    s.text("RECOMMENDATION", 12, True, before=8)
+    s.text("That the Panel endorses the strategy.")
+    s.text("BACKGROUND", 12, True, before=8)
+    s.text("The strategy sets targets for canopy cover.")
+    for _ in range(3):
+        s.page()
+        s.text("Further detail of the strategy.")
+    s.text("Contact officer: Dr Lee Park, Tree Officer, lee.park@example.org", before=8)
+    report, _ = s.report()
+    assert report.title == "Tree Planting Strategy"
+    assert report.recommendations == ["That the Panel endorses the strategy."]
+    assert (report.author, report.email) == ("Dr Lee Park", "lee.park@example.org")
+
+
+def test_page_without_title_label_is_no_report(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Appendix A", 14, True)
+    s.text("Report author: see cover report.")
+    report, covers = s.report()
+    assert covers == [False]
+    assert report is None
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ("Tony Barnard, Business\nImprovement & Analysis Officer\nX37559", "Tony Barnard"),
+        ("Liz Carswell (Head of Business Development)\nliz@example.gov.uk", "Liz Carswell"),
+        ("Sean Harriss – Interim CEO\noneSource", "Sean Harriss"),
+        ("Simon Pollock, Executive Director,\noneSource", "Simon Pollock"),
+        ("Director of Technology & Innovation\nPriya Javeri", "Priya Javeri"),
+        ("Name: Anne-Marie van der Berg\nTitle: Finance Manager", "Anne-Marie van der Berg"),
+        ("Jo Smith Head of Legal Services", "Jo Smith"),
+        ("Tel: 020 7946 0000\nEmail: a.b@example.com", None),
+        ("Newham Council", None),
+    ],
+)
+def test_person_name_drops_job_titles_and_contact_details(block, name):
+    assert person_name(block) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("0203 373 3848", "0203 373 3848"),
+        ("Tel: 020 3373 0413", "020 3373 0413"),
+        ("01708432471", "01708432471"),
+        ("X37559", "X37559"),
+        ("Telephone: +44 (0)20 7946 0018", "+44 (0)20 7946 0018"),
+        ("(020) 8356 1234", "(020) 8356 1234"),
+        ("Tel 01632 960123 ext. 445", "01632 960123 ext. 445"),
+        ("Ext: 2345", "Ext: 2345"),
+        ("Tel: 45123", "45123"),
+        ("an underspend of (£0.114m) in 2019/20 on 18/10/2019", None),
+        ("Savings of 12,853,000 since 2014", None),
+    ],
+)
+def test_phone_numbers_as_printed(text, phone):
+    assert find_phone(text) == phone
+
+
+def test_email_is_found_in_a_contact_line():
+    assert find_email("Dave McNamara, Dave.Mcnamara@onesource.co.uk.") == "Dave.Mcnamara@onesource.co.uk"
+    assert find_email("no address here") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "text"),
+    [
+        ("1. To note the report", "1.", "To note the report"),
+        ("(a) agree the plan", "(a)", "agree the plan"),
+        ("ii) approve the budget", "ii)", "approve the budget"),
+        ("2.1 That Cabinet notes", "2.1", "That Cabinet notes"),
+        ("• note the position", "•", "note the position"),
+        ("– note the reserve", "–", "note the reserve"),
+        ("A report on parking", None, "A report on parking"),
+        ("e.g. the budget", None, "e.g. the budget"),
+        ("2019 budget setting", None, "2019 budget setting"),
+    ],
+)
+def test_list_markers_are_split_from_their_text(line, marker, text):
+    assert split_list_marker(line) == (marker, text)
+
+
+_WORD = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-", min_size=1, max_size=10).filter(
+    lambda w: w[0].isalpha()
+)
+_SENTENCE = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_MARKER = st.sampled_from(
+    ["•", "-", "–", "1.", "12)", "(3)", "(b)", "c)", "iv.", "(xi)", "B.", "3.2", "4.1.2"]
+)
+
+
+@given(_SENTENCE)
+def test_unmarked_text_keeps_its_leading_words(sentence):
+    assert split_list_marker(sentence) == (None, sentence)
+
+
+@given(_MARKER, _SENTENCE)
+def test_marker_stripping_removes_only_the_marker(marker, sentence):
+    assert split_list_marker(f"{marker} {sentence}") == (marker, sentence)
+
+
+def test_corpus_reports_all_match_the_truth(tmp_path):
+    corpus = SHARED / "corpus" / "dev"
+    scorer = SHARED / "eval" / "score.py"
+    if not corpus.is_dir() or not scorer.is_file():
+        pytest.skip("the shared corpus and scorer are not present")
+    for truth_path in sorted(corpus.glob("*.truth.json")):
+        truth = json.loads(truth_path.read_text())
+        name = truth_path.name.removesuffix(".truth.json")
+        reports = []
+        with open_document(corpus / f"{name}.pdf") as doc:
+            starts = [p.page_number for p in doc.pages if looks_like_report_cover(p)]
+            spans = [s for s in truth["sections"] if s["kind"] == "report"]
+            assert starts == [s["pdf_page_start"] for s in spans]
+            for s in spans:
+                report = extract_report(doc.pages[s["pdf_page_start"] - 1 : s["pdf_page_end"]], SOURCE)
+                reports.append(report.model_dump(mode="json", exclude={"prov"}))
+        (tmp_path / f"{name}.json").write_text(json.dumps({"reports": reports}))
+    out = subprocess.run(
+        [sys.executable, str(scorer), str(corpus), str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    line = next(ln for ln in out.splitlines() if ln.split()[:1] == ["reports"])
+    assert line.split()[-3:] == ["1.000", "1.000", "1.000"], line
