@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -40,8 +41,11 @@ def run(
     store: StoreOption = None,
     export: Annotated[Path | None, typer.Option("--export", help="Also write the JSON export to this folder")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")] = False,
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.batch import batch_flow, on_file_done
     from pipeline.ingest import discover
 
@@ -80,22 +84,20 @@ def run(
 
 
 def _print_outcomes(outcomes) -> None:
-    table = Table(show_header=True, header_style="bold")
-    for column in ("file", "status", "tables", "kpis", "actions", "flags", "note"):
-        table.add_column(column)
     for o in outcomes:
         colour = {"loaded": "green", "unchanged": "cyan"}.get(o.status, "red")
-        note = o.reason or (f"{len(o.warnings)} warning(s): {o.warnings[0]}" if o.warnings else "")
-        table.add_row(
-            o.file_name,
-            f"[{colour}]{o.status}[/]",
-            str(o.rows.get("extracted_tables", "")),
-            str(o.rows.get("kpis", "")),
-            str(o.rows.get("actions", "")),
-            str(o.flags) if o.status == "loaded" else "",
-            note,
-        )
-    console.print(table)
+        if o.status == "loaded":
+            rows = o.rows
+            detail = (
+                f"{rows.get('sections', 0)} documents, {rows.get('extracted_tables', 0)} tables, "
+                f"{rows.get('kpis', 0)} KPIs, {rows.get('actions', 0)} actions, "
+                f"{rows.get('financial_cells', 0)} financial cells, {o.flags} flags"
+            )
+        else:
+            detail = o.reason or ""
+        console.print(f"[{colour}]{o.status:>11}[/] {o.file_name}  {detail}", soft_wrap=True)
+        for warning in o.warnings:
+            console.print(f"{'':>11}   [yellow]warning:[/] {warning}", soft_wrap=True)
 
 
 @app.command()

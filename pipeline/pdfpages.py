@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfplumber.page import Page
+
+# PDFium is not thread-safe: every call into it, from any thread, holds this lock.
+PDFIUM_LOCK = threading.RLock()
 
 # Below this many characters a page is treated as having no text layer.
 MIN_TEXT_CHARS = 5
@@ -88,20 +92,21 @@ def inspect_pdf(path: Path) -> PdfInfo:
         raise PdfError(f"not a PDF: the {kind} does not start with a %PDF header")
     if b"%%EOF" not in tail:
         raise PdfError("truncated: the file ends before the PDF end-of-file marker (incomplete download?)")
-    doc = _open_pdfium(path)
-    try:
-        count = len(doc)
-        if count == 0:
-            raise PdfError("no pages: the PDF opens but holds no pages")
-        chars = []
-        for i in range(count):
-            page = doc[i]
-            textpage = page.get_textpage()
-            chars.append(_count_visible_chars(textpage))
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
+    with PDFIUM_LOCK:
+        doc = _open_pdfium(path)
+        try:
+            count = len(doc)
+            if count == 0:
+                raise PdfError("no pages: the PDF opens but holds no pages")
+            chars = []
+            for i in range(count):
+                page = doc[i]
+                textpage = page.get_textpage()
+                chars.append(_count_visible_chars(textpage))
+                textpage.close()
+                page.close()
+        finally:
+            doc.close()
     if max(chars) < MIN_TEXT_CHARS:
         raise PdfError("scanned: no text layer, needs OCR")
     return PdfInfo(path, sha256_of(path), size, count, tuple(chars))
@@ -135,7 +140,8 @@ class PdfDocument:
 
     def close(self) -> None:
         self._plumber.close()
-        self._pdfium.close()
+        with PDFIUM_LOCK:
+            self._pdfium.close()
 
     def __enter__(self) -> PdfDocument:
         return self
@@ -151,12 +157,14 @@ def open_document(path: Path) -> PdfDocument:
         PdfError: as :func:`inspect_pdf`, for files that cannot be opened.
     """
     path = Path(path)
-    doc = _open_pdfium(path)
+    with PDFIUM_LOCK:
+        doc = _open_pdfium(path)
     try:
         plumber = pdfplumber.open(path)
         pages = plumber.pages
     except Exception as exc:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
         raise PdfError(f"corrupt: the page tree cannot be read ({exc})") from exc
     for index, page in enumerate(pages):
         _attach_lazy_objects(page, doc, index)
@@ -186,15 +194,16 @@ def _attach_lazy_objects(page: Page, doc: pdfium.PdfDocument, index: int) -> Non
 
 def read_page_objects(doc: pdfium.PdfDocument, index: int, page: Page) -> dict[str, list[dict]]:
     """Chars, lines, rects, curves and images of one page, in pdfplumber's format."""
-    pdfpage = doc[index]
-    try:
-        transform = _DisplayTransform(pdfpage, page)
-        objects: dict[str, list[dict]] = {"char": _read_chars(pdfpage, page, transform)}
-        for kind, obj in _read_graphics(pdfpage, page, transform):
-            objects.setdefault(kind, []).append(obj)
-        return objects
-    finally:
-        pdfpage.close()
+    with PDFIUM_LOCK:
+        pdfpage = doc[index]
+        try:
+            transform = _DisplayTransform(pdfpage, page)
+            objects: dict[str, list[dict]] = {"char": _read_chars(pdfpage, page, transform)}
+            for kind, obj in _read_graphics(pdfpage, page, transform):
+                objects.setdefault(kind, []).append(obj)
+            return objects
+        finally:
+            pdfpage.close()
 
 
 class _DisplayTransform:

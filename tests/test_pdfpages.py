@@ -108,3 +108,18 @@ def test_vertical_text_chars_are_not_upright(tmp_path):
         assert "".join(c["text"] for c in chars) == "Directorate"
         # Read bottom to top, the rotated word runs up the page.
         assert chars[0]["top"] > chars[-1]["top"]
+
+
+def test_pages_read_from_many_threads_match_a_sequential_read(raw_pdfs):
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = sorted(raw_pdfs.glob("*.pdf"), key=lambda p: p.stat().st_size)[:3]
+
+    def read(path):
+        with open_document(path) as doc:
+            return [len(p.chars) + len(p.rects) for p in doc.pages]
+
+    sequential = [read(p) for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(read, paths * 2))
+    assert threaded == sequential * 2
