@@ -1,14 +1,15 @@
 # Two commands do all the set-up on a fresh clone:
 #   make run    the main job: every PDF in raw_pdfs/ into data/councilpdf.db
-#   make test   the test suite (installs a PostgreSQL server for the database tests)
-# Both install what they need first.
+#   make test   the test suite
+# Both install what they need first, the Debian packages included (PostgreSQL for the
+# database tests, Tesseract for reading scanned pages).
 
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 UV      := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 
-.PHONY: run test lint bench icdar install postgres clean
+.PHONY: run test lint bench icdar install system-packages clean
 
 $(UV):
 	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
@@ -20,17 +21,17 @@ $(STAMP): pyproject.toml | $(UV)
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) system-packages
 	$(BIN)/councilpdf run raw_pdfs
 
-postgres:
-	scripts/install-postgres.sh
+system-packages:
+	scripts/install-system-packages.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP) postgres lint
+test: $(STAMP) system-packages lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)

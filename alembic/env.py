@@ -1,8 +1,8 @@
 """Alembic environment: migrations run against the connection the pipeline hands over."""
 
-from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from alembic import context
 from schemas.sql import Base
 
 config = context.config
@@ -36,7 +36,9 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = engine_from_config(config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool)
+    engine = engine_from_config(
+        config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.", poolclass=pool.NullPool
+    )
     with engine.connect() as conn:
         _run(conn)
 

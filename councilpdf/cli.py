@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from pipeline.db import database_url, engine_for
@@ -22,11 +29,15 @@ console = Console()
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"),
+    typer.Option(
+        "--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"
+    ),
 ]
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"),
+    typer.Option(
+        "--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"
+    ),
 ]
 PathsArgument = Annotated[
     list[Path] | None,
@@ -39,7 +50,9 @@ def run(
     paths: PathsArgument = None,
     db: DbOption = None,
     store: StoreOption = None,
-    export: Annotated[Path | None, typer.Option("--export", help="Also write the JSON export to this folder")] = None,
+    export: Annotated[
+        Path | None, typer.Option("--export", help="Also write the JSON export to this folder")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")] = False,
 ) -> None:
@@ -72,7 +85,11 @@ def run(
 
         on_file_done(done)
         summary = batch_flow(
-            targets, db=db, store=str(store) if store else None, export_dir=str(export) if export else None, force=force
+            targets,
+            db=db,
+            store=str(store) if store else None,
+            export_dir=str(export) if export else None,
+            force=force,
         )
         on_file_done(None)
     _print_outcomes(summary.outcomes)
@@ -111,7 +128,9 @@ def ingest(paths: PathsArgument = None, db: DbOption = None, store: StoreOption 
     for path in files:
         result = ingest_file(path, engine, store_dir(store))
         if result.ok:
-            console.print(f"[green]{result.status}[/] {path.name} ({result.page_count} pages) {result.sha256[:12]}")
+            console.print(
+                f"[green]{result.status}[/] {path.name} ({result.page_count} pages) {result.sha256[:12]}"
+            )
         else:
             failed += 1
             console.print(f"[red]quarantined[/] {path.name}: {result.reason}")
@@ -143,7 +162,15 @@ def status(db: DbOption = None) -> None:
     for column in ("file", "committee", "meeting", "pages", "sections", "tables", "flags"):
         docs.add_column(column)
     for d in report.documents:
-        docs.add_row(d.file_name, d.committee or "", d.meeting or "", str(d.pages), str(d.sections), str(d.tables), str(d.flags))
+        docs.add_row(
+            d.file_name,
+            d.committee or "",
+            d.meeting or "",
+            str(d.pages),
+            str(d.sections),
+            str(d.tables),
+            str(d.flags),
+        )
     console.print(docs)
     counts = Table(title="rows", header_style="bold")
     counts.add_column("table")

@@ -64,9 +64,25 @@ def _plan_actions(table: Table, source: Source, service: str | None) -> list[Act
     rows = [table.rows[i] for i in kept]
     offset = len(table.header)
     actions = []
-    for index, row in merge_continuation_rows(rows, lambda _i, r: not cell(r, ref_col)):
+    spans = {(s.row, s.col): s.colspan for s in table.spans}
+
+    def theme(index: int, row: Sequence[str]) -> bool:
+        """A one-cell row heading a group of actions: spanning columns, or words in the reference column."""
+        texts = [c for c in range(len(row)) if cell(row, c)]
+        if len(texts) != 1:
+            return False
+        if spans.get((offset + kept[index], texts[0]), 1) > 1:
+            return True
+        # References carry a number ("IP01", "AP-3.2", "12"); a theme's title is words.
+        text = cell(row, texts[0])
+        return texts[0] == ref_col and (not re.search(r"\d", text) or len(text.split()) > 2)
+
+    def continues(index: int, row: Sequence[str]) -> bool:
+        return not cell(row, ref_col) and not theme(index, row)
+
+    for index, row in merge_continuation_rows(rows, continues):
         ref = cell(row, ref_col)
-        if not ref:
+        if not ref or theme(index, row):
             continue
         fields = {name: cell(row, columns.get(name)) or None for name in ACTION_FIELDS if name != "ref"}
         status = fields.pop("status")

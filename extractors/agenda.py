@@ -27,12 +27,14 @@ _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
 _ITEM_NUMBER = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
 _HONORIFIC = re.compile(
-    r"^(?:councillors?|cllrs?\.?|mayor|deputy mayor|the mayor|alderman|aldermen|mr|mrs|ms|miss|dr|sir|dame)\s+",
+    r"^(?:councillors?|cllrs?\.?|mayor|deputy mayor|the mayor|alderman|aldermen"
+    r"|mr|mrs|ms|miss|dr|sir|dame)\s+",
     re.I,
 )
 _MEMBER_HEADING = re.compile(r"^(?:councillors?|members?(?:hip)?|committee members?)\s*:?\s*$", re.I)
 _COUNCIL_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:london|royal|metropolitan|county|city and county)?\s*(?:borough|city|county|district)\s+of\s+",
+    r"^(?:the\s+)?(?:london|royal|metropolitan|county|city and county)?\s*"
+    r"(?:borough|city|county|district)\s+of\s+",
     re.I,
 )
 _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish)\s+)?council$", re.I)

@@ -21,7 +21,8 @@ from extractors.dates import MONTHS
 _JOINERS = {"and", "upon", "on", "under", "in", "le", "the", "of"}
 _NAME_WORD = r"[A-Z][A-Za-z'’-]+"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:and|upon|on|under|in|le)\s+{_NAME_WORD}|\s+{_NAME_WORD})*"
-_LAZY_NAME = rf"{_NAME_WORD}(?:\s+(?:and|upon|on|under|in|le)\s+{_NAME_WORD}|\s+{_NAME_WORD})*?"
+# Before a council type, "and" ends the name: "Greenwich and Bristol City Council" names Bristol.
+_LAZY_NAME = rf"{_NAME_WORD}(?:\s+(?:upon|on|under|in|le)\s+{_NAME_WORD}|\s+{_NAME_WORD})*?"
 _COUNCIL_TYPE = r"London\s+Borough|Royal\s+Borough|Metropolitan\s+Borough|Borough|City|County|District"
 # "London Borough of Havering", "Royal Borough of Kingston upon Thames": type initials + name initials.
 _TYPE_OF_NAME = re.compile(rf"(?<![\w'’-])(?P<kind>{_COUNCIL_TYPE})\s+of\s+(?P<name>{_NAME})")
@@ -43,6 +44,10 @@ _TYPE_PREFIXES = ("LB", "RB", "MB")
 _TYPE_SUFFIXES = ("CC", "BC", "DC", "MBC", "LBC", "C")
 
 
+def _initials(words: str) -> str:
+    return "".join(w[0].upper() for w in words.split() if w.lower() not in _JOINERS)
+
+
 @dataclass(frozen=True)
 class Council:
     """A council: its short name as the export gives it ("Havering") and its abbreviations."""
@@ -52,19 +57,16 @@ class Council:
 
     @property
     def initials(self) -> str:
-        return "".join(w[0].upper() for w in self.name.split() if w.lower() not in _JOINERS)
+        """Initials of the name, joining words left out: "Kensington and Chelsea" -> "KC"."""
+        return _initials(self.name)
 
 
 def _tidy_name(name: str) -> str:
-    """A name in the case the export uses: "HAVERING" -> "Havering", "KINGSTON UPON THAMES" kept readable."""
+    """A name in the case the export uses: "HAVERING" -> "Havering", "UPON THAMES" -> "upon Thames"."""
     name = re.sub(r"\s+", " ", name).strip(" .,'’")
     if name.isupper():
         name = " ".join(w.lower() if w.lower() in _JOINERS else w.capitalize() for w in name.split())
     return name
-
-
-def _initials(words: str) -> str:
-    return "".join(w[0].upper() for w in words.split() if w.lower() not in _JOINERS)
 
 
 def _upper_tolerant(lines: Sequence[str]) -> list[str]:
@@ -134,8 +136,11 @@ def find_councils(lines: Iterable[str], member_councils: Iterable[str] = ()) -> 
             names[key].add(abbreviation)
 
     for line in [*_upper_tolerant(list(member_councils)), *tidy]:
+        others = [m.start("name") for m in _NAME_TYPE_COUNCIL.finditer(line)]
         for m in _TYPE_OF_NAME.finditer(line):
-            name = proper(m.group("name"), leading=True)
+            # "Royal Borough of Greenwich and Bristol City Council": the name stops before the next council.
+            end = min((s for s in others if m.start("name") < s < m.end("name")), default=m.end("name"))
+            name = proper(re.sub(r"\s+and\s*$", "", line[m.start("name") : end]), leading=True)
             if name:
                 add(name, _initials(m.group("kind")) + _initials(name))
         for m in _NAME_TYPE_COUNCIL.finditer(line):

@@ -214,7 +214,9 @@ DISCUSSION_PATTERNS: list[list[dict]] = [
 
 # A paragraph that only introduces the resolutions printed below it: "RESOLVED:".
 _LEAD_IN = re.compile(
-    r"^\s*(?:(?:it\s+was|members|the\s+[a-z' -]{1,60}?)\s+)?(?:unanimously\s+)?"
+    # "It was noted that:" introduces discussion, not resolutions.
+    r"^(?!\s*it\s+was\s+(?:\w+\s+)?noted)"
+    r"\s*(?:(?:it\s+was|members|the\s+[a-z' -]{1,60}?)\s+)?(?:unanimously\s+)?"
     r"(resolved|agreed|decided|decision|recommended|noted)s?"
     r"(?:\s+(?:unanimously|accordingly|as\s+follows|the\s+following))?"
     r"\s*(?:that)?\s*[:–—-]?\s*(?:that)?\s*[:–—-]?\s*$",

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from extractors.base import Extractor, Source
 from extractors.councils import Council, council_in_brackets, council_prefix, councils_in
@@ -33,6 +32,7 @@ from extractors.table_kinds import (
     merge_continuation_rows,
     read_table,
     row_location,
+    starts_with_figure,
     strip_suffix,
     tile_texts,
 )
@@ -57,12 +57,6 @@ EXTRACTOR = Extractor("kpis", "1")
 _ROW_FORMS = {"kpi_exception", "kpi_targets"}
 
 
-@dataclass(frozen=True)
-class _Where:
-    page: int
-    bbox: BBox | None
-
-
 def extract_kpis(
     tables: Sequence[Table],
     councils: Sequence[Council],
@@ -73,8 +67,8 @@ def extract_kpis(
     """KPI records and series points from a document's tables.
 
     Args:
-        tables: the document's tables in reading order (a series table is read with the
-            per-indicator block before it).
+        tables: the document's tables in reading order (a series table is read as the
+            series of the per-indicator block it follows).
         councils: the councils the document names (:func:`extractors.councils.find_councils`).
         source: the PDF the tables come from.
         year_hint: the financial year the document reports on ("2019/20"), used for period
@@ -86,24 +80,37 @@ def extract_kpis(
     kinds = [(t, kind) for kind, t in map(read_table, tables)]
     year = _reporting_year(kinds) or year_hint
     blocks = [t for t, kind in kinds if kind == "kpi_block"]
-    suffix = generic_suffix([t.headings[-2] for t in blocks if len(t.headings) >= 3])
+    suffix = generic_suffix([path[-2] for t in blocks if len(path := _heading_path(t)) >= 3])
     kpis: list[Kpi] = []
     series: list[KpiSeriesPoint] = []
-    indicator: str | None = None
+    block_indicator: str | None = None
+    previous = None
     for table, kind in kinds:
         if kind in _ROW_FORMS:
             kpis.extend(_row_form(table, councils, source, year))
         elif kind == "kpi_block":
-            indicator = _indicator_heading(table) or indicator
+            block_indicator = _indicator_heading(table)
             kpis.extend(_block(table, councils, source, year, suffix))
         elif kind == "kpi_tiles":
             kpis.extend(_tiles(table, councils, source, year))
         elif kind == "kpi_series":
-            series.extend(_series(table, source, _indicator_heading(table) or indicator))
+            # A series right after a block is that indicator's history, whatever heading sits between.
+            own = _indicator_heading(table)
+            indicator = block_indicator if previous == "kpi_block" else own or block_indicator
+            series.extend(_series(table, source, indicator))
+        previous = kind
     return kpis, series
 
 
 # ---------------------------------------------------------------- shared
+
+
+def _heading_path(table: Table) -> list[str]:
+    """The headings above a table, outermost first, ending with its nearest heading."""
+    path = list(table.headings)
+    if table.section_title and (not path or path[-1] != table.section_title):
+        path.append(table.section_title)
+    return path
 
 
 def _indicator_heading(table: Table) -> str | None:
@@ -137,8 +144,7 @@ def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
 
 def _heading_council(table: Table, councils: Sequence[Council]) -> Council | None:
     """The council the nearest heading naming any council names, if it names only one."""
-    headings = table.headings or ([table.section_title] if table.section_title else [])
-    for heading in reversed(headings):
+    for heading in reversed(_heading_path(table)):
         found = councils_in(heading, councils)
         if found:
             return found[0] if len(found) == 1 else None
@@ -146,7 +152,7 @@ def _heading_council(table: Table, councils: Sequence[Council]) -> Council | Non
 
 
 def _without_councils(label: str, councils: Sequence[Council]) -> str:
-    """A column heading without the council names and abbreviations in it ("LBH 2019/20 Q1" -> "2019/20 Q1")."""
+    """A column heading without its council names and abbreviations ("LBH 2019/20 Q1" -> "2019/20 Q1")."""
     return " ".join(w for w in label.split() if not councils_in(w, councils))
 
 
@@ -157,7 +163,7 @@ def _label_council(label: str, councils: Sequence[Council]) -> Council | None:
 
 def _kpi(
     source: Source,
-    where: _Where,
+    where: tuple[int, BBox | None],
     table: Table,
     *,
     council: Council | None,
@@ -173,7 +179,7 @@ def _kpi(
     target = target or None
     actual = actual or None
     return Kpi(
-        prov=source.prov(EXTRACTOR, where.page, where.bbox),
+        prov=source.prov(EXTRACTOR, *where),
         council=council.name if council else None,
         directorate=directorate or None,
         service_area=service_area or None,
@@ -252,8 +258,10 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
     def continues(index: int, row: Sequence[str]) -> bool:
         if cell(row, dir_col) or cell(row, area_col) or is_group(index, row):
             return False
-        indicator = cell(row, ind_col)
-        return not indicator or indicator[0].islower() or not any(cell(row, c) for c in value_cols)
+        indicator, values = cell(row, ind_col), [cell(row, c) for c in value_cols if cell(row, c)]
+        # A name running on starts in lower case, and its row holds no figure of its own.
+        running_on = indicator[:1].islower() and not any(starts_with_figure(v) for v in values)
+        return not indicator or not values or running_on
 
     heading_council = _heading_council(table, councils)
     table_rag = stated_rag(table.preamble)
@@ -272,12 +280,12 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
             continue
         direction, rag = _status([cell(row, c) for c in statuses])
         named = council_in_brackets(area or "", councils) or council_in_brackets(indicator, councils)
-        page, bbox = row_location(table, offset + index)
+        where = row_location(table, offset + index)
         for t, a, period, column_council in pairs:
             records.append(
                 _kpi(
                     source,
-                    _Where(page, bbox),
+                    where,
                     table,
                     council=column_council or named or heading_council,
                     indicator=indicator,
@@ -310,6 +318,9 @@ def _current_columns(labels: Sequence[str], councils: Sequence[Council]) -> list
         rest = _without_councils(label, councils)
         if is_period_label(rest):
             periods[col] = rest
+    if not periods:
+        # Columns headed by a council alone ("Havering", "LBN") report the current year.
+        return [c for c, label in enumerate(labels) if c and label and not _without_councils(label, councils)]
     marked = {c: p for c, p in periods.items() if quarter(p) or month_label(p)}
     pool = marked or periods
     years = [y for p in pool.values() if (y := fiscal_year(p))]
@@ -337,7 +348,8 @@ def _block(
         (r for c in status_cols for row in grid if (r := parse_rag(cell(row, c)))),
         None,
     )
-    directorate = strip_suffix(table.headings[-2], suffix) if len(table.headings) >= 3 else None
+    path = _heading_path(table)
+    directorate = strip_suffix(path[-2], suffix) if len(path) >= 3 else None
     named = council_in_brackets(indicator, councils) or _heading_council(table, councils)
     table_rag = stated_rag(table.preamble)
     offset = len(table.header)
@@ -348,11 +360,10 @@ def _block(
     records = []
     for col in current:
         actual_row = merged[rows.get("actual", rows.get("target", 0))][0]
-        page, bbox = cell_location(table, offset + actual_row, col)
         records.append(
             _kpi(
                 source,
-                _Where(page, bbox),
+                cell_location(table, offset + actual_row, col),
                 table,
                 council=_label_council(labels[col], councils) or named,
                 indicator=indicator,
@@ -376,7 +387,7 @@ def _tiles(table: Table, councils: Sequence[Council], source: Source, year: str 
     """One record per tile: its figure, then an optional council abbreviation, the name and "Target: x"."""
     tiles = tile_texts(table)
     texts = [text for _r, _c, text in tiles]
-    table_year = next((y for t in [*texts, *table.headings] if (y := fiscal_year(t))), None) or year
+    table_year = next((y for t in [*texts, *_heading_path(table)] if (y := fiscal_year(t))), None) or year
     records = []
     for r, c, text in tiles:
         m = TILE.match(text)
@@ -389,11 +400,10 @@ def _tiles(table: Table, councils: Sequence[Council], source: Source, year: str 
         council, indicator = council_prefix(rest, councils)
         if not indicator:
             continue
-        page, bbox = cell_location(table, len(table.header) + r, c)
         records.append(
             _kpi(
                 source,
-                _Where(page, bbox),
+                cell_location(table, len(table.header) + r, c),
                 table,
                 council=council,
                 indicator=indicator,

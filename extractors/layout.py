@@ -24,7 +24,9 @@ _CHUNK_GAP = 1.6
 
 _WORDS: weakref.WeakKeyDictionary[Page, list[Word]] = weakref.WeakKeyDictionary()
 
-_PAGE_STAMP = re.compile(r"^\s*(?:page\s+(\d{1,4})(?:\s+of\s+\d+)?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I)
+_PAGE_STAMP = re.compile(
+    r"^\s*(?:page\s+(\d{1,4})(?:\s+of\s+\d+)?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,19 @@ def page_words(page: Page) -> list[Word]:
     """
     cached = _WORDS.get(page)
     if cached is None:
-        words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False)
+        words = page.extract_words(
+            extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
+        )
         cached = [
-            Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], float(w["size"]), is_bold_font(w["fontname"]))
+            Word(
+                w["text"],
+                w["x0"],
+                w["top"],
+                w["x1"],
+                w["bottom"],
+                float(w["size"]),
+                is_bold_font(w["fontname"]),
+            )
             for w in words
             if w.get("upright", True)
         ]

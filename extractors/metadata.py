@@ -19,7 +19,10 @@ from schemas.records import DocumentMeta, Minutes, Report
 EXTRACTOR = Extractor("metadata", "1.0.0")
 
 _WRAPPERS = [
-    re.compile(r"^\s*minutes\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", re.I),
+    re.compile(
+        r"^\s*minutes\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?",
+        re.I,
+    ),
     re.compile(r"\s+meeting\b.*$", re.I),
     re.compile(r"\s+held\s+(?:on|at)\b.*$", re.I),
     re.compile(r"^\s*(?:report\s+to|meeting\s*:)\s*(?:the\s+)?", re.I),
@@ -68,7 +71,11 @@ def extract_document_meta(
     )
     if minutes is not None:
         meta = meta.model_copy(
-            update={"meeting_date": minutes.meeting_date, "meeting_time": minutes.start_time, "venue": minutes.venue}
+            update={
+                "meeting_date": minutes.meeting_date,
+                "meeting_time": minutes.start_time,
+                "venue": minutes.venue,
+            }
         )
     elif report is not None:
         meta = meta.model_copy(update={"meeting_date": report.meeting_date})

@@ -204,13 +204,25 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
         if _IN_THE_CHAIR.search(part):
             roles.append("in the Chair")
             part = _IN_THE_CHAIR.sub(" ", part)
-        # "Havering: Councillor A" names a group before the name.
+        # "North Ward: Councillor A" names a group before the name.
         part = re.sub(r"^[^:]*:", "", part) if re.match(r"^[^:]*[a-z][^:]*:", part) else part
         part = re.sub(r"^\s*(?:from|of)\s+", "", part, flags=re.I)
         name = strip_title(part)
-        if sum(ch.isalpha() for ch in name) >= 2 and not _GROUP.search(name):
+        if _looks_like_name(name):
             names.append((name, "; ".join(roles) or None))
     return names
+
+
+def _looks_like_name(text: str) -> bool:
+    """A person's name: a few words, capitalised but for a particle ("de", "van")."""
+    words = text.split()
+    lower = [w for w in words if w[:1].islower()]
+    return (
+        sum(ch.isalpha() for ch in text) >= 2
+        and len(words) <= 6
+        and len(lower) <= 1
+        and not _GROUP.search(text)
+    )
 
 
 def _is_chair(role: str | None) -> bool:

@@ -179,9 +179,9 @@ def find_email(text: str) -> str | None:
 def find_phone(text: str) -> str | None:
     """The first telephone number in ``text``, as printed.
 
-    A UK number ("0203 373 3848", "01708432471", "+44 (0)20 7946 0000", "(020) 8356
+    A UK number ("0203 555 0148", "01632960471", "+44 (0)20 7946 0000", "(020) 8356
     1234"), with an extension that follows it; else an extension on its own
-    ("X37559", "Ext. 2345"); else a short internal number after "Tel:".
+    ("X37551", "Ext. 2345"); else a short internal number after "Tel:".
     """
     for m in _PHONE_NUMBER.finditer(text):
         number = _trim_number(m.group(0))
@@ -215,8 +215,8 @@ def _trim_number(candidate: str) -> str | None:
 def person_name(text: str) -> str | None:
     """The person's name in a contact block, without job title or contact details.
 
-    "Tony Barnard, Business Improvement & Analysis Officer" gives "Tony Barnard",
-    "Liz Carswell (Head of Business Development)" gives "Liz Carswell". The block is
+    "Jo Green, Business Improvement & Analysis Officer" gives "Jo Green",
+    "Sam Patel (Head of Business Development)" gives "Sam Patel". The block is
     read line by line and split at commas, brackets and dashes; the first part that
     starts with two to five capitalised words, none a job-title word, is the name.
     """
@@ -273,18 +273,13 @@ def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
     dash or nothing. With it, ``text`` need only start with the label's words, as a
     table's label cell does when its label wraps onto a second line.
     """
-    best: tuple[int, int] | None = None
-    hit = None
+    hits = []
     for kind, rank, full, start in _LABELS:
         m = (start if prefix else full).match(text)
-        if m is None:
-            continue
-        key = (-m.end("label"), rank)
-        if best is None or key < best:
-            best = key
+        if m:
             number = m.group("num").strip().rstrip(".") if m.group("num") else None
-            hit = _Hit(kind, rank, m.end(), number)
-    return hit
+            hits.append((-m.end("label"), rank, _Hit(kind, rank, m.end(), number)))
+    return min(hits, key=lambda h: h[:2])[2] if hits else None
 
 
 def _line_label(line: Line) -> _Hit | None:
@@ -343,7 +338,7 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
     ends = [i for i, s in enumerate(splits) if s and s[1]]
     if not starts or not ends:
         return [_Entry(ln) for ln in lines]
-    rules = _row_rules(page, value_x)
+    rules = _row_rules(page, min(ln.x0 for ln in lines[starts[0] : ends[-1] + 1]), value_x)
     entries: list[_Entry] = []
     prev: _Entry | None = None
     for i, ln in enumerate(lines):
@@ -408,15 +403,13 @@ def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | No
     return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
 
 
-def _row_rules(page: Page, value_x: float) -> list[float]:
-    """Heights of horizontal rules that cross the value column: the borders of table rows."""
+def _row_rules(page: Page, left: float, value_x: float) -> list[float]:
+    """Heights of the horizontal rules and cell edges that run under the label column: row borders."""
     ys: list[float] = []
-    for obj in page.lines:
-        if abs(obj["top"] - obj["bottom"]) < 2 and obj["x0"] < value_x - 10 and obj["x1"] > value_x + 10:
-            ys.append((obj["top"] + obj["bottom"]) / 2)
-    for rect in page.rects:
-        if rect["x0"] < value_x - 10 and rect["x1"] > value_x + 10:
-            ys.extend((rect["top"], rect["bottom"]))
+    for obj in (*page.lines, *page.rects):
+        if obj["x0"] <= left + 2 and obj["x1"] >= value_x - 15:
+            thin = obj["bottom"] - obj["top"] < 2
+            ys.extend([(obj["top"] + obj["bottom"]) / 2] if thin else [obj["top"], obj["bottom"]])
     return sorted(ys)
 
 
@@ -450,6 +443,11 @@ class _Cover:
     fields: list[_Field]
     cover_end: int
     header: list[Line]
+
+    def best(self, kind: str, cover_only: bool = True) -> list[_Field]:
+        """Fields of ``kind``, the cover sheet's first, each group most specific label first."""
+        found = [f for f in self.fields if f.kind == kind and (f.index < self.cover_end or not cover_only)]
+        return sorted(found, key=lambda f: (f.index >= self.cover_end, f.rank, f.index))
 
 
 def _tail(line: Line, offset: int) -> Line | None:
@@ -604,10 +602,6 @@ def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
     return not _same_style(line, first)
 
 
-def _best(fields: Sequence[_Field], kind: str) -> list[_Field]:
-    return sorted((f for f in fields if f.kind == kind), key=lambda f: (f.rank, f.index))
-
-
 # ---------------------------------------------------------------- recommendations
 
 
@@ -702,13 +696,14 @@ def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
     return out
 
 
-def _recommendations(entries: Sequence[_Entry], fields: Sequence[_Field], layout: _Layout) -> list[str]:
-    anchor = next((f for f in fields if f.kind == "recs"), None)
+def _recommendations(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) -> list[str]:
+    anchor = next((f for f in cover.fields if f.kind == "recs"), None)
     if anchor is None:
         return []
-    if anchor.in_row and anchor.values:
-        return _recommendation_items(anchor.values, layout)
-    return _recommendation_items(_recommendation_block(entries, anchor, layout), layout)
+    lines = (
+        anchor.values if anchor.in_row and anchor.values else _recommendation_block(entries, anchor, layout)
+    )
+    return _recommendation_items(lines, layout)
 
 
 # ---------------------------------------------------------------- public API
@@ -750,13 +745,12 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     entries = [e for n, page in enumerate(pages[:_COVER_PAGES]) for e in _page_entries(page, n == 0)]
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
-    in_cover = [f for f in cover.fields if f.index < cover.cover_end]
-    title = next((f for f in _best(in_cover, "title") if f.text), None)
+    title = next((f for f in cover.best("title") if f.text), None)
     if title is None:
         return None
-    author, email, phone = _contact(cover, in_cover, pages[_COVER_PAGES:])
+    author, email, phone = _contact(cover, pages[_COVER_PAGES:])
     # A numbered "Financial implications" heading opens a body section, not a cover field.
-    finance = [f for f in _best(in_cover, "finance") if f.rank == 0 or f.number is None]
+    finance = [f for f in cover.best("finance") if f.rank == 0 or f.number is None]
     first_page = pages[0].page_number
     return Report(
         prov=source.prov(EXTRACTOR, first_page, _union(title.lines)),
@@ -764,23 +758,20 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
         author=author,
         email=email,
         phone=phone,
-        meeting_date=_meeting_date(cover, in_cover),
+        meeting_date=_meeting_date(cover),
         financial_summary=(finance[0].text or None) if finance else None,
-        recommendations=_recommendations(entries, cover.fields, layout),
+        recommendations=_recommendations(entries, cover, layout),
         pdf_page_start=first_page,
     )
 
 
-def _contact(
-    cover: _Cover, in_cover: Sequence[_Field], later_pages: Sequence[Page]
-) -> tuple[str | None, str | None, str | None]:
+def _contact(cover: _Cover, later_pages: Sequence[Page]) -> tuple[str | None, str | None, str | None]:
     """Author, e-mail and phone: from the cover's contact field, else a contact label further on."""
-    candidates = _best(in_cover, "author") + [
-        f for f in cover.fields if f.kind == "author" and f.index >= cover.cover_end
-    ]
+    candidates = cover.best("author", cover_only=False)
     for page in later_pages if not candidates else ():
         entries = _page_entries(page, False)
-        candidates = _best(_read_cover(entries, _Layout.of([e.line for e in entries])).fields, "author")
+        later = _read_cover(entries, _Layout.of([e.line for e in entries]))
+        candidates = later.best("author", cover_only=False)
         if candidates:
             break
     blocks = ["\n".join(ln.text for ln in f.lines) for f in candidates if f.lines]
@@ -791,9 +782,9 @@ def _contact(
     return (None, find_email(blocks[0]), find_phone(blocks[0])) if blocks else (None, None, None)
 
 
-def _meeting_date(cover: _Cover, in_cover: Sequence[_Field]) -> date | None:
+def _meeting_date(cover: _Cover) -> date | None:
     """The meeting date: a meeting-date label, the report's heading lines, then a plain "Date:" label."""
-    dated = [(f.rank, f.index, parse_date(f.text)) for f in in_cover if f.kind == "date"]
+    dated = [(f.rank, f.index, parse_date(f.text)) for f in cover.best("date")]
     heading = [parse_date(ln.text) for ln in cover.header if not _OTHER_DATE.search(ln.text)]
     dated += [(1, i, d) for i, d in enumerate(heading)]
     found = sorted((rank, index, d) for rank, index, d in dated if d)

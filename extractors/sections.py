@@ -25,7 +25,9 @@ from schemas.records import AgendaItem, Section, SectionKind
 
 EXTRACTOR = Extractor("sections", "1.0.0")
 
-_BLANK = re.compile(r"\b(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank)\b", re.I)
+_BLANK = re.compile(
+    r"\b(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank)\b", re.I
+)
 _MINUTES = re.compile(r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b", re.I)
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)
 # A page's opening lines are those in the top fifth of the page.
@@ -290,6 +292,8 @@ def _item_for(printed_start: int | None, items: Sequence[AgendaItem]) -> str | N
     if printed_start is None:
         return None
     for item in items:
-        if item.page_start is not None and item.page_start <= printed_start <= (item.page_end or item.page_start):
+        if item.page_start is not None and item.page_start <= printed_start <= (
+            item.page_end or item.page_start
+        ):
             return item.number
     return None

@@ -109,8 +109,8 @@ _ACTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\bnext\s+(?:steps?|actions?)\b|\bfurther\s+actions?\b|\bactions?\s+planned\b", re.I),
     ),
     ("ref", re.compile(r"\bref(?:erence)?\b\.?|^(?:no\.?|#|id|item)$", re.I)),
-    ("target_date", re.compile(r"\b(?:date|deadline|timescales?|due|by\s+when|completion)\b", re.I)),
     ("status", re.compile(r"\b(?:status|rag)\b", re.I)),
+    ("target_date", re.compile(r"\b(?:date|deadline|timescales?|due|by\s+when|completion)\b", re.I)),
     ("progress", re.compile(r"\b(?:progress|update|comments?|commentary)\b", re.I)),
     (
         "outcome",
@@ -228,6 +228,11 @@ TILE = re.compile(rf"^\s*(?P<figure>{_FIGURE})\s+(?P<rest>\D.*?)\s*$", re.S)
 _STARTS_WITH_FIGURE = re.compile(rf"^\s*{_FIGURE}(?:\s|$)")
 
 
+def starts_with_figure(text: str) -> bool:
+    """Whether a cell opens with a figure ("97%", "£28.7K", "<6 months", "19 days Speed of ...")."""
+    return _STARTS_WITH_FIGURE.match(text) is not None
+
+
 def tile_texts(table: Table) -> list[tuple[int, int, str]]:
     """The text of each KPI tile as (row index, column, text).
 
@@ -240,7 +245,7 @@ def tile_texts(table: Table) -> list[tuple[int, int, str]]:
         texts = {c: cell(row, c) for c in range(len(row)) if cell(row, c)}
         if not texts:
             continue
-        if not bands or all(_STARTS_WITH_FIGURE.match(t) for t in texts.values()):
+        if not bands or all(starts_with_figure(t) for t in texts.values()):
             bands.append((r, {}))
         for c, text in texts.items():
             bands[-1][1].setdefault(c, []).append(text)

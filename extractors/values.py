@@ -325,4 +325,14 @@ def is_period_label(text: str) -> bool:
     return rest != s and re.sub(r"\s+", " ", rest).strip().lower() in _PERIOD_WORDS
 
 
-_PERIOD_WORDS = {"", "annual", "ytd", "year to date", "full year", "cumulative"}
+_PERIOD_WORDS = {
+    "",
+    "annual",
+    "ytd",
+    "year to date",
+    "full year",
+    "cumulative",
+    "actual",
+    "outturn",
+    "performance",
+}

@@ -16,19 +16,19 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from prefect import flow, task  # noqa: E402
-from prefect.futures import PrefectFuture  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
-from sqlalchemy.exc import OperationalError  # noqa: E402
+from prefect import flow, task
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
+from sqlalchemy.exc import OperationalError
 
-from pipeline.db import engine_for  # noqa: E402
-from pipeline.export import export_all  # noqa: E402
-from pipeline.extract import Segmentation, extract_pdf, segment_pdf  # noqa: E402
-from pipeline.ingest import IngestedFile, discover, ingest_file, mark_failed, mark_loaded, store_dir  # noqa: E402
-from pipeline.load import load_document  # noqa: E402
-from pipeline.outcome import BatchSummary, FileOutcome  # noqa: E402
-from pipeline.validate import is_current, validate_document  # noqa: E402
-from schemas.records import DocumentExtraction  # noqa: E402
+from pipeline.db import engine_for
+from pipeline.export import export_all
+from pipeline.extract import Segmentation, extract_pdf, segment_pdf
+from pipeline.ingest import IngestedFile, discover, ingest_file, mark_failed, mark_loaded, store_dir
+from pipeline.load import load_document
+from pipeline.outcome import BatchSummary, FileOutcome
+from pipeline.validate import is_current, validate_document
+from schemas.records import DocumentExtraction
 
 Progress = Callable[[FileOutcome], None]
 _progress: list[Progress] = []

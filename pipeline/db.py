@@ -11,11 +11,12 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
 
 DEFAULT_DB = "sqlite:///data/councilpdf.db"
 ENV_VAR = "COUNCILPDF_DB"
@@ -36,12 +37,15 @@ def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
     if migrate:
         upgrade(engine)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, say when transactions begin (below).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets readers work while a load writes; the busy timeout makes concurrent
     # writers wait their turn instead of failing at once.
@@ -49,6 +53,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    # A deferred transaction that reads and then writes fails at once with "database
+    # is locked" if another connection wrote meanwhile; taking the write lock at BEGIN
+    # makes concurrent runs wait their turn (up to the busy timeout) instead.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -55,7 +55,11 @@ def to_json(ex: DocumentExtraction) -> dict[str, Any]:
             {
                 **_dump(m, {"items"}),
                 "items": [
-                    {**_dump(i, {"decisions"}), "number": _number(i.number), "decisions": [d.text for d in i.decisions]}
+                    {
+                        **_dump(i, {"decisions"}),
+                        "number": _number(i.number),
+                        "decisions": [d.text for d in i.decisions],
+                    }
                     for i in m.items
                 ],
             }
@@ -66,7 +70,7 @@ def to_json(ex: DocumentExtraction) -> dict[str, Any]:
         "kpis": [_dump(k, {"target_comparator", "actual_comparator"}) for k in ex.kpis],
         "kpi_series": [_dump(p) for p in ex.kpi_series],
         "actions": [_dump(a) for a in ex.actions],
-        "financial_cells": [{**_dump(f), "pdf_page": f.prov.pdf_page} for f in ex.financial_cells],
+        "financial_cells": [_dump(f) for f in ex.financial_cells],
         "inconsistencies": [
             {
                 **_dump(f, {"locations"}),

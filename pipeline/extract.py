@@ -24,12 +24,12 @@ from pydantic import BaseModel, Field
 
 from extractors import registry
 from extractors.actions import extract_actions
+from extractors.agenda import extract_front_sheet, is_front_sheet
+from extractors.base import Source
 from extractors.councils import find_councils
 from extractors.financial import extract_financial_cells
 from extractors.kpis import extract_kpis
-from extractors.agenda import extract_front_sheet, is_front_sheet
-from extractors.base import Source
-from extractors.layout import Line, join_text, page_lines, page_stamp
+from extractors.layout import Line, page_lines, page_stamp
 from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
 from extractors.table_kinds import classify_table
@@ -240,7 +240,9 @@ def _section_record(section: Section, span: Sequence[Page], source: Source, warn
     try:
         record = extractor(span, source)
     except Exception as exc:  # one document's failure must not lose the rest of the pack
-        log.exception("extracting %s on pages %s-%s", section.kind, section.pdf_page_start, section.pdf_page_end)
+        log.exception(
+            "extracting %s on pages %s-%s", section.kind, section.pdf_page_start, section.pdf_page_end
+        )
         warnings.append(f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}: {exc}")
         return None
     if record is None:

@@ -205,6 +205,8 @@ def quarantined(engine: Engine) -> list[SourceFile]:
     with Session(engine) as session:
         return list(
             session.scalars(
-                select(SourceFile).where(SourceFile.status == "quarantined").order_by(SourceFile.last_seen.desc())
+                select(SourceFile)
+                .where(SourceFile.status == "quarantined")
+                .order_by(SourceFile.last_seen.desc())
             )
         )

@@ -108,7 +108,12 @@ def document_rows(ex: DocumentExtraction) -> dict[type[sql.Base], list[dict[str,
         )
         for k, text in enumerate(r.recommendations):
             rows[sql.RecommendationRow].append(
-                {"id": row_id(report_id, "rec", k), **prov_columns(r.prov, k), "report_id": report_id, "text": text}
+                {
+                    "id": row_id(report_id, "rec", k),
+                    **prov_columns(r.prov, k),
+                    "report_id": report_id,
+                    "text": text,
+                }
             )
     for i, t in enumerate(ex.tables):
         table_ref = row_id(sha, "tables", t.id)

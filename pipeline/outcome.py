@@ -41,7 +41,7 @@ class BatchSummary:
         return len(self.outcomes)
 
     def line(self) -> str:
-        """"N of M failed" with what else happened."""
+        """ "N of M failed" with what else happened."""
         loaded = sum(o.status == "loaded" for o in self.outcomes)
         unchanged = sum(o.status == "unchanged" for o in self.outcomes)
         return f"{self.failed} of {self.total} failed ({loaded} loaded, {unchanged} unchanged)"

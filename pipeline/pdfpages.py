@@ -344,7 +344,9 @@ def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: 
         if key is None:
             advance = 0.0
         points = [
-            tf.point(ox + t * ux + s * vx, oy + t * uy + s * vy) for t in (0.0, advance) for s in (low, low + size)
+            tf.point(ox + t * ux + s * vx, oy + t * uy + s * vy)
+            for t in (0.0, advance)
+            for s in (low, low + size)
         ]
         x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
         top_, bottom_ = min(p[1] for p in points), max(p[1] for p in points)
@@ -397,9 +399,7 @@ def _font_of(textobj, cache: dict[int, tuple[str, float, float]]) -> tuple[str, 
     return cache[key]
 
 
-def _read_graphics(
-    pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform
-) -> Iterator[tuple[str, dict]]:
+def _read_graphics(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     count = raw.FPDFPage_CountObjects(pdfpage.raw)
     objs = [raw.FPDFPage_GetObject(pdfpage.raw, i) for i in range(count)]

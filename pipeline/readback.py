@@ -174,7 +174,9 @@ def _tables(session: Session, sha256: str) -> list[Table]:
     result = []
     for t in _rows(session, sql.TableRow, sha256):
         cells = session.scalars(
-            select(sql.TableCellRow).where(sql.TableCellRow.table_ref == t.id).order_by(sql.TableCellRow.position)
+            select(sql.TableCellRow)
+            .where(sql.TableCellRow.table_ref == t.id)
+            .order_by(sql.TableCellRow.position)
         )
         grid: list[list[str]] = [[] for _ in range(t.n_rows)]
         boxes: list[list] = [[] for _ in range(t.n_rows)]
@@ -182,10 +184,14 @@ def _tables(session: Session, sha256: str) -> list[Table]:
         spans = []
         for c in cells:
             grid[c.row].append(c.text)
-            boxes[c.row].append((c.bbox_x0, c.bbox_top, c.bbox_x1, c.bbox_bottom) if c.bbox_x0 is not None else None)
+            boxes[c.row].append(
+                (c.bbox_x0, c.bbox_top, c.bbox_x1, c.bbox_bottom) if c.bbox_x0 is not None else None
+            )
             row_pages[c.row] = c.pdf_page
             if c.rowspan > 1 or c.colspan > 1 or c.vertical:
-                spans.append(Span(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, vertical=c.vertical))
+                spans.append(
+                    Span(row=c.row, col=c.col, rowspan=c.rowspan, colspan=c.colspan, vertical=c.vertical)
+                )
         result.append(
             Table(
                 id=t.table_id,

@@ -42,7 +42,9 @@ def database_status(engine: Engine) -> DatabaseStatus:
             DocumentStatus(
                 file_name=d.file_name,
                 committee=d.committee,
-                meeting=" ".join(x for x in (d.meeting_date and d.meeting_date.isoformat(), d.meeting_time) if x)
+                meeting=" ".join(
+                    x for x in (d.meeting_date and d.meeting_date.isoformat(), d.meeting_time) if x
+                )
                 or None,
                 pages=d.page_count,
                 sections=sections.get(d.sha256, 0),

@@ -86,7 +86,9 @@ class Document(Base):
 
     __tablename__ = "documents"
 
-    sha256: Mapped[str] = mapped_column(ForeignKey("source_files.sha256", ondelete="CASCADE"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("source_files.sha256", ondelete="CASCADE"), primary_key=True
+    )
     file_name: Mapped[str] = mapped_column(String(500), index=True)
     page_count: Mapped[int] = mapped_column(Integer)
     scanned: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -56,7 +56,9 @@ def postgres_server() -> Iterator[str]:
     """
     bindir = _pg_bin()
     if bindir is None:
-        pytest.fail("PostgreSQL server binaries not found: run scripts/install-postgres.sh (make test does)")
+        pytest.fail(
+            "PostgreSQL server binaries not found: run scripts/install-system-packages.sh (make test does)"
+        )
     root = Path(tempfile.mkdtemp(prefix="councilpdf-pg-"))
     data = root / "data"
     port = _free_port()
@@ -72,14 +74,27 @@ def postgres_server() -> Iterator[str]:
     )
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
     subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"],
+        [
+            *run_as,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "start",
+        ],
         check=True,
         capture_output=True,
     )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)
+        subprocess.run(
+            [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -15,7 +15,16 @@ def test_columns_matched_by_heading_wording_in_any_order():
         "T001",
         [["Action ref", "Lead", "Due date", "Action", "RAG", "Update", "Expected outcome", "Next steps"]],
         [
-            ["AP-3.2", "RBG", "31 March 2024", "Review the fleet", "A", "Tender issued", "Lower cost", "Award"],
+            [
+                "AP-3.2",
+                "RBG",
+                "31 March 2024",
+                "Review the fleet",
+                "A",
+                "Tender issued",
+                "Lower cost",
+                "Award",
+            ],
             ["AP-3.3", "BCC", "June 2024", "Close the depot", "Green", "On track", "Savings", ""],
         ],
         headings=["Transport Action Plan Progress"],
@@ -41,9 +50,29 @@ def test_columns_matched_by_heading_wording_in_any_order():
 def test_row_split_by_a_page_break_is_one_action():
     table = make_table(
         "T002",
-        [["Ref", "Partner", "Delivery", "Outcome", "Target Date", "Status", "Progress Comments", "Next Steps"]],
         [
-            ["A12", "ALL", "Approve the plan", "Priorities embedded", "5th April", "G", "The plan was", "Continue"],
+            [
+                "Ref",
+                "Partner",
+                "Delivery",
+                "Outcome",
+                "Target Date",
+                "Status",
+                "Progress Comments",
+                "Next Steps",
+            ]
+        ],
+        [
+            [
+                "A12",
+                "ALL",
+                "Approve the plan",
+                "Priorities embedded",
+                "5th April",
+                "G",
+                "The plan was",
+                "Continue",
+            ],
             ["", "", "by partner councils", "in services", "2024", "", "agreed in July.", "to implement"],
             ["A13", "ALL", "Agree resources", "Resourced plan", "May 2024", "R", "Delayed", "Escalate"],
         ],
@@ -58,10 +87,17 @@ def test_row_split_by_a_page_break_is_one_action():
 
 
 def test_service_drops_the_ending_all_plan_headings_share():
-    header = [["IP Ref", "Partner", "Delivery Objectives", "Outcome", "Status", "Target Date", "Progress", "Next"]]
+    header = [
+        ["IP Ref", "Partner", "Delivery Objectives", "Outcome", "Status", "Target Date", "Progress", "Next"]
+    ]
     row = ["IP1", "ALL", "Deliver", "Done", "G", "2024", "Going", "More"]
     plans = [
-        make_table(f"T{i}", header, [row], headings=["Improvement Plan Monitoring", f"{name} Improvement Plan Update"])
+        make_table(
+            f"T{i}",
+            header,
+            [row],
+            headings=["Improvement Plan Monitoring", f"{name} Improvement Plan Update"],
+        )
         for i, name in enumerate(["All Services", "Asset Management", "Finance and Procurement", "ICT"])
     ]
     assert [a.service for a in extract_actions(plans, SOURCE)] == [
@@ -77,7 +113,11 @@ def test_header_repeated_on_a_later_page_is_not_an_action():
     table = make_table(
         "T003",
         [header],
-        [["1", "Publish the strategy", "Director", "May", "G", "Done"], header, ["2", "Hire", "HR", "June", "A", "-"]],
+        [
+            ["1", "Publish the strategy", "Director", "May", "G", "Done"],
+            header,
+            ["2", "Hire", "HR", "June", "A", "-"],
+        ],
         headings=["Workforce actions"],
     )
     assert [(a.ref, a.partner, a.status) for a in extract_actions([table], SOURCE)] == [
@@ -114,3 +154,35 @@ def test_corpus_actions_score(corpus_dir: Path):
         truth_services = {(a["ref"], a["service"]) for a in truth["actions"]}
         assert {(a["ref"], a["service"]) for a in pred["actions"]} == truth_services
     assert tally.f1 >= 0.95, tally.misses[:10]
+
+
+def test_theme_rows_between_actions_are_neither_actions_nor_continuations():
+    table = make_table(
+        "T006",
+        [["Ref", "Action", "Owner", "Due", "RAG", "Progress"]],
+        [
+            ["Theme 1: Governance and assurance", "", "", "", "", ""],
+            ["1.1", "Publish the constitution", "Monitoring Officer", "May", "G", "Published"],
+            ["", "", "", "", "", "in April."],
+            ["Theme 2: Workforce", "", "", "", "", ""],
+            ["2.1", "Recruit to vacancies", "HR", "June", "R", "Campaign failed"],
+        ],
+        headings=["Corporate Action Plan"],
+    )
+    actions = extract_actions([table], SOURCE)
+    assert [(a.ref, a.progress, a.status) for a in actions] == [
+        ("1.1", "Published in April.", "green"),
+        ("2.1", "Campaign failed", "red"),
+    ]
+
+
+def test_reference_alone_on_its_row_keeps_the_text_that_follows():
+    table = make_table(
+        "T007",
+        [["Ref", "Action", "Owner", "Due", "RAG", "Progress"]],
+        [["B7", "", "", "", "", ""], ["", "Renew the lease", "Estates", "July", "A", "In negotiation"]],
+        headings=["Estates Action Plan"],
+    )
+    assert [(a.ref, a.delivery, a.status) for a in extract_actions([table], SOURCE)] == [
+        ("B7", "Renew the lease", "amber")
+    ]

@@ -32,8 +32,8 @@ def test_members_list_headings_give_councils_and_initials():
 
 def test_other_council_types_give_their_own_initials():
     lines = [
-        "A joint report of the Royal Borough of Greenwich and others.",
-        "Bristol City Council has agreed the terms; Wigan Metropolitan Borough Council has not.",
+        "A joint report of the Royal Borough of Greenwich and Bristol City Council.",
+        "Wigan Metropolitan Borough Council has not agreed the terms.",
         "The RBG figures are provisional.",
     ]
     found = _by_name(find_councils(lines))

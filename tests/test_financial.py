@@ -13,7 +13,10 @@ from tests.test_kpis import SOURCE, _load_scorer, make_table
 
 
 def _cells(*tables):
-    return [(c.table, c.row_label, c.column_label, c.raw, c.value, c.unit) for c in extract_financial_cells(tables, SOURCE)]
+    return [
+        (c.table, c.row_label, c.column_label, c.raw, c.value, c.unit)
+        for c in extract_financial_cells(tables, SOURCE)
+    ]
 
 
 def test_million_pound_table_with_parenthesised_negatives():
@@ -41,7 +44,11 @@ def test_cell_units_and_whole_pounds():
     reserve = make_table(
         "T003",
         [["", "Greenwich £", "Total £"]],
-        [["Closing balance", "(63,112)", "(1,926,034)"], ["Drawn down", "", "-"], ["Power BI", "5,000", "55,000"]],
+        [
+            ["Closing balance", "(63,112)", "(1,926,034)"],
+            ["Drawn down", "", "-"],
+            ["Power BI", "5,000", "55,000"],
+        ],
     )
     assert [(c[1], c[2], c[4], c[5]) for c in _cells(investment, reserve)] == [
         ("Capital", "Greenwich", 1.0, "£m"),
@@ -117,10 +124,15 @@ def test_corpus_financial_cells_score(corpus_dir: Path):
     tally = score.Tally()
     for truth_path in sorted(corpus_dir.glob("*.truth.json")):
         truth = json.loads(truth_path.read_text())
-        tables = [make_table(t["id"], t["header"], t["rows"], spans=t["spans"], page=t["pdf_page"]) for t in truth["tables"]]
+        tables = [
+            make_table(t["id"], t["header"], t["rows"], spans=t["spans"], page=t["pdf_page"])
+            for t in truth["tables"]
+        ]
         pred = {
             "tables": [{"id": t.id, "pdf_page": t.pdf_page} for t in tables],
-            "financial_cells": [c.model_dump(exclude={"prov"}) for c in extract_financial_cells(tables, SOURCE)],
+            "financial_cells": [
+                c.model_dump(exclude={"prov"}) for c in extract_financial_cells(tables, SOURCE)
+            ],
         }
         score.score_financial(truth, pred, tally)
     assert tally.f1 >= 0.95, tally.misses[:10]

@@ -48,12 +48,16 @@ def make_table(
         rows=[list(r) for r in rows],
         spans=[Span(**s) for s in spans],
         row_pages=[page] * (len(header) + len(rows)),
-        cell_bboxes=[[(10.0 * c, 20.0 * r, 10.0 * c + 9, 20.0 * r + 19) for c in range(len(row))] for r, row in
-                     enumerate([*header, *rows])],
+        cell_bboxes=[
+            [(10.0 * c, 20.0 * r, 10.0 * c + 9, 20.0 * r + 19) for c in range(len(row))]
+            for r, row in enumerate([*header, *rows])
+        ],
     )
 
 
-EXCEPTION_HEADER = [["Directorate", "Service Area", "KPI", "2021/22 Target", "Quarter 2", "Direction of Travel"]]
+EXCEPTION_HEADER = [
+    ["Directorate", "Service Area", "KPI", "2021/22 Target", "Quarter 2", "Direction of Travel"]
+]
 
 
 def test_exception_table_reads_targets_actuals_direction_and_stated_rag():
@@ -64,7 +68,14 @@ def test_exception_table_reads_targets_actuals_direction_and_stated_rag():
             ["Digital", "IT", "% of system availability", "99.50%", "100%", "↑"],
             ["", "IT", "Average cost per ticket", "<£20,000", "£15,726", "↓"],
             ["", "Estates", "Capital receipts", "£12.78M", "£28K", "NEW"],
-            ["", "Legal", "External spend on barristers", "As much as possible", "Spend £8,078 Saving £1,315", "→"],
+            [
+                "",
+                "Legal",
+                "External spend on barristers",
+                "As much as possible",
+                "Spend £8,078 Saving £1,315",
+                "→",
+            ],
         ],
         headings=["Performance Report", "Greenwich Performance"],
         preamble="The following indicators achieved their target (i.e. RAG rated = Green) this Quarter.",
@@ -86,7 +97,12 @@ def test_exception_table_reads_targets_actuals_direction_and_stated_rag():
         "up",
         "green",
     )
-    assert (cost.target_comparator, cost.target_value, cost.actual_value, cost.unit) == ("<", 20000, 15726, "£")
+    assert (cost.target_comparator, cost.target_value, cost.actual_value, cost.unit) == (
+        "<",
+        20000,
+        15726,
+        "£",
+    )
     assert (receipts.target_value, receipts.actual_value, receipts.direction) == (12_780_000, 28_000, "new")
     assert (spend.target_value, spend.actual_value, spend.unit, spend.direction) == (None, None, None, "flat")
     assert first.prov.pdf_page == 3 and first.prov.printed_page == 1 and first.prov.bbox is not None
@@ -101,9 +117,15 @@ def test_merged_directorate_cells_fill_down():
         ["Legal", "Planning", "Average time to complete agreements", "<6 months", "2.4 months", "↓"],
         ["", "", "Average time to obtain orders", "<26 weeks", "30 weeks", "↑"],
     ]
-    spans = [{"row": 1, "col": 0, "rowspan": 3}, {"row": 1, "col": 1, "rowspan": 2}, {"row": 4, "col": 0, "rowspan": 2}]
+    spans = [
+        {"row": 1, "col": 0, "rowspan": 3},
+        {"row": 1, "col": 1, "rowspan": 2},
+        {"row": 4, "col": 0, "rowspan": 2},
+    ]
     for given_spans in (spans, []):
-        table = make_table("T002", EXCEPTION_HEADER, rows, headings=["Bristol Performance"], spans=given_spans)
+        table = make_table(
+            "T002", EXCEPTION_HEADER, rows, headings=["Bristol Performance"], spans=given_spans
+        )
         kpis, _ = extract_kpis([table], COUNCILS, SOURCE)
         assert [(k.directorate, k.service_area) for k in kpis] == [
             ("Estates", "FM"),
@@ -273,13 +295,53 @@ def test_block_row_split_over_two_lines_is_joined():
     assert kpis[1].actual_value is None
 
 
+def test_block_with_council_columns_only_reports_the_document_year():
+    block = make_table(
+        "T015",
+        [["", "Greenwich", "Bristol"]],
+        [["Actual", "81%", "79%"], ["Target", "80%", "80%"]],
+        headings=["Annual report", "Resident satisfaction"],
+    )
+    kpis, _ = extract_kpis([block], COUNCILS, SOURCE, year_hint="2022/23")
+    assert [(k.council, k.period, k.actual, k.target) for k in kpis] == [
+        ("Greenwich", "2022/23", "81%", "80%"),
+        ("Bristol", "2022/23", "79%", "80%"),
+    ]
+
+
+def test_series_is_read_as_the_series_of_the_block_it_follows():
+    block = make_table(
+        "T016",
+        [["", "RBG Q2"]],
+        [["Outturn", "6 days"], ["Target", "5 days"]],
+        headings=["Report", "Average days to process claims"],
+    )
+    series = make_table(
+        "T017", [["", "Quarter 1", "Quarter 2"]], [["Greenwich", "5.5", "6"]], headings=["Quarterly figures"]
+    )
+    lone = make_table(
+        "T018", [["", "Jan-22", "Feb-22"]], [["Bristol", "4", "5"]], headings=["Complaints answered"]
+    )
+    kpis, points = extract_kpis([block, series, lone], COUNCILS, SOURCE, year_hint="2021/22")
+    assert [(k.council, k.period, k.unit) for k in kpis] == [("Greenwich", "2021/22 Q2", "days")]
+    assert [(p.indicator, p.series, p.period_label, p.value_number) for p in points] == [
+        ("Average days to process claims", "Greenwich", "Quarter 1", 5.5),
+        ("Average days to process claims", "Greenwich", "Quarter 2", 6.0),
+        ("Complaints answered", "Bristol", "Jan-22", 4.0),
+        ("Complaints answered", "Bristol", "Feb-22", 5.0),
+    ]
+
+
 def test_tiles_give_figure_council_name_and_target():
     tiles = make_table(
         "T020",
         [],
         [
             ["£12.85m Savings achieved 2020/21", "97.10% RBG Council Tax collection rate Target 96.75%"],
-            ["19 days BCC speed of processing claims Target: 20 days", "99.7% RBG Systems availability Target: 99.5%"],
+            [
+                "19 days BCC speed of processing claims Target: 20 days",
+                "99.7% RBG Systems availability Target: 99.5%",
+            ],
         ],
         headings=["Annual report", "KPIs"],
     )
@@ -382,13 +444,19 @@ def _corpus_tables(pdf: Path, truth: dict) -> list[Table]:
             lines.setdefault(p, page_lines(document.pages[p - 1]))
         found = [_preamble(lines[p], t["section_title"], first) for p in pages]
         table = make_table(
-            t["id"], t["header"], t["rows"], headings=[t["section_title"]] if t["section_title"] else [],
-            preamble=next((f for f in reversed(found) if f), None), spans=t["spans"], page=t["pdf_page"],
+            t["id"],
+            t["header"],
+            t["rows"],
+            headings=[t["section_title"]] if t["section_title"] else [],
+            preamble=next((f for f in reversed(found) if f), None),
+            spans=t["spans"],
+            page=t["pdf_page"],
         )
         tables.append(table.model_copy(update={"pages": t["pages"]}))
     return tables
 
 
+@pytest.mark.slow
 def test_corpus_kpis_and_series_score(corpus_dir: Path):
     """Tables as the truth gives them (grid, heading, introducing text) give the truth's KPI records."""
     from extractors.councils import find_councils

@@ -34,7 +34,14 @@ SHA = "ab" * 32
 
 
 def _prov(page: int = 1, name: str = "test") -> Provenance:
-    return Provenance(sha256=SHA, pdf_page=page, printed_page=page, bbox=(10, 20, 30, 40), extractor=name, extractor_version="1")
+    return Provenance(
+        sha256=SHA,
+        pdf_page=page,
+        printed_page=page,
+        bbox=(10, 20, 30, 40),
+        extractor=name,
+        extractor_version="1",
+    )
 
 
 def _extraction(kpis: int = 2) -> DocumentExtraction:
@@ -57,7 +64,9 @@ def _extraction(kpis: int = 2) -> DocumentExtraction:
         sha256=SHA,
         page_count=3,
         document=DocumentMeta(committee="Audit Committee", meeting_date=date(2025, 1, 2), prov=_prov()),
-        pages=[PageText(pdf_page=i, width=595, height=842, text=f"page {i}", prov=_prov(i)) for i in (1, 2, 3)],
+        pages=[
+            PageText(pdf_page=i, width=595, height=842, text=f"page {i}", prov=_prov(i)) for i in (1, 2, 3)
+        ],
         sections=[Section(kind="report", title="Budget", pdf_page_start=1, pdf_page_end=3, prov=_prov())],
         minutes=[
             Minutes(
@@ -69,21 +78,33 @@ def _extraction(kpis: int = 2) -> DocumentExtraction:
                         number="4a",
                         title="BUDGET",
                         text="Noted.",
-                        decisions=[Decision(text="The Committee noted the budget.", kind="noted", prov=_prov())],
+                        decisions=[
+                            Decision(text="The Committee noted the budget.", kind="noted", prov=_prov())
+                        ],
                         prov=_prov(),
                     )
                 ],
                 prov=_prov(),
             )
         ],
-        reports=[Report(title="Budget", recommendations=["Note it", "Agree it"], pdf_page_start=1, prov=_prov())],
+        reports=[
+            Report(title="Budget", recommendations=["Note it", "Agree it"], pdf_page_start=1, prov=_prov())
+        ],
         tables=[table],
         kpis=[
             Kpi(indicator=f"KPI {i}", target="95%", target_value=95.0, unit="%", prov=_prov(2, "kpis"))
             for i in range(kpis)
         ],
         financial_cells=[
-            FinancialCell(table="T001", row_label="Opening", column_label="Total £", raw="(1,000)", value=-1000, unit="£", prov=_prov(2))
+            FinancialCell(
+                table="T001",
+                row_label="Opening",
+                column_label="Total £",
+                raw="(1,000)",
+                value=-1000,
+                unit="£",
+                prov=_prov(2),
+            )
         ],
     )
 
@@ -141,6 +162,14 @@ def _now():
 
 def _source(engine) -> None:
     with Session(engine) as s:
-        s.add(sql.SourceFile(sha256=SHA, file_name="pack.pdf", size=1, first_seen=_now(), last_seen=_now(), status="pending"))
+        s.add(
+            sql.SourceFile(
+                sha256=SHA,
+                file_name="pack.pdf",
+                size=1,
+                first_seen=_now(),
+                last_seen=_now(),
+                status="pending",
+            )
+        )
         s.commit()
-

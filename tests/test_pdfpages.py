@@ -53,7 +53,11 @@ def test_good_pdf_reports_pages_and_text(tmp_path):
 
 
 def test_pdfium_pages_give_pdfplumbers_words_and_lines(tmp_path):
-    lines = [Text("COMMITTEE AGENDA", 16, True), "Friday 18 October 2019 at 10.00 am", Text("Body text", 9, family="Times")]
+    lines = [
+        Text("COMMITTEE AGENDA", 16, True),
+        "Friday 18 October 2019 at 10.00 am",
+        Text("Body text", 9, family="Times"),
+    ]
 
     def ruled(canvas, width, height):
         canvas.rect(70, 300, 300, 120)
@@ -83,6 +87,7 @@ def test_page_with_rotate_entry_reads_like_pdfplumber(tmp_path):
         ours, theirs = doc.pages[0], reference.pages[0]
         assert (ours.width, ours.height) == (theirs.width, theirs.height)
         assert [w["text"] for w in ours.extract_words()] == [w["text"] for w in theirs.extract_words()]
+
         def boxes(page):
             return sorted((c["text"], c["upright"], c["x0"], c["top"]) for c in page.chars)
 

@@ -160,7 +160,15 @@ def test_direction_marks(mark, direction):
 
 @pytest.mark.parametrize(
     ("mark", "rag"),
-    [("G", "green"), ("A", "amber"), ("R", "red"), ("GREEN", "green"), ("Amber", "amber"), ("↑", None), ("Rx", None)],
+    [
+        ("G", "green"),
+        ("A", "amber"),
+        ("R", "red"),
+        ("GREEN", "green"),
+        ("Amber", "amber"),
+        ("↑", None),
+        ("Rx", None),
+    ],
 )
 def test_rag_marks(mark, rag):
     assert parse_rag(mark) == rag
@@ -174,7 +182,12 @@ def test_rag_stated_for_a_whole_table():
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("2019/20 Target", "2019/20"), ("LBB 19/20 Q1", "2019/20"), ("2019-20", "2019/20"), ("2019/2020", "2019/20")],
+    [
+        ("2019/20 Target", "2019/20"),
+        ("LBB 19/20 Q1", "2019/20"),
+        ("2019-20", "2019/20"),
+        ("2019/2020", "2019/20"),
+    ],
 )
 def test_financial_years_are_normalised(text, year):
     assert fiscal_year(text) == year
@@ -229,7 +242,7 @@ def test_millions_round_trip_with_sign(n, negative):
     assert money.value == pytest.approx(-amount if negative else amount)
 
 
-@given(st.integers(min_value=-10**6, max_value=10**6), st.sampled_from(["", "<", ">"]))
+@given(st.integers(min_value=-(10**6), max_value=10**6), st.sampled_from(["", "<", ">"]))
 def test_percentages_round_trip(hundredths, sign):
     value = hundredths / 100
     text = f"{sign}{value:.2f}%"
@@ -238,7 +251,10 @@ def test_percentages_round_trip(hundredths, sign):
     assert printed_unit([text]) == "%"
 
 
-@given(st.integers(min_value=0, max_value=10**7), st.sampled_from([("K", 1e3), ("M", 1e6), ("k", 1e3), ("m", 1e6)]))
+@given(
+    st.integers(min_value=0, max_value=10**7),
+    st.sampled_from([("K", 1e3), ("M", 1e6), ("k", 1e3), ("m", 1e6)]),
+)
 def test_kpi_multipliers_apply(hundredths, suffix):
     letter, factor = suffix
     value = hundredths / 100

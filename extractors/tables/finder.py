@@ -18,8 +18,9 @@ from extractors.layout import Line
 from extractors.tables.header import header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
-from extractors.tables.rulings import merge_segments, page_segments, ruling_sets
-from extractors.tables.stream import region_table, stream_fragments
+from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
+from extractors.tables.detect import text_tables
+from extractors.tables.stream import region_table
 from extractors.tables.text import Char, PageText
 from schemas.records import BBox
 
@@ -27,6 +28,8 @@ from schemas.records import BBox
 REGION_TEXT_MARGIN = 2.0
 # Rulings of a given region are looked for this far (points) outside its box.
 REGION_RULING_MARGIN = 12.0
+# A region crossed by this many slanted strokes is a chart.
+CHART_STROKES = 12
 # Share of the grid positions that must hold text: less is a chart's gridlines.
 MIN_FILL = 0.15
 
@@ -60,21 +63,36 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
         text: its glyphs grouped into lines, when already done.
     """
     text = text or PageText(page.chars, page.page_number)
-    sets = ruling_sets(merge_segments(page_segments(page)))
+    segments = merge_segments(page_segments(page))
+    sets = ruling_sets(segments)
     grids = [rs for rs in sets if len(rs.horizontals) >= 2 and len(rs.verticals) >= 2]
     frags: list[Fragment] = []
+    partial = []
     if grids:
         shading = shading_boxes(page)
         for rs in grids:
             frag = ruled_fragment(rs, text, shading)
-            if frag is not None and is_table(frag):
+            if frag is None or not is_table(frag):
+                continue
+            if complete_grid(frag):
                 frags.append(frag)
+            else:
+                partial.append(rs)
+    for rs in partial:
+        # A grid missing rulings: its text's alignment supplies the rest.
+        inside = text.lines(keep=lambda c, box=rs.bbox: _in_any(c, [box]))
+        turned = [c for c in text.rotated if _in_any(c, [rs.bbox])]
+        frag = region_table(inside, page.page_number, [*rs.horizontals, *rs.verticals], rs.bbox, turned)
+        if frag is not None and is_table(frag):
+            frags.append(frag)
     boxes = [f.bbox for f in frags]
     lines = text.lines(keep=(lambda c: not _in_any(c, boxes)) if boxes else None)
-    rules = [rs for rs in sets if rs not in grids]
-    frags.extend(stream_fragments(page, lines, rules=rules))
+    free = [s for s in segments if not any(_touches(s.bbox, b) for b in boxes)]
+    turned = [c for c in text.rotated if not _in_any(c, boxes)]
+    frags.extend(text_tables(page.page_number, lines, free, turned))
+    frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
     for frag in frags:
-        frag.header_rows = header_rows(frag)
+        frag.header_rows = header_rows(frag) or frag.header_rows
     return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)
 
 
@@ -103,9 +121,9 @@ def region_fragment(page: Page, box: BBox) -> Fragment | None:
                 break
             frag = None
     if frag is None:
-        frag = region_table(text.lines(), page.page_number, segs, bbox=box)
+        frag = region_table(text.lines(), page.page_number, segs, box, text.rotated)
     if frag is not None:
-        frag.header_rows = header_rows(frag)
+        frag.header_rows = header_rows(frag) or frag.header_rows
     return frag
 
 

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from pdfplumber.page import Page
 
+from extractors.layout import Line
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
-from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, coverage, is_white
+from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
+from extractors.tables.stream import is_numeric
 from extractors.tables.text import Char, PageText, cell_text, is_bold, is_vertical, split_chunks
 from schemas.records import BBox
 
@@ -92,7 +94,7 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
                 vertical=is_vertical(lines, rotated),
                 bold=is_bold(lines),
                 shaded=_shaded(bbox, shading),
-                gapped=sum(len(split_chunks(ln, INNER_GAP)) > 1 for ln in lines) >= 2,
+                gapped=_gapped(lines, xs[c0 + 1 : c1 + 1]),
             )
         )
     frag = Fragment(
@@ -104,6 +106,25 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
         row_edges=list(ys),
     )
     return drop_empty_lines(frag)
+
+
+def _gapped(lines: Sequence[Line], inner_edges: Sequence[float]) -> bool:
+    """Whether a cell's text stands in rows or columns of its own.
+
+    A gap between two chunks of a line holds a column boundary the (merged) cell
+    covers; or two lines break at wide gaps; or the cell stacks figures line under
+    line, which never wrap, so each is a row the grid does not rule off.
+    """
+    if len(lines) >= 2 and all(is_numeric(ln.text) for ln in lines):
+        return True
+    wide = 0
+    for line in lines:
+        chunks = split_chunks(line)
+        for a, b in zip(chunks, chunks[1:], strict=False):
+            if any(a.x1 <= x <= b.x0 for x in inner_edges):
+                return True
+        wide += len(split_chunks(line, INNER_GAP)) > 1
+    return wide >= 2
 
 
 def complete_grid(frag: Fragment) -> bool:
@@ -180,7 +201,7 @@ def shading_boxes(page: Page) -> list[BBox]:
     area = page.width * page.height
     return [
         (r["x0"], r["top"], r["x1"], r["bottom"])
-        for r in page.rects
+        for r in box_objects(page)
         if r.get("fill")
         and not is_white(r.get("non_stroking_color"))
         and r["x1"] - r["x0"] > 3

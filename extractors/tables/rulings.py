@@ -89,10 +89,12 @@ def page_segments(page: Page) -> list[Segment]:
     segs: list[Segment] = []
     for line in page.lines:
         segs.extend(_from_points(line.get("pts") or [(line["x0"], line["top"]), (line["x1"], line["bottom"])]))
-    for rect in page.rects:
-        segs.extend(_from_rect(rect, page))
+    boxes = box_objects(page)
+    fills = _fills_by_colour(boxes)
+    for rect in boxes:
+        segs.extend(_from_rect(rect, page, fills))
     for curve in page.curves:
-        if curve.get("stroke", True) or curve.get("fill"):
+        if curve.get("stroke"):
             segs.extend(_from_points(curve.get("pts") or []))
     x0, top, x1, bottom = page.bbox
     clipped = []
@@ -107,6 +109,20 @@ def page_segments(page: Page) -> list[Segment]:
     return clipped
 
 
+def box_objects(page: Page) -> list[dict]:
+    """The page's rectangles, with filled paths that trace a rectangle without closing it."""
+    return [*page.rects, *(c for c in page.curves if not c.get("stroke") and c.get("fill") and _boxlike(c))]
+
+
+def _boxlike(obj: dict) -> bool:
+    pts = obj.get("pts") or []
+    x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+    on_edge = all(
+        (abs(x - x0) < 0.5 or abs(x - x1) < 0.5) and (abs(y - top) < 0.5 or abs(y - bottom) < 0.5) for x, y in pts
+    )
+    return 4 <= len(pts) <= 5 and on_edge
+
+
 def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
     segs = []
     for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
@@ -117,7 +133,23 @@ def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
     return segs
 
 
-def _from_rect(rect: dict, page: Page) -> list[Segment]:
+def _colour_key(color: object) -> tuple:
+    if not isinstance(color, tuple | list):
+        return (color,)
+    return tuple(round(float(v), 2) for v in color if isinstance(v, int | float))
+
+
+def _fills_by_colour(rects: Sequence[dict]) -> dict[tuple, list[BBox]]:
+    out: dict[tuple, list[BBox]] = {}
+    for r in rects:
+        if r.get("fill") and not r.get("stroke"):
+            out.setdefault(_colour_key(r.get("non_stroking_color")), []).append(
+                (r["x0"], r["top"], r["x1"], r["bottom"])
+            )
+    return out
+
+
+def _from_rect(rect: dict, page: Page, fills: dict[tuple, list[BBox]]) -> list[Segment]:
     x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
     w, h = x1 - x0, bottom - top
     stroked = rect.get("stroke", False)
@@ -130,12 +162,34 @@ def _from_rect(rect: dict, page: Page) -> list[Segment]:
         return [Segment(False, (x0 + x1) / 2, top, bottom)] if h >= MIN_LENGTH else []
     if w * h > 0.6 * page.width * page.height:
         return []  # a page background or frame, not a table
-    return [
+    edges = [
         Segment(True, top, x0, x1),
         Segment(True, bottom, x0, x1),
         Segment(False, x0, top, bottom),
         Segment(False, x1, top, bottom),
     ]
+    if stroked:
+        return edges
+    # A filled box shows an edge only where the colour changes: backgrounds drawn as
+    # nested or abutting boxes of one colour (a cell, then each of its text lines)
+    # have no visible boundary between them.
+    same = [b for b in fills.get(_colour_key(rect.get("non_stroking_color")), []) if b != (x0, top, x1, bottom)]
+    outward = ((0, -1), (0, 1), (-1, 0), (1, 0))
+    return [e for e, d in zip(edges, outward, strict=True) if not _hidden(e, d, same)]
+
+
+def _hidden(edge: Segment, direction: tuple[int, int], boxes: Sequence[BBox]) -> bool:
+    """Whether the far side of a filled box's edge is covered by boxes of its colour."""
+    if not boxes:
+        return False
+    probes = []
+    for t in (0.25, 0.5, 0.75):
+        along = edge.start + t * (edge.end - edge.start)
+        if edge.horizontal:
+            probes.append((along, edge.pos + 0.6 * direction[1]))
+        else:
+            probes.append((edge.pos + 0.6 * direction[0], along))
+    return all(any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes) for x, y in probes)
 
 
 def merge_segments(segs: Iterable[Segment]) -> list[Segment]:
@@ -195,6 +249,24 @@ def ruling_sets(segs: Sequence[Segment]) -> list[RulingSet]:
         )
         for g in groups.values()
     ]
+
+
+def slanted_strokes(page: Page, box: BBox) -> int:
+    """Number of slanted (neither horizontal nor vertical) strokes drawn across ``box``.
+
+    Tables are drawn with straight rulings; plotted lines, curves and slanted strokes
+    in quantity mean a chart, whose legend and axis labels may line up like a table.
+    """
+    x0, top, x1, bottom = box
+    count = 0
+    for obj in (*page.lines, *page.curves):
+        if obj["x1"] < x0 or obj["x0"] > x1 or obj["bottom"] < top or obj["top"] > bottom:
+            continue
+        pts = obj.get("pts") or []
+        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+            if abs(ax - bx) > 0.5 and abs(ay - by) > 0.5:
+                count += 1
+    return count
 
 
 def coverage(segs: Iterable[Segment], start: float, end: float) -> float:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.layout import Line, Word
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import Segment
-from extractors.tables.text import collapse, split_chunks
+from extractors.tables.text import Char, cell_text, collapse, rotated_blocks, rotated_lines, split_chunks
 from schemas.records import BBox
 
 # Lines whose chunks cross a column gap, as a share of the lines that show columns,
@@ -31,6 +31,8 @@ MIN_GAP = 0.4
 VERTICAL_SHARE = 0.4
 # A horizontal ruling separates rows when it runs this share of the table's width.
 HORIZONTAL_SHARE = 0.5
+# A rule under one of the first rows of a table without a grid marks its header.
+MAX_RULED_HEADER = 3
 # Lines further apart than this many line heights are never one row.
 ROW_GAP = 1.0
 
@@ -73,6 +75,14 @@ class Columns:
             nearest = min(range(len(self.zones)), key=lambda i: _distance(self.zones[i], centre))
             return nearest, nearest
         return hit[0], hit[-1]
+
+    def with_blocks(self, extents: Sequence[tuple[float, float]]) -> Columns:
+        """Zones with a column added for each rotated label standing clear of all of them."""
+        zones = list(self.zones)
+        for x0, x1 in extents:
+            if not any(x1 > a and x0 < b for a, b in zones):
+                zones.append((x0, x1))
+        return Columns(sorted(zones))
 
     @property
     def edges(self) -> list[float]:
@@ -234,9 +244,9 @@ def _same_row(
     above = row.lines[-1]
     if any(above.bottom - 1 <= y <= line.top + 1 for y in rulings):
         return False
-    if ruled_rows is not None:
-        return ruled_rows[index] == ruled_rows[index - 1]
-    if line.top - above.bottom > ROW_GAP * height:
+    if ruled_rows is not None and ruled_rows[index] != ruled_rows[index - 1]:
+        return False
+    if ruled_rows is None and line.top - above.bottom > ROW_GAP * height:
         return False
     overlapping = line.top < above.bottom - 0.2 * height
     for col, items in cells.items():
@@ -246,9 +256,16 @@ def _same_row(
         last = max((c for c, _ in previous), key=lambda c: c.bottom)
         if overlapping and last.bottom <= line.top + 0.5:
             continue
+        if ruled_rows is not None:
+            # Between two rulings lines are one row, unless they stack figures.
+            if is_numeric(last.text) and is_numeric(items[0][0].text):
+                return False
+            continue
         capacity = cols.zones[col][1] - cols.zones[col][0]
         if not _wraps(last, items[0][0], capacity):
             return False
+    if ruled_rows is not None:
+        return True
     # A line adding only new cells joins when it sits level with the row (a value set
     # against the middle of a wrapped label); else it starts the next row.
     return overlapping or any(col in row.cells for col in cells)
@@ -259,68 +276,140 @@ def region_table(
     page: int,
     rulings: Sequence[Segment] = (),
     bbox: BBox | None = None,
+    rotated: Sequence[Char] = (),
 ) -> Fragment | None:
-    """The grid of the table made of ``lines`` (all inside one known region)."""
+    """The grid of the table made of ``lines`` (and ``rotated`` glyphs) inside one region.
+
+    Args:
+        lines: the table's upright lines.
+        page: its page number.
+        rulings: rulings in and around the table, used as column and row boundaries.
+        bbox: the region, when known; else the extent of the text.
+        rotated: glyphs set at a right angle in the table (labels of merged cells).
+    """
     lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
     if not lines:
         return None
-    x0 = min(ln.x0 for ln in lines)
-    x1 = max(ln.x1 for ln in lines)
-    top = min(ln.top for ln in lines)
-    bottom = max(ln.bottom for ln in lines)
+    blocks = [_Rotated(chars) for chars in rotated_blocks(rotated)]
+    x0 = min([ln.x0 for ln in lines] + [b.x0 for b in blocks])
+    x1 = max([ln.x1 for ln in lines] + [b.x1 for b in blocks])
+    top = min([ln.top for ln in lines] + [b.top for b in blocks])
+    bottom = max([ln.bottom for ln in lines] + [b.bottom for b in blocks])
     box = bbox or (x0, top, x1, bottom)
     verticals = [
-        s.pos for s in rulings if not s.horizontal and min(s.end, bottom) - max(s.start, top) >= VERTICAL_SHARE * (bottom - top)
+        s.pos
+        for s in rulings
+        if not s.horizontal and min(s.end, bottom) - max(s.start, top) >= VERTICAL_SHARE * (bottom - top)
     ]
     horizontals = [
         s.pos
         for s in rulings
-        if s.horizontal and top - 1 < s.pos < bottom + 1 and min(s.end, x1) - max(s.start, x0) >= HORIZONTAL_SHARE * (x1 - x0)
+        if s.horizontal
+        and top - 1 < s.pos < bottom + 1
+        and min(s.end, x1) - max(s.start, x0) >= HORIZONTAL_SHARE * (x1 - x0)
     ]
     chunks = line_chunks(lines, verticals)
     cols = find_columns(chunks, verticals)
     if cols is None:
         return None
+    cols = cols.with_blocks([(b.x0, b.x1) for b in blocks])
     rows = build_rows(lines, chunks, cols, horizontals)
-    return _fragment(rows, cols, page, box)
+    return _fragment(rows, cols, page, box, horizontals, blocks)
 
 
-def _fragment(rows: Sequence[_Row], cols: Columns, page: int, box: BBox) -> Fragment | None:
+@dataclass(frozen=True)
+class _Rotated:
+    """A label set at a right angle: its glyphs and their extent."""
+
+    chars: Sequence[Char]
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+
+def _fragment(
+    rows: Sequence[_Row],
+    cols: Columns,
+    page: int,
+    box: BBox,
+    rulings: Sequence[float] = (),
+    blocks: Sequence[_Rotated] = (),
+) -> Fragment | None:
     edges = cols.edges
     row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in zip(rows, rows[1:], strict=False)] + [rows[-1].bottom]
-    cells: list[Cell] = []
+    cells: dict[tuple[int, int], Cell] = {}
     for r, row in enumerate(rows):
         taken: set[int] = set()
         for col in sorted(row.cells):
             if col in taken:
                 continue
             items = sorted(row.cells[col], key=lambda it: (it[0].top, it[0].x0))
-            span = max(n for _, n in items)
-            span = min(span, len(cols.zones) - col)
+            span = min(max(n for _, n in items), len(cols.zones) - col)
             # A spanning piece claims the columns it covers unless they hold text themselves.
             while span > 1 and any(c in row.cells for c in range(col + 1, col + span)):
                 span -= 1
             taken.update(range(col, col + span))
-            text = collapse(" ".join(_join_lines([c for c, _ in items])))
-            words = [w for c, _ in items for w in c.words]
-            cells.append(
-                Cell(
-                    row=r,
-                    col=col,
-                    text=text,
-                    bbox=(edges[col], row_edges[r], edges[col + span], row_edges[r + 1]),
-                    colspan=span,
-                    bold=bool(words) and all(w.bold for w in words),
-                )
+            pieces = [c for c, _ in items]
+            words = [w for c in pieces for w in c.words]
+            cells[(r, col)] = Cell(
+                row=r,
+                col=col,
+                text=cell_text(pieces, width=cols.zones[col + span - 1][1] - cols.zones[col][0]),
+                bbox=(edges[col], row_edges[r], edges[col + span], row_edges[r + 1]),
+                colspan=span,
+                bold=bool(words) and all(w.bold for w in words),
             )
-    frag = Fragment(page=page, bbox=box, cells=cells, ruled=False, col_edges=edges, row_edges=row_edges)
+    for block in blocks:
+        col = cols.span_of(block.x0, block.x1)[0]
+        covered = [r for r in range(len(rows)) if row_edges[r] < block.bottom and row_edges[r + 1] > block.top]
+        if not covered:
+            continue
+        first = covered[0]
+        # A rotated label spans the rows beside it in which its column holds nothing else.
+        free = [r for r in covered if (r, col) not in cells]
+        rowspan = len(free) if free and free[0] == first and free == covered[: len(free)] else 1
+        text = " ".join(rotated_lines(block.chars))
+        if (first, col) in cells:
+            old = cells[(first, col)]
+            cells[(first, col)] = replace(old, text=collapse(f"{old.text} {text}"))
+            continue
+        cells[(first, col)] = Cell(
+            row=first,
+            col=col,
+            text=collapse(text),
+            bbox=(edges[col], row_edges[first], edges[col + 1], row_edges[first + rowspan]),
+            rowspan=rowspan,
+            vertical=True,
+        )
+    # Without a grid, a rule under the first row or rows marks them as the header.
+    header = next(
+        (
+            r + 1
+            for r in range(min(MAX_RULED_HEADER, len(rows) - 2))
+            if any(rows[r].bottom - 1 <= y <= rows[r + 1].top + 1 for y in rulings)
+        ),
+        0,
+    )
+    frag = Fragment(
+        page=page,
+        bbox=box,
+        cells=sorted(cells.values(), key=lambda c: (c.row, c.col)),
+        ruled=False,
+        header_rows=header,
+        col_edges=edges,
+        row_edges=row_edges,
+    )
     return drop_empty_lines(frag)
-
-
-def _join_lines(pieces: Sequence[Line]) -> list[str]:
-    """Texts of the pieces of one cell, in reading order (line by line, left to right)."""
-    return [p.text for p in pieces]
-
-
-def stream_fragments(page, lines, rules):
-    return []

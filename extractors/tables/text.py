@@ -144,6 +144,30 @@ class PageText:
         }
 
 
+def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
+    """Rotated glyphs grouped into blocks of text: one label each, however many lines.
+
+    Glyphs join a block when they overlap it across the baseline direction or stand
+    within a line's height of it, and continue it along the baseline without a gap
+    wider than a few spaces.
+    """
+    glyphs = sorted((c for c in chars if not c.get("upright", True) and not is_blank(c)), key=lambda c: c["top"])
+    blocks: list[list] = []  # [x0, top, x1, bottom, chars]
+    for char in glyphs:
+        size = max(char["size"], 1.0)
+        for block in blocks:
+            near_x = char["x0"] <= block[2] + size and char["x1"] >= block[0] - size
+            near_y = char["top"] <= block[3] + 2 * size and char["bottom"] >= block[1] - 2 * size
+            if near_x and near_y:
+                block[0], block[1] = min(block[0], char["x0"]), min(block[1], char["top"])
+                block[2], block[3] = max(block[2], char["x1"]), max(block[3], char["bottom"])
+                block[4].append(char)
+                break
+        else:
+            blocks.append([char["x0"], char["top"], char["x1"], char["bottom"], [char]])
+    return [b[4] for b in blocks]
+
+
 def rotated_lines(chars: Iterable[Char]) -> list[str]:
     """Text of glyphs set at a right angle, line by line in reading order.
 
@@ -151,27 +175,25 @@ def rotated_lines(chars: Iterable[Char]) -> list[str]:
     another to the right; text turned clockwise reads top to bottom, lines to the left.
     """
     glyphs = [c for c in chars if not c.get("upright", True) and not is_blank(c)]
-    if not glyphs:
-        return []
-    # The text matrix's b term is positive when the baseline points up the page.
-    upward = sum(1 if c["matrix"][1] > 0 else -1 for c in glyphs) >= 0
-    columns: list[list] = []  # [x0, x1, chars]
-    for char in sorted(glyphs, key=lambda c: c["x0"]):
-        width = max(char["x1"] - char["x0"], 0.1)
-        col = columns[-1] if columns else None
-        if col is not None and min(col[1], char["x1"]) - max(col[0], char["x0"]) >= LINE_OVERLAP * min(
-            width, col[1] - col[0]
-        ):
-            col[2].append(char)
-            col[1] = max(col[1], char["x1"])
-        else:
-            columns.append([char["x0"], char["x1"], [char]])
-    if not upward:
-        columns.reverse()
     texts = []
-    for _, _, col_chars in columns:
-        ordered = sorted(col_chars, key=lambda c: -c["bottom"] if upward else c["top"])
-        texts.append(_join_rotated(ordered, upward))
+    # The text matrix's b term is positive when the baseline points up the page.
+    for upward in (True, False):
+        columns: list[list] = []  # [x0, x1, chars]
+        for char in sorted((c for c in glyphs if (c["matrix"][1] > 0) == upward), key=lambda c: c["x0"]):
+            width = max(char["x1"] - char["x0"], 0.1)
+            col = columns[-1] if columns else None
+            if col is not None and min(col[1], char["x1"]) - max(col[0], char["x0"]) >= LINE_OVERLAP * min(
+                width, col[1] - col[0]
+            ):
+                col[2].append(char)
+                col[1] = max(col[1], char["x1"])
+            else:
+                columns.append([char["x0"], char["x1"], [char]])
+        if not upward:
+            columns.reverse()
+        for _, _, col_chars in columns:
+            ordered = sorted(col_chars, key=lambda c: -c["bottom"] if upward else c["top"])
+            texts.append(_join_rotated(ordered, upward))
     return texts
 
 

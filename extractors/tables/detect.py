@@ -1,0 +1,149 @@
+"""Finding tables printed without a grid: runs of lines whose chunks line up in columns.
+
+A line *shows columns* when a gap much wider than a space splits it. Consecutive
+such lines (a single wrapped or section line may sit between them) make a block;
+the column-header lines just above it join it. A block is a table when its text
+lines up in columns over several rows; numbered or bulleted lists, key/value
+lines and text set in two page columns are not tables.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from extractors.layout import Line
+from extractors.tables.model import Fragment
+from extractors.tables.rulings import Segment
+from extractors.tables.stream import is_numeric, line_chunks, region_table
+from extractors.tables.text import Char
+
+# A line shows columns when a gap this wide (font sizes) splits it.
+COLUMN_GAP = 1.0
+# Lines further apart than this many line heights belong to different blocks.
+BLOCK_GAP = 1.6
+# A table has at least this many rows with two or more cells.
+MIN_ROWS = 3
+# Column-header lines looked for above a block.
+MAX_HEADER_LINES = 3
+# Cells of this many words or more are running text.
+PROSE_WORDS = 7
+# Header lines are set no larger than this many times the table's text.
+HEADER_SIZE = 1.25
+
+_LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,5}[.)])$", re.I)
+
+
+def shows_columns(chunks: Sequence[Line]) -> bool:
+    """Whether a line's chunks stand apart by a column-sized gap."""
+    return any(b.x0 - a.x1 >= COLUMN_GAP * min(a.size, b.size) for a, b in zip(chunks, chunks[1:], strict=False))
+
+
+def text_tables(
+    page: int, lines: Sequence[Line], segments: Sequence[Segment] = (), rotated: Sequence[Char] = ()
+) -> list[Fragment]:
+    """Tables made of whitespace-aligned text among ``lines`` (one page's, top to bottom).
+
+    Args:
+        page: the page number.
+        lines: the page's upright lines outside ruled tables.
+        segments: rulings of the page outside ruled tables.
+        rotated: glyphs set at a right angle outside ruled tables.
+    """
+    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    if len(lines) < MIN_ROWS:
+        return []
+    chunks = line_chunks(lines)
+    multi = [shows_columns(c) for c in chunks]
+    if sum(multi) < MIN_ROWS:
+        return []
+    height = statistics.median(ln.bottom - ln.top for ln in lines)
+    out = []
+    for start, end in _blocks(lines, multi, height):
+        start = _header_start(lines, chunks, start, end, height)
+        block = lines[start : end + 1]
+        frag = region_table(block, page, _near(segments, block), rotated=_beside(rotated, block))
+        if frag is not None and is_text_table(frag):
+            out.append(frag)
+    return out
+
+
+def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list[tuple[int, int]]:
+    """Index ranges of runs of column-showing lines."""
+    blocks = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not multi[i]:
+            i += 1
+            continue
+        start = end = i
+        j = i + 1
+        while j < n and lines[j].top - lines[j - 1].bottom <= BLOCK_GAP * height:
+            if multi[j]:
+                end = j
+            elif not (j + 1 < n and multi[j + 1] and lines[j + 1].top - lines[j].bottom <= BLOCK_GAP * height):
+                break
+            j += 1
+        if sum(multi[start : end + 1]) >= MIN_ROWS:
+            blocks.append((start, end))
+        i = end + 1
+    return blocks
+
+
+def _header_start(lines: Sequence[Line], chunks: Sequence[Sequence[Line]], start: int, end: int, height: float) -> int:
+    """First line of the block once the column-header lines above it are taken in."""
+    x0 = min(ln.x0 for ln in lines[start : end + 1])
+    x1 = max(ln.x1 for ln in lines[start : end + 1])
+    size = statistics.median(ln.size for ln in lines[start : end + 1])
+    slack = 2 * size
+    i = start
+    while i > 0 and start - i < MAX_HEADER_LINES:
+        above = lines[i - 1]
+        if lines[i].top - above.bottom > BLOCK_GAP * height or above.size > HEADER_SIZE * size:
+            break
+        if above.x0 < x0 - slack or above.x1 > x1 + slack:
+            break
+        # A single centred line is a caption unless it sits over the figures only.
+        if len(chunks[i - 1]) < 2 and above.x0 <= x0 + slack:
+            break
+        i -= 1
+    return i
+
+
+def _near(segments: Sequence[Segment], block: Sequence[Line]) -> list[Segment]:
+    top = min(ln.top for ln in block) - 3
+    bottom = max(ln.bottom for ln in block) + 3
+    return [s for s in segments if s.bbox[3] >= top and s.bbox[1] <= bottom]
+
+
+def _beside(chars: Sequence[Char], block: Sequence[Line]) -> list[Char]:
+    """Rotated glyphs level with a block and at most a few font sizes outside it."""
+    size = statistics.median(ln.size for ln in block)
+    x0, x1 = min(ln.x0 for ln in block) - 4 * size, max(ln.x1 for ln in block) + 4 * size
+    top, bottom = min(ln.top for ln in block) - size, max(ln.bottom for ln in block) + size
+    return [
+        c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+
+
+def is_text_table(frag: Fragment) -> bool:
+    """Whether a grid made from aligned text is a table.
+
+    It needs rows with two or more cells; running text set in page columns, a
+    numbered or bulleted list and two columns of words (key/value lines) are not
+    tables, while a list or two columns whose other cells hold figures are.
+    """
+    grid = frag.grid()
+    if frag.n_cols < 2 or sum(1 for row in grid if sum(1 for c in row if c) >= 2) < MIN_ROWS:
+        return False
+    filled = [c for row in grid for c in row if c]
+    if sum(len(c.split()) >= PROSE_WORDS for c in filled) * 2 > len(filled):
+        return False
+    first = [row[0] for row in grid if row[0]]
+    listed = bool(first) and sum(bool(_LIST_MARKER.match(c)) for c in first) * 2 > len(first)
+    if frag.n_cols == 2 or listed:
+        # Numbered lines or label/value pairs: a table only when the rest are figures.
+        rest = [c for row in grid for c in row[1:] if c]
+        return bool(rest) and sum(is_numeric(c) for c in rest) * 2 > len(rest)
+    return True
