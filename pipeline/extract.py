@@ -114,6 +114,11 @@ def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
     if is_front_sheet(doc.pages[0]):
         front_pages = front_sheet_length(views, printed)
         sheet = extract_front_sheet(doc.pages[:front_pages], source)
+        if not printed and any(item.page_start for item in sheet.items):
+            # An unstamped pack still numbers its papers from the page after the front
+            # sheet: that is what the agenda's "(Pages X - Y)" ranges count.
+            printed = {n: n - front_pages for n in range(front_pages + 1, len(doc.pages) + 1)}
+            source = Source(sha256, printed)
     sections = segment(
         doc.pages,
         source,
