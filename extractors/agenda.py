@@ -17,6 +17,7 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
+from extractors.names import HONORIFIC, strip_title
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", "1.0.0")
@@ -26,11 +27,6 @@ _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
 _ITEM_NUMBER = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
-_HONORIFIC = re.compile(
-    r"^(?:councillors?|cllrs?\.?|mayor|deputy mayor|the mayor|alderman|aldermen"
-    r"|mr|mrs|ms|miss|dr|sir|dame)\s+",
-    re.I,
-)
 _MEMBER_HEADING = re.compile(r"^(?:councillors?|members?(?:hip)?|committee members?)\s*:?\s*$", re.I)
 _COUNCIL_PREFIX = re.compile(
     r"^(?:the\s+)?(?:london|royal|metropolitan|county|city and county)?\s*"
@@ -122,15 +118,6 @@ def normalise_council(heading: str) -> str:
     return text.title() if text.isupper() else text
 
 
-def strip_honorific(name: str) -> str:
-    """A person's name without "Councillor", "Cllr", "Mayor" and similar titles."""
-    previous = None
-    while previous != name:
-        previous = name
-        name = _HONORIFIC.sub("", name.strip())
-    return name.strip(" ,;")
-
-
 def _members(lines: list[Line], source: Source) -> list[Member]:
     start = next((i for i, ln in enumerate(lines) if _MEMBER_HEADING.match(ln.text)), None)
     if start is None:
@@ -140,8 +127,8 @@ def _members(lines: list[Line], source: Source) -> list[Member]:
     council: str | None = None
     for line in lines[start + 1 :]:
         text = line.text.strip()
-        if _HONORIFIC.match(text):
-            name, role = _split_role(strip_honorific(text))
+        if HONORIFIC.match(text):
+            name, role = _split_role(strip_title(text))
             members.append(
                 Member(
                     name=name,

@@ -25,21 +25,14 @@ from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
+from extractors.names import HONORIFIC, IN_THE_CHAIR, split_names, strip_title
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
 EXTRACTOR = Extractor("minutes", "1.0.0")
 
 # ---------------------------------------------------------------- printed wordings
-_HONORIFIC = re.compile(
-    r"^(?:councillors?|cllrs?\.?|deputy\s+mayor|the\s+mayor|mayor|aldermen|alderman|mr|mrs|ms|miss|dr|sir|dame)"
-    r"\.?:?(?:\s+|$)",
-    re.I,
-)
 _CHAIR_ROLE = re.compile(r"\b(?:chair(?:man|person|woman)?|presiding|convenor)\b", re.I)
 _DEPUTY = re.compile(r"\b(?:vice|deputy)\b", re.I)
-# A party group's name printed beside its members: "Conservative Group".
-_GROUP = re.compile(r"\b(?:group|party|association|alliance|independents?)$", re.I)
-_IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
 
 _PRESENT = re.compile(r"^(?:(?:committee\s+)?members\s+|councillors\s+)?present\b\s*[:–—-]?\s*", re.I)
 _APOLOGIES = re.compile(r"^apolog(?:y|ies)\b", re.I)
@@ -159,77 +152,11 @@ class _Heading:
 # ---------------------------------------------------------------- names
 
 
-def strip_title(name: str) -> str:
-    """A name without "Councillor", "Cllr", "Mayor" and similar titles before it."""
-    name = re.sub(r"\s+", " ", name).strip(" ,;.")
-    previous = None
-    while previous != name:
-        previous = name
-        name = _HONORIFIC.sub("", name).strip(" ,;")
-    return name
-
-
-def split_names(text: str) -> list[tuple[str, str | None]]:
-    """Names of a printed list with the role each carries.
-
-    "Councillors Roger Ramsey (Chairman) Robert Benham, Mayor Jo Bloggs and Ann Lee."
-    gives [("Roger Ramsey", "Chairman"), ("Robert Benham", None), ("Jo Bloggs", None),
-    ("Ann Lee", None)]. A name is separated by commas, semicolons, "and", "&" or a line
-    break; titles are removed and the text in brackets after a name is its role.
-
-    Args:
-        text: the list as printed, lines separated by "\\n".
-
-    Returns:
-        (name, role) pairs in printed order; role None when no bracket follows.
-    """
-    text = re.sub(r"\)\s+(?=[A-Z])", "), ", text)
-    parts, depth, current = [], 0, ""
-    tokens = re.split(r"(\(|\)|,|;|&|\n|\band\b)", text)
-    for token in tokens:
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and token in {",", ";", "&", "\n", "and"}:
-            parts.append(current)
-            current = ""
-        else:
-            current += token
-    parts.append(current)
-    names = []
-    for part in parts:
-        roles = [r.strip() for r in re.findall(r"\(([^)]*)\)", part)]
-        part = re.sub(r"\([^)]*\)?", " ", part)
-        if _IN_THE_CHAIR.search(part):
-            roles.append("in the Chair")
-            part = _IN_THE_CHAIR.sub(" ", part)
-        # "North Ward: Councillor A" names a group before the name.
-        part = re.sub(r"^[^:]*:", "", part) if re.match(r"^[^:]*[a-z][^:]*:", part) else part
-        part = re.sub(r"^\s*(?:from|of)\s+", "", part, flags=re.I)
-        name = strip_title(part)
-        if _looks_like_name(name):
-            names.append((name, "; ".join(roles) or None))
-    return names
-
-
-def _looks_like_name(text: str) -> bool:
-    """A person's name: a few words, capitalised but for a particle ("de", "van")."""
-    words = text.split()
-    lower = [w for w in words if w[:1].islower()]
-    return (
-        sum(ch.isalpha() for ch in text) >= 2
-        and len(words) <= 6
-        and len(lower) <= 1
-        and not _GROUP.search(text)
-    )
-
-
 def _is_chair(role: str | None) -> bool:
     """ "(Chairman)", "(in the Chair)", "(Vice-Chair, in the Chair)"; not "(Vice-Chair)"."""
     if not role:
         return False
-    return bool(_IN_THE_CHAIR.search(role) or (_CHAIR_ROLE.search(role) and not _DEPUTY.search(role)))
+    return bool(IN_THE_CHAIR.search(role) or (_CHAIR_ROLE.search(role) and not _DEPUTY.search(role)))
 
 
 def _list_text(lines: Sequence[Line], layout: _Layout) -> str:
@@ -242,7 +169,7 @@ def _list_text(lines: Sequence[Line], layout: _Layout) -> str:
             continue
         prev = lines[i - 1]
         ends_name = not re.search(r"(?:,|;|&|\band)\s*$", text) and (
-            _HONORIFIC.match(line.text) or layout.ends_short(prev, line)
+            HONORIFIC.match(line.text) or layout.ends_short(prev, line)
         )
         text += ("\n" if ends_name else " ") + chunks
     return text

@@ -7,8 +7,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.agenda import extract_front_sheet, is_front_sheet, normalise_council, strip_honorific
+from extractors.agenda import extract_front_sheet, is_front_sheet, normalise_council
 from extractors.base import Source
+from extractors.names import strip_title
 from pipeline.pdfpages import open_document
 from tests.pdfgen import Text, write_pdf
 
@@ -135,4 +136,4 @@ def test_council_headings_reduce_to_place_names():
 )
 def test_honorifics_are_stripped_and_names_kept(title, parts):
     name = " ".join(p.capitalize() for p in parts)
-    assert strip_honorific(f"{title} {name}") == name
+    assert strip_title(f"{title} {name}") == name

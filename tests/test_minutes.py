@@ -15,7 +15,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 from extractors.base import Source
-from extractors.minutes import extract_minutes, meeting_times, split_names, strip_title
+from extractors.minutes import extract_minutes, meeting_times
+from extractors.names import split_names, strip_title
 from pipeline.pdfpages import open_document
 
 SOURCE = Source("0" * 64)

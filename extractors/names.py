@@ -1,0 +1,83 @@
+"""People's names as committee papers print them: titles, roles and lists.
+
+"Councillors Roger Ramsey (Chairman) Robert Benham, Mayor Jo Bloggs and Ann Lee."
+"""
+
+from __future__ import annotations
+
+import re
+
+HONORIFIC = re.compile(
+    r"^(?:councillors?|cllrs?\.?|deputy\s+mayor|the\s+mayor|mayor|aldermen|alderman|mr|mrs|ms|miss|dr|sir|dame)"
+    r"\.?:?(?:\s+|$)",
+    re.I,
+)
+# A party group's name printed beside its members: "Conservative Group".
+_GROUP = re.compile(r"\b(?:group|party|association|alliance|independents?)$", re.I)
+IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
+
+
+def strip_title(name: str) -> str:
+    """A name without "Councillor", "Cllr", "Mayor" and similar titles before it."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;.")
+    previous = None
+    while previous != name:
+        previous = name
+        name = HONORIFIC.sub("", name).strip(" ,;")
+    return name
+
+
+def split_names(text: str) -> list[tuple[str, str | None]]:
+    """Names of a printed list with the role each carries.
+
+    "Councillors Roger Ramsey (Chairman) Robert Benham, Mayor Jo Bloggs and Ann Lee."
+    gives [("Roger Ramsey", "Chairman"), ("Robert Benham", None), ("Jo Bloggs", None),
+    ("Ann Lee", None)]. A name is separated by commas, semicolons, "and", "&" or a line
+    break; titles are removed and the text in brackets after a name is its role.
+
+    Args:
+        text: the list as printed, lines separated by "\\n".
+
+    Returns:
+        (name, role) pairs in printed order; role None when no bracket follows.
+    """
+    text = re.sub(r"\)\s+(?=[A-Z])", "), ", text)
+    parts, depth, current = [], 0, ""
+    tokens = re.split(r"(\(|\)|,|;|&|\n|\band\b)", text)
+    for token in tokens:
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and token in {",", ";", "&", "\n", "and"}:
+            parts.append(current)
+            current = ""
+        else:
+            current += token
+    parts.append(current)
+    names = []
+    for part in parts:
+        roles = [r.strip() for r in re.findall(r"\(([^)]*)\)", part)]
+        part = re.sub(r"\([^)]*\)?", " ", part)
+        if IN_THE_CHAIR.search(part):
+            roles.append("in the Chair")
+            part = IN_THE_CHAIR.sub(" ", part)
+        # "North Ward: Councillor A" names a group before the name.
+        part = re.sub(r"^[^:]*:", "", part) if re.match(r"^[^:]*[a-z][^:]*:", part) else part
+        part = re.sub(r"^\s*(?:from|of)\s+", "", part, flags=re.I)
+        name = strip_title(part)
+        if looks_like_name(name):
+            names.append((name, "; ".join(roles) or None))
+    return names
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: a few words, capitalised but for a particle ("de", "van")."""
+    words = text.split()
+    lower = [w for w in words if w[:1].islower()]
+    return (
+        sum(ch.isalpha() for ch in text) >= 2
+        and len(words) <= 6
+        and len(lower) <= 1
+        and not _GROUP.search(text)
+    )
