@@ -33,6 +33,7 @@ from extractors.layout import Line, page_lines, page_stamp
 from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
 from extractors.table_kinds import classify_table
+from extractors.values import fiscal_year_of_month
 from pipeline.pdfpages import PdfDocument, open_document
 from schemas.records import (
     Action,
@@ -198,6 +199,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
         actions=typed.actions,
         financial_cells=typed.financial_cells,
         warnings=warnings,
+        scanned=doc.scanned,
     )
 
 
@@ -220,7 +222,7 @@ def type_tables(
     texts += [s.title for s in seg.sections if s.title]
     texts += [h for t in typed for h in t.headings]
     councils = find_councils(texts, [m.council for m in seg.members if m.council])
-    kpi_records, series = extract_kpis(typed, councils, source, year_hint=financial_year(meta.meeting_date))
+    kpi_records, series = extract_kpis(typed, councils, source, year_hint=_financial_year(meta.meeting_date))
     return TypedTables(
         tables=typed,
         kpis=kpi_records,
@@ -230,12 +232,8 @@ def type_tables(
     )
 
 
-def financial_year(day: date | None) -> str | None:
-    """The UK financial year (April to March) a date falls in, as "2019/20"."""
-    if day is None:
-        return None
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
+def _financial_year(day: date | None) -> str | None:
+    return fiscal_year_of_month(day.month, day.year) if day else None
 
 
 def _section_record(section: Section, span: Sequence[Page], source: Source, warnings: list[str]):
