@@ -124,7 +124,9 @@ def load_truth(data: Path) -> list[TruthTable]:
             for cell in region.iter("cell"):
                 row, col = int(cell.get("start-row")), int(cell.get("start-col"))
                 end_row, end_col = int(cell.get("end-row", row)), int(cell.get("end-col", col))
-                cells.append((row, col, end_row, end_col, re.sub(r"\s+", " ", cell.findtext("content") or "").strip()))
+                cells.append(
+                    (row, col, end_row, end_col, re.sub(r"\s+", " ", cell.findtext("content") or "").strip())
+                )
             rows = max(c[2] for c in cells) + 1
             cols = max(c[3] for c in cells) + 1
             grid = [[""] * cols for _ in range(rows)]
@@ -179,7 +181,9 @@ def _camelot(flavor: str) -> Method:
             x0, top, x1, bottom = region
             if flavor == "lattice":
                 r = RULING_MARGIN
-                kwargs["table_regions"] = [f"{x0 - r},{page.height - top + r},{x1 + r},{page.height - bottom - r}"]
+                kwargs["table_regions"] = [
+                    f"{x0 - r},{page.height - top + r},{x1 + r},{page.height - bottom - r}"
+                ]
             else:
                 kwargs["table_areas"] = [f"{x0},{page.height - top},{x1},{page.height - bottom}"]
         found = camelot.read_pdf(str(pdf), pages=str(number), flavor=flavor, suppress_stdout=True, **kwargs)

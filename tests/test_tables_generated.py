@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
 
 from extractors.base import Source
 from extractors.tables import extract_tables
@@ -202,7 +204,9 @@ UNRULED = Grid(
 
 
 def test_unruled_table_is_found_from_text_alignment(tmp_path):
-    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Cases by country"), Para(PROSE), UNRULED, Para(PROSE)])])
+    path = write_pages(
+        tmp_path / "t.pdf", [Page([Heading("Cases by country"), Para(PROSE), UNRULED, Para(PROSE)])]
+    )
     table = one_table(path)
     assert not table.ruled
     assert table.grid == [list(r) for r in UNRULED.rows]
@@ -237,7 +241,10 @@ def test_numbered_list_and_prose_are_not_tables(tmp_path):
 
 def _long_grid(first: int, last: int, header: bool) -> Grid:
     rows = [["Ref", "Action", "Owner", "Due"]] if header else []
-    rows += [[f"A{n:02d}", f"Action number {n} agreed by the board", "Director", "2020"] for n in range(first, last)]
+    rows += [
+        [f"A{n:02d}", f"Action number {n} agreed by the board", "Director", "2020"]
+        for n in range(first, last)
+    ]
     return Grid(rows=rows, widths=[50, 220, 80, 60], header=1 if header else 0, shade_header=header)
 
 
@@ -284,17 +291,18 @@ def test_no_join_when_text_separates_the_fragments(tmp_path):
 
 
 def test_merged_cell_cut_by_page_break_is_one_span(tmp_path):
-    first = Grid(
-        rows=[["Directorate", "Service", "Value"], ["Finance", "Payroll", "1"], [None, "Audit", "2"]]
-        + [[f"Team {n}", "Legal", str(n)] for n in range(3, 30)],
-        widths=[100, 100, 60],
-        spans={(1, 0): (2, 1)},
-    )
-    first.rows[-1][0] = "Property"
-    first.rows.append([None, "Leases", "30"])
-    first.spans[(len(first.rows) - 2, 0)] = (2, 1)
+    rows = [["Directorate", "Service", "Value"], ["Finance", "Payroll", "1"], [None, "Audit", "2"]]
+    rows += [[f"Team {n}", "Legal", str(n)] for n in range(3, 29)]
+    rows += [["Property", "Lettings", "29"], [None, "Leases", "30"]]
+    # The Property cell runs on over the page break.
+    first = Grid(rows=rows, widths=[100, 100, 60], spans={(1, 0): (2, 1), (len(rows) - 2, 0): (2, 1)})
     second = Grid(
-        rows=[["Directorate", "Service", "Value"], [None, "Markets", "31"], [None, "Estates", "32"], ["ICT", "Desk", "33"]],
+        rows=[
+            ["Directorate", "Service", "Value"],
+            [None, "Markets", "31"],
+            [None, "Estates", "32"],
+            ["ICT", "Desk", "33"],
+        ],
         widths=[100, 100, 60],
         spans={(1, 0): (2, 1)},
     )
@@ -307,11 +315,204 @@ def test_merged_cell_cut_by_page_break_is_one_span(tmp_path):
 
 
 def test_row_cut_by_page_break_is_folded_into_one_row(tmp_path):
-    first = Grid(rows=[["Ref", "Progress"]] + [[f"P{n}", f"Update {n}"] for n in range(1, 30)], widths=[60, 250])
-    first.rows.append(["P30", "Work started in"])
-    second = Grid(rows=[[None, "April and is on track."], ["P31", "Done"]], widths=[60, 250], header=0, shade_header=False)
-    second.rows[0] = ["", "April and is on track."]
+    rows = [
+        ["Ref", "Progress"],
+        *([f"P{n}", f"Update {n}"] for n in range(1, 30)),
+        ["P30", "Work started in"],
+    ]
+    first = Grid(rows=rows, widths=[60, 250])
+    # The rest of row P30 is printed at the top of the next page, its Ref cell blank.
+    second = Grid(
+        rows=[["", "April and is on track."], ["P31", "Done"]], widths=[60, 250], header=0, shade_header=False
+    )
     table = one_table(write_pages(tmp_path / "t.pdf", [Page([Heading("Plan"), first]), Page([second])]))
     assert ["P30", "Work started in April and is on track."] in table.rows
     assert table.rows[-1] == ["P31", "Done"]
     assert len(table.row_pages) == len(table.grid)
+
+
+def test_unruled_rotated_directorates_span_their_rows(tmp_path):
+    grid = Grid(
+        rows=[
+            ["Directorate", "Service", "Target", "Actual"],
+            ["Finance", "Payroll", "99%", "98%"],
+            [None, "Pensions", "90%", "91%"],
+            [None, "Audit", "12", "11"],
+            ["Legal", "Litigation", "90%", "97%"],
+            [None, "Property", "80%", "100%"],
+            [None, "Planning", "6 months", "2.4 months"],
+        ],
+        widths=[60, 120, 80, 80],
+        spans={(1, 0): (3, 1), (4, 0): (3, 1)},
+        vertical={(1, 0), (4, 0)},
+        ruled=False,
+        shade_header=False,
+    )
+    table = one_table(
+        write_pages(tmp_path / "t.pdf", [Page([Heading("Indicators"), Para(PROSE), grid, Para(PROSE)])])
+    )
+    assert [row[0] for row in table.grid] == ["Directorate", "Finance", "", "", "Legal", "", ""]
+    assert table.grid[6] == ["", "Planning", "6 months", "2.4 months"]
+    assert [(s.row, s.rowspan, s.vertical) for s in table.spans] == [(1, 3, True), (4, 3, True)]
+
+
+def test_clockwise_text_reads_top_to_bottom(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    xs, ys = [60, 100, 250, 330], [700, 680, 660, 640, 620]
+    for y in ys:
+        canvas.line(xs[0] if y in (ys[0], ys[1], ys[-1]) else xs[1], y, xs[-1], y)
+    for x in xs:
+        canvas.line(x, ys[0], x, ys[-1])
+    canvas.setFont("Helvetica-Bold", 9)
+    for x, text in zip(xs, ["Area", "Service", "Score"], strict=False):
+        canvas.drawString(x + 3, 686, text)
+    canvas.setFont("Helvetica", 9)
+    for i, (service, score) in enumerate([("Payroll", "95"), ("Pensions", "88"), ("Audit", "70")]):
+        canvas.drawString(103, ys[i + 1] - 14, service)
+        canvas.drawString(253, ys[i + 1] - 14, score)
+    canvas.saveState()
+    canvas.translate(84, 670)
+    canvas.rotate(-90)
+    canvas.drawString(0, 0, "North Hub")
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.grid[1] == ["North Hub", "Payroll", "95"]
+    assert [(s.row, s.col, s.rowspan, s.vertical) for s in table.spans] == [(1, 0, 3, True)]
+
+
+def test_rule_under_first_row_marks_header_of_unruled_table(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(60, 780, "Summary statistics")
+    rows = [
+        ["Variable", "Mean", "Std. Dev.", "Min", "Max"],
+        ["Age", "50.8", "15.9", "21", "90"],
+        ["Men", "0.47", "0.50", "0", "1"],
+        ["East", "0.28", "0.45", "0", "1"],
+        ["Married", "0.57", "0.50", "0", "1"],
+        ["Household income (Euro/month)", "2,127", "1,389", "22", "22,500"],
+    ]
+    y = 750
+    canvas.line(60, y + 12, 520, y + 12)
+    for i, row in enumerate(rows):
+        canvas.setFont("Times-Roman", 10)
+        canvas.drawString(60, y, row[0])
+        for x, text in zip([310, 380, 440, 510], row[1:], strict=True):
+            canvas.drawRightString(x, y, text)
+        if i in (0, 3):
+            canvas.line(60, y - 4, 520, y - 4)
+        y -= 13
+    canvas.line(60, y + 9, 520, y + 9)
+    canvas.drawString(60, y - 30, "Source: survey data, weighted by the sample design for all respondents.")
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.header == [rows[0]]
+    assert table.rows == rows[1:]
+    assert table.section_title == "Summary statistics"
+
+
+def test_shaded_rows_without_rulings(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 13)
+    canvas.drawString(60, 790, "Performance")
+    rows = [
+        ["Indicator", "Target", "Q1", "Q2"],
+        ["Calls answered", "90%", "88%", "91%"],
+        ["Invoices paid", "95%", "97%", "96%"],
+        ["Claims processed", "20 days", "18 days", "22 days"],
+        ["Complaints", "12", "9", "14"],
+    ]
+    y = 760
+    for i, row in enumerate(rows):
+        if i == 0 or i % 2 == 0:
+            canvas.setFillColorRGB(*((0.2, 0.3, 0.6) if i == 0 else (0.9, 0.9, 0.95)))
+            canvas.rect(60, y - 4, 400, 16, stroke=0, fill=1)
+        canvas.setFillColorRGB(*((1, 1, 1) if i == 0 else (0, 0, 0)))
+        canvas.setFont("Helvetica-Bold" if i == 0 else "Helvetica", 9)
+        for x, text in zip([64, 220, 300, 380], row, strict=True):
+            canvas.drawString(x, y, text)
+        y -= 16
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.header == [rows[0]]
+    assert table.rows == rows[1:]
+
+
+def test_unruled_table_over_two_pages_is_joined(tmp_path):
+    head = ["Area", "2017", "2018", "2019"]
+    body = [[f"Region {n}", f"{n}.5", f"{n * 2}.0", f"{n * 10:,}"] for n in range(1, 60)]
+
+    def grid(rows):
+        return Grid(rows=[head, *rows], widths=[150, 70, 70, 70], ruled=False, shade_header=False)
+
+    pages = [
+        Page([Heading("Cases"), Para(PROSE), grid(body[:36])], stamp="Page 1"),
+        Page([grid(body[36:]), Para(PROSE)], stamp="Page 2"),
+    ]
+    table = one_table(write_pages(tmp_path / "t.pdf", pages))
+    assert table.pages == [1, 2]
+    assert table.header == [head]
+    assert table.rows == body
+
+
+def _plain(rows: list[list[str]], widths: list[float]) -> Grid:
+    return Grid(rows=rows, widths=widths, header=0, ruled=False, shade_header=False)
+
+
+def test_names_set_in_columns_are_not_a_table(tmp_path):
+    names = _plain(
+        [
+            ["Councillor Ann Smith", "Councillor Bob Jones", "Councillor Cy Patel"],
+            ["Councillor Di Brown", "Councillor Ed Green", "Councillor Flo White"],
+            ["Councillor Gus Black", "Councillor Hal Grey", "Councillor Ivy Stone"],
+        ],
+        [150, 150, 150],
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Minutes"), Para("Present:"), names, Para(PROSE)])])
+    assert tables_of(path) == []
+
+
+def test_contents_list_is_not_a_table(tmp_path):
+    contents = _plain(
+        [["Introduction", "1"], ["Financial summary", "3"], ["Performance", "7"], ["Risks", "12"]], [300, 60]
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Contents"), contents, Para(PROSE)])])
+    assert tables_of(path) == []
+
+
+def test_labels_with_figures_are_a_table(tmp_path):
+    pairs = _plain(
+        [
+            ["Shared services", "0.432"],
+            ["Non-shared services", "0.235"],
+            ["Reserves", "(1.926)"],
+            ["Total", "0.667"],
+        ],
+        [200, 80],
+    )
+    table = one_table(
+        write_pages(tmp_path / "t.pdf", [Page([Heading("Outturn"), Para(PROSE), pairs, Para(PROSE)])])
+    )
+    assert table.grid == pairs.rows
+    assert table.header == []
+
+
+def test_continued_caption_does_not_stop_the_join(tmp_path):
+    pages = [
+        Page([Heading("Action Plan"), Para(PROSE), _long_grid(1, 20, True)]),
+        Page([Para("Action plan (continued)"), _long_grid(20, 26, True)]),
+    ]
+    table = one_table(write_pages(tmp_path / "t.pdf", pages))
+    assert table.pages == [1, 2] and len(table.rows) == 25
+
+
+def test_grid_of_prose_boxes_is_not_a_table(tmp_path):
+    boxes = Grid(rows=[[PROSE, PROSE], [PROSE, PROSE]], widths=[220, 220], header=0, shade_header=False)
+    assert tables_of(write_pages(tmp_path / "t.pdf", [Page([Heading("Context"), boxes])])) == []

@@ -45,7 +45,9 @@ class Grid:
 
     rows: Sequence[Sequence[str | None]]
     widths: Sequence[float]
-    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (row, col) -> (rowspan, colspan)
+    spans: dict[tuple[int, int], tuple[int, int]] = field(
+        default_factory=dict
+    )  # (row, col) -> (rowspan, colspan)
     vertical: set[tuple[int, int]] = field(default_factory=set)
     header: int = 1
     ruled: bool = True
@@ -125,12 +127,16 @@ def draw_grid(canvas: Canvas, grid: Grid, x0: float, top: float, page_height: fl
         canvas.setLineWidth(0.5)
         for r in range(len(grid.rows) + 1):
             for c in range(len(grid.widths)):
-                inside = 0 < r < len(grid.rows) and owner.get((r - 1, c), (r - 1, c)) == owner.get((r, c), (r, c))
+                inside = 0 < r < len(grid.rows) and owner.get((r - 1, c), (r - 1, c)) == owner.get(
+                    (r, c), (r, c)
+                )
                 if not inside:
                     canvas.line(xs[c], y(ys[r]), xs[c + 1], y(ys[r]))
         for c in range(len(grid.widths) + 1):
             for r in range(len(grid.rows)):
-                inside = 0 < c < len(grid.widths) and owner.get((r, c - 1), (r, c - 1)) == owner.get((r, c), (r, c))
+                inside = 0 < c < len(grid.widths) and owner.get((r, c - 1), (r, c - 1)) == owner.get(
+                    (r, c), (r, c)
+                )
                 if not inside:
                     canvas.line(xs[c], y(ys[r]), xs[c], y(ys[r + 1]))
     leading = grid.size * 1.2
@@ -145,12 +151,16 @@ def draw_grid(canvas: Canvas, grid: Grid, x0: float, top: float, page_height: fl
             if (r, c) in grid.vertical:
                 canvas.saveState()
                 width = stringWidth(text, font, grid.size)
-                canvas.translate((left + right) / 2 + grid.size / 3, y((cell_top + cell_bottom) / 2 + width / 2))
+                canvas.translate(
+                    (left + right) / 2 + grid.size / 3, y((cell_top + cell_bottom) / 2 + width / 2)
+                )
                 canvas.rotate(90)
                 canvas.drawString(0, 0, text)
                 canvas.restoreState()
                 continue
-            numeric = not grid.ruled and c > 0 and text.replace(".", "").replace(",", "").replace("%", "").isdigit()
+            numeric = (
+                not grid.ruled and c > 0 and text.replace(".", "").replace(",", "").replace("%", "").isdigit()
+            )
             for i, line in enumerate(wrap(text, font, grid.size, right - left - 2 * PAD)):
                 baseline = cell_top + PAD + grid.size + i * leading
                 if numeric:
@@ -171,6 +181,8 @@ def write_pages(path: Path, pages: Sequence[Page]) -> Path:
         for block in spec.blocks:
             if isinstance(block, Grid):
                 cursor = draw_grid(canvas, block, MARGIN, cursor + 6, height) + 12
+                if cursor > height - MARGIN:
+                    raise ValueError("the table runs off the page: draw fewer rows")
                 continue
             size = block.size
             font = bold if isinstance(block, Heading) or block.bold else regular

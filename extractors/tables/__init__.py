@@ -8,19 +8,22 @@ Every page is searched for ruled grids and for whitespace-aligned tables
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
 from extractors.layout import Line, body_size
-from extractors.tables.context import DocumentContext, body_lines, furniture
+from extractors.tables.context import DocumentContext, TableContext, body_lines, furniture
 from extractors.tables.finder import page_fragments, region_fragment
 from extractors.tables.joining import Joined, group_fragments, join
 from extractors.tables.model import Fragment
 from schemas.records import Span, Table, TableRegion
 
 EXTRACTOR = Extractor("tables", "1.0.0")
+
+_CONTINUED = re.compile(r"\b(?:continued|cont'?d|cont\.)", re.I)
 
 __all__ = ["EXTRACTOR", "extract_tables", "page_fragments", "region_fragment"]
 
@@ -38,11 +41,14 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
     found = {p.page_number: page_fragments(p) for p in pages}
     frags = {n: t.fragments for n, t in found.items()}
     skip = furniture([found[p.page_number].lines for p in pages], [p.height for p in pages])
-    body = {n: body_lines(t.lines, [f.bbox for f in t.fragments if not f.ruled], skip) for n, t in found.items()}
+    body = {
+        n: body_lines(t.lines, [f.bbox for f in t.fragments if not f.ruled], skip) for n, t in found.items()
+    }
 
     def text_between(a: Fragment, b: Fragment) -> bool:
         below = any(ln.top >= a.bbox[3] - 1 for ln in body[a.page])
-        above = any(ln.bottom <= b.bbox[1] + 1 for ln in body[b.page])
+        # "Table 3 (continued)" above a fragment announces the join rather than blocks it.
+        above = any(ln.bottom <= b.bbox[1] + 1 and not _CONTINUED.search(ln.text) for ln in body[b.page])
         return below or above
 
     ordered = [f for p in pages for f in frags[p.page_number]]
@@ -71,7 +77,7 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
     return tables
 
 
-def _record(joined: Joined, table_id: str, source: Source, ctx) -> Table:
+def _record(joined: Joined, table_id: str, source: Source, ctx: TableContext) -> Table:
     first = joined.parts[0]
     grid = joined.grid()
     head = joined.header_rows

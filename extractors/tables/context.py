@@ -29,6 +29,8 @@ LEVEL_TOLERANCE = 0.3
 
 @dataclass(frozen=True)
 class TableContext:
+    """The nearest heading above a table, the heading path to it, and its preamble."""
+
     section_title: str | None
     headings: list[str]
     preamble: str | None
@@ -82,6 +84,7 @@ class DocumentContext:
         # (page, top, page, bottom, line) of the body lines, computed once for all tables.
         self._body = [(ln.page, ln.top, ln.bottom, ln) for ln in self.lines if id(ln) not in heading_lines]
         self._heading_keys = [(h.page, h.bottom) for h in self.headings]
+        self._heading_sizes = [h.size for h in self.headings]
 
     def context(self, page: int, top: float, after: tuple[int, float] | None = None) -> TableContext:
         """Context of a table whose first row starts at ``top`` on ``page``.
@@ -92,12 +95,13 @@ class DocumentContext:
             after: (page, bottom) of the previous table of the document, if any: the
                 preamble never reaches above it.
         """
-        above = [h for h, k in zip(self.headings, self._heading_keys, strict=True) if k <= (page, top + 1)]
-        path: list[Heading] = []
-        for h in above:
-            while path and path[-1].size <= h.size + LEVEL_TOLERANCE:
+        count = sum(1 for k in self._heading_keys if k <= (page, top + 1))
+        above = self.headings[:count]
+        path: list[tuple[Heading, float]] = []
+        for h, size in zip(above, self._heading_sizes, strict=False):
+            while path and path[-1][1] <= size + LEVEL_TOLERANCE:
                 path.pop()
-            path.append(h)
+            path.append((h, size))
         nearest = above[-1] if above else None
         start = (nearest.page, nearest.bottom) if nearest else (0, 0.0)
         if after is not None and after > start:
@@ -106,6 +110,6 @@ class DocumentContext:
         between = [ln for p, t, b, ln in self._body if start < (p, t) and (p, b) <= end]
         return TableContext(
             section_title=nearest.text if nearest else None,
-            headings=[h.text for h in path],
+            headings=[h.text for h, _ in path],
             preamble=join_text(between) or None,
         )

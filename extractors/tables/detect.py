@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from itertools import pairwise
 
 from extractors.layout import Line
+from extractors.tables.header import header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.rulings import Segment
 from extractors.tables.stream import is_numeric, line_chunks, region_table
@@ -25,6 +27,8 @@ COLUMN_GAP = 1.0
 BLOCK_GAP = 1.6
 # A table has at least this many rows with two or more cells.
 MIN_ROWS = 3
+# Lines without columns (wrapped labels, section lines) a block may hold in a row.
+MAX_INNER_LINES = 2
 # Column-header lines looked for above a block.
 MAX_HEADER_LINES = 3
 # Cells of this many words or more are running text.
@@ -32,12 +36,13 @@ PROSE_WORDS = 7
 # Header lines are set no larger than this many times the table's text.
 HEADER_SIZE = 1.25
 
+_CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph|source|note)s?\b", re.I)
 _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,5}[.)])$", re.I)
 
 
 def shows_columns(chunks: Sequence[Line]) -> bool:
     """Whether a line's chunks stand apart by a column-sized gap."""
-    return any(b.x0 - a.x1 >= COLUMN_GAP * min(a.size, b.size) for a, b in zip(chunks, chunks[1:], strict=False))
+    return any(b.x0 - a.x1 >= COLUMN_GAP * min(a.size, b.size) for a, b in pairwise(chunks))
 
 
 def text_tables(
@@ -55,7 +60,8 @@ def text_tables(
     if len(lines) < MIN_ROWS:
         return []
     chunks = line_chunks(lines)
-    multi = [shows_columns(c) for c in chunks]
+    # A caption ("Table 10:  Indicators of ...") may break at a tab, yet it starts no table.
+    multi = [shows_columns(c) and not _CAPTION.match(ln.text) for ln, c in zip(lines, chunks, strict=True)]
     if sum(multi) < MIN_ROWS:
         return []
     height = statistics.median(ln.bottom - ln.top for ln in lines)
@@ -82,7 +88,8 @@ def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list
         while j < n and lines[j].top - lines[j - 1].bottom <= BLOCK_GAP * height:
             if multi[j]:
                 end = j
-            elif not (j + 1 < n and multi[j + 1] and lines[j + 1].top - lines[j].bottom <= BLOCK_GAP * height):
+            elif j - end > MAX_INNER_LINES:
+                # Wrapped labels or a section line sit between rows; more lines are text.
                 break
             j += 1
         if sum(multi[start : end + 1]) >= MIN_ROWS:
@@ -91,7 +98,9 @@ def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list
     return blocks
 
 
-def _header_start(lines: Sequence[Line], chunks: Sequence[Sequence[Line]], start: int, end: int, height: float) -> int:
+def _header_start(
+    lines: Sequence[Line], chunks: Sequence[Sequence[Line]], start: int, end: int, height: float
+) -> int:
     """First line of the block once the column-header lines above it are taken in."""
     x0 = min(ln.x0 for ln in lines[start : end + 1])
     x1 = max(ln.x1 for ln in lines[start : end + 1])
@@ -104,8 +113,8 @@ def _header_start(lines: Sequence[Line], chunks: Sequence[Sequence[Line]], start
             break
         if above.x0 < x0 - slack or above.x1 > x1 + slack:
             break
-        # A single centred line is a caption unless it sits over the figures only.
-        if len(chunks[i - 1]) < 2 and above.x0 <= x0 + slack:
+        # A single line is a caption unless it sits over the figures only.
+        if _CAPTION.match(above.text) or (len(chunks[i - 1]) < 2 and above.x0 <= x0 + slack):
             break
         i -= 1
     return i
@@ -123,7 +132,9 @@ def _beside(chars: Sequence[Char], block: Sequence[Line]) -> list[Char]:
     x0, x1 = min(ln.x0 for ln in block) - 4 * size, max(ln.x1 for ln in block) + 4 * size
     top, bottom = min(ln.top for ln in block) - size, max(ln.bottom for ln in block) + size
     return [
-        c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+        c
+        for c in chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
     ]
 
 
@@ -131,8 +142,9 @@ def is_text_table(frag: Fragment) -> bool:
     """Whether a grid made from aligned text is a table.
 
     It needs rows with two or more cells; running text set in page columns, a
-    numbered or bulleted list and two columns of words (key/value lines) are not
-    tables, while a list or two columns whose other cells hold figures are.
+    numbered or bulleted list, two columns of words (key/value lines) and a table
+    of contents are not tables, while a list or two columns whose other cells hold
+    figures are.
     """
     grid = frag.grid()
     if frag.n_cols < 2 or sum(1 for row in grid if sum(1 for c in row if c) >= 2) < MIN_ROWS:
@@ -140,10 +152,26 @@ def is_text_table(frag: Fragment) -> bool:
     filled = [c for row in grid for c in row if c]
     if sum(len(c.split()) >= PROSE_WORDS for c in filled) * 2 > len(filled):
         return False
-    first = [row[0] for row in grid if row[0]]
+    head = header_rows(frag) or frag.header_rows
+    body = grid[head:]
+    first = [row[0] for row in body if row[0]]
     listed = bool(first) and sum(bool(_LIST_MARKER.match(c)) for c in first) * 2 > len(first)
     if frag.n_cols == 2 or listed:
-        # Numbered lines or label/value pairs: a table only when the rest are figures.
-        rest = [c for row in grid for c in row[1:] if c]
-        return bool(rest) and sum(is_numeric(c) for c in rest) * 2 > len(rest)
-    return True
+        # Numbered lines or label/value pairs: a table only when the rest are figures,
+        # and not a table of contents (page numbers rising down the page).
+        rest = [c for row in body for c in row[1:] if c]
+        if not rest or sum(is_numeric(c) for c in rest) * 2 <= len(rest):
+            return False
+        return not (frag.n_cols == 2 and _page_numbers([row[1] for row in body if row[1]]))
+    # Words laid out in columns (names of those present, say) are a table when a
+    # header row names the columns or a column holds figures.
+    figures = any(
+        sum(is_numeric(row[c]) for row in body if row[c]) * 2 > max(1, sum(1 for row in body if row[c]))
+        for c in range(frag.n_cols)
+    )
+    return head > 0 or figures
+
+
+def _page_numbers(cells: Sequence[str]) -> bool:
+    numbers = [int(c) for c in cells if c.isdigit()]
+    return len(numbers) == len(cells) and len(numbers) >= MIN_ROWS and numbers == sorted(numbers)

@@ -1,9 +1,10 @@
 """Finding the tables of one page: ruled grids first, then whitespace-aligned text.
 
-Each page is judged by its own evidence. Where ruling lines form grids, the grid
-gives the structure; the text left over is searched for blocks of lines whose
-chunks line up in columns. Pages with neither cost almost nothing: the ruling scan
-reads only the page's graphics, and the alignment scan stops at pages whose lines
+Each page is judged by its own evidence. Where ruling lines form a complete grid,
+the grid gives the structure; a grid missing rulings (a frame with a rule under
+the header, say) takes its columns from the alignment of its text; the text left
+over is searched for blocks of lines whose chunks line up in columns. Pages of
+running text cost little: the alignment scan stops at once on a page whose lines
 never break into separate chunks.
 """
 
@@ -14,12 +15,12 @@ from dataclasses import dataclass
 
 from pdfplumber.page import Page
 
-from extractors.layout import Line
+from extractors.layout import Line, page_stamp
+from extractors.tables.detect import text_tables
 from extractors.tables.header import header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
 from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
-from extractors.tables.detect import text_tables
 from extractors.tables.stream import region_table
 from extractors.tables.text import Char, PageText
 from schemas.records import BBox
@@ -32,19 +33,23 @@ REGION_RULING_MARGIN = 12.0
 CHART_STROKES = 12
 # Share of the grid positions that must hold text: less is a chart's gridlines.
 MIN_FILL = 0.15
+# A grid whose every cell holds this many words or more frames running text.
+PROSE_CELL_WORDS = 20
 
 
 def is_table(frag: Fragment) -> bool:
     """Whether a grid holds tabular data rather than framing a layout.
 
-    A box around a paragraph, a column of framed prose or a row of side-by-side boxes
-    is layout; a table has at least two rows and two columns of text.
+    A box around a paragraph, a column of framed prose, a row of side-by-side boxes
+    or boxes of running text only are layout; a table has at least two rows and two
+    columns of text, some of it short.
     """
     if frag.n_rows < 2 or frag.n_cols < 2:
         return False
-    owners = {id(c): c for c in frag.cells}
-    filled = sum(1 for c in owners.values() if c.text)
-    return filled >= 3 and filled >= MIN_FILL * len(owners)
+    filled = [c.text for c in frag.cells if c.text]
+    if len(filled) < 3 or len(filled) < MIN_FILL * len(frag.cells):
+        return False
+    return any(len(text.split()) < PROSE_CELL_WORDS for text in filled)
 
 
 @dataclass
@@ -89,7 +94,9 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     lines = text.lines(keep=(lambda c: not _in_any(c, boxes)) if boxes else None)
     free = [s for s in segments if not any(_touches(s.bbox, b) for b in boxes)]
     turned = [c for c in text.rotated if not _in_any(c, boxes)]
-    frags.extend(text_tables(page.page_number, lines, free, turned))
+    # The page number stamp is never part of a table, however close it sits.
+    _, stamp = page_stamp(lines, page.height)
+    frags.extend(text_tables(page.page_number, [ln for ln in lines if ln is not stamp], free, turned))
     frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
     for frag in frags:
         frag.header_rows = header_rows(frag) or frag.header_rows
@@ -98,7 +105,9 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
 
 def _in_any(char: Char, boxes: Sequence[BBox]) -> bool:
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return any(x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5 for x0, top, x1, bottom in boxes)
+    return any(
+        x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5 for x0, top, x1, bottom in boxes
+    )
 
 
 def region_fragment(page: Page, box: BBox) -> Fragment | None:
@@ -108,10 +117,20 @@ def region_fragment(page: Page, box: BBox) -> Fragment | None:
     drawn around its text); text counts only inside the region.
     """
     x0, top, x1, bottom = box
-    inner = (x0 - REGION_TEXT_MARGIN, top - REGION_TEXT_MARGIN, x1 + REGION_TEXT_MARGIN, bottom + REGION_TEXT_MARGIN)
+    inner = (
+        x0 - REGION_TEXT_MARGIN,
+        top - REGION_TEXT_MARGIN,
+        x1 + REGION_TEXT_MARGIN,
+        bottom + REGION_TEXT_MARGIN,
+    )
     chars = [c for c in page.chars if _in_any(c, [inner])]
     text = PageText(chars, page.page_number)
-    near = (x0 - REGION_RULING_MARGIN, top - REGION_RULING_MARGIN, x1 + REGION_RULING_MARGIN, bottom + REGION_RULING_MARGIN)
+    near = (
+        x0 - REGION_RULING_MARGIN,
+        top - REGION_RULING_MARGIN,
+        x1 + REGION_RULING_MARGIN,
+        bottom + REGION_RULING_MARGIN,
+    )
     segs = [s for s in merge_segments(page_segments(page)) if _touches(s.bbox, near)]
     frag = None
     for rs in ruling_sets(segs):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.tables.model import Cell, Fragment
+from extractors.tables.model import Cell, Fragment, boxes_of, grid_of, owners_of
 from schemas.records import BBox
 
 # Column boundaries of two fragments of one table agree within this share of its width.
@@ -40,16 +40,10 @@ class Joined:
         return max((c.col + c.colspan for c in self.cells), default=0)
 
     def grid(self) -> list[list[str]]:
-        out = [[""] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row][c.col] = c.text
-        return out
+        return grid_of(self.cells, self.n_rows)
 
     def boxes(self) -> list[list[BBox | None]]:
-        out: list[list[BBox | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row][c.col] = c.bbox
-        return out
+        return boxes_of(self.cells, self.n_rows)
 
 
 def _norm(text: str) -> str:
@@ -202,10 +196,4 @@ def _fold_row(joined: Joined, row: int) -> None:
 
 
 def _owners(joined: Joined) -> list[list[Cell | None]]:
-    out: list[list[Cell | None]] = [[None] * joined.n_cols for _ in range(joined.n_rows)]
-    for c in joined.cells:
-        for r in c.rows:
-            for k in c.cols:
-                if r < len(out) and k < len(out[r]):
-                    out[r][k] = c
-    return out
+    return owners_of(joined.cells, joined.n_rows)

@@ -8,6 +8,7 @@ cross-page joining, the exported record) works on them alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from schemas.records import BBox
@@ -61,30 +62,46 @@ class Fragment:
 
     def grid(self) -> list[list[str]]:
         """Cell strings: a merged cell's text at its top-left, covered positions empty."""
-        out = [[""] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row][c.col] = c.text
-        return out
-
-    def boxes(self) -> list[list[BBox | None]]:
-        """Each position's cell box; None where a merged cell covers it."""
-        out: list[list[BBox | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            out[c.row][c.col] = c.bbox
-        return out
+        return grid_of(self.cells, self.n_rows)
 
     def row_cells(self, row: int) -> list[Cell]:
         """Cells that start in ``row``, left to right."""
         return sorted((c for c in self.cells if c.row == row), key=lambda c: c.col)
 
-    def owner(self) -> list[list[Cell | None]]:
-        """For each grid position, the cell that covers it."""
-        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
-        for c in self.cells:
-            for r in c.rows:
-                for k in c.cols:
+
+def _size(cells: Sequence[Cell], n_rows: int | None) -> tuple[int, int]:
+    rows = max((c.row + c.rowspan for c in cells), default=0) if n_rows is None else n_rows
+    return rows, max((c.col + c.colspan for c in cells), default=0)
+
+
+def grid_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[str]]:
+    """Cell strings of a grid: a merged cell's text at its top-left, covered positions empty."""
+    rows, cols = _size(cells, n_rows)
+    out = [[""] * cols for _ in range(rows)]
+    for c in cells:
+        out[c.row][c.col] = c.text
+    return out
+
+
+def boxes_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[BBox | None]]:
+    """Each grid position's cell box; None where a merged cell covers the position."""
+    rows, cols = _size(cells, n_rows)
+    out: list[list[BBox | None]] = [[None] * cols for _ in range(rows)]
+    for c in cells:
+        out[c.row][c.col] = c.bbox
+    return out
+
+
+def owners_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[Cell | None]]:
+    """For each grid position, the cell that covers it."""
+    rows, cols = _size(cells, n_rows)
+    out: list[list[Cell | None]] = [[None] * cols for _ in range(rows)]
+    for c in cells:
+        for r in c.rows:
+            for k in c.cols:
+                if r < rows:
                     out[r][k] = c
-        return out
+    return out
 
 
 def drop_empty_lines(frag: Fragment) -> Fragment:
@@ -93,57 +110,50 @@ def drop_empty_lines(frag: Fragment) -> Fragment:
     A row where every position is blank or covered by a cell starting above holds
     nothing of its own; merged cells that crossed it shrink by one.
     """
-    cells = [c for c in frag.cells]
+    cells = list(frag.cells)
+    edges = {"row": list(frag.row_edges), "col": list(frag.col_edges)}
     for axis in ("row", "col"):
-        size = frag.n_rows if axis == "row" else frag.n_cols
-        used = set()
-        for c in cells:
-            if c.text:
-                used.add(c.row if axis == "row" else c.col)
-        keep = [i for i in range(size) if i in used]
+        size = max((_first(c, axis) + _span(c, axis) for c in cells), default=0)
+        keep = sorted({_first(c, axis) for c in cells if c.text})
         if len(keep) == size:
             continue
         index = {old: new for new, old in enumerate(keep)}
         remapped = []
         for c in cells:
-            first, span = (c.row, c.rowspan) if axis == "row" else (c.col, c.colspan)
-            kept = [index[i] for i in range(first, first + span) if i in index]
-            if not kept:
-                continue
-            if axis == "row":
-                remapped.append(replace(c, row=kept[0], rowspan=len(kept)))
-            else:
-                remapped.append(replace(c, col=kept[0], colspan=len(kept)))
+            kept = [index[i] for i in range(_first(c, axis), _first(c, axis) + _span(c, axis)) if i in index]
+            if kept:
+                change = {axis: kept[0], f"{axis}span": len(kept)}
+                remapped.append(replace(c, **change))
         cells = remapped
-        edges = frag.row_edges if axis == "row" else frag.col_edges
-        if len(edges) == size + 1:
-            new_edges = [edges[keep[0]]] + [edges[i + 1] for i in keep] if keep else []
-            if axis == "row":
-                frag = replace(frag, row_edges=new_edges)
-            else:
-                frag = replace(frag, col_edges=new_edges)
-    return replace(frag, cells=_fill_gaps(cells))
+        if keep and len(edges[axis]) == size + 1:
+            # Each kept line reaches down (or across) to the next kept one.
+            edges[axis] = [edges[axis][k] for k in keep] + [edges[axis][keep[-1] + 1]]
+    frag = replace(frag, row_edges=edges["row"], col_edges=edges["col"])
+    return replace(frag, cells=_fill_gaps(cells, frag))
 
 
-def _fill_gaps(cells: list[Cell]) -> list[Cell]:
+def _first(cell: Cell, axis: str) -> int:
+    return cell.row if axis == "row" else cell.col
+
+
+def _span(cell: Cell, axis: str) -> int:
+    return cell.rowspan if axis == "row" else cell.colspan
+
+
+def _fill_gaps(cells: list[Cell], frag: Fragment) -> list[Cell]:
     """Blank cells for grid positions no cell covers, so every position has an owner."""
     n_rows = max((c.row + c.rowspan for c in cells), default=0)
     n_cols = max((c.col + c.colspan for c in cells), default=0)
     covered = {(r, k) for c in cells for r in c.rows for k in c.cols}
+    ys, xs = frag.row_edges, frag.col_edges
     extra = []
     for r in range(n_rows):
         for k in range(n_cols):
-            if (r, k) not in covered:
-                row_boxes = [c.bbox for c in cells if r in c.rows]
-                col_boxes = [c.bbox for c in cells if k in c.cols]
-                if row_boxes and col_boxes:
-                    box = (
-                        min(b[0] for b in col_boxes),
-                        min(b[1] for b in row_boxes),
-                        max(b[2] for b in col_boxes),
-                        max(b[3] for b in row_boxes),
-                    )
-                else:
-                    box = (0.0, 0.0, 0.0, 0.0)
-                extra.append(Cell(r, k, "", box))
+            if (r, k) in covered:
+                continue
+            if len(ys) == n_rows + 1 and len(xs) == n_cols + 1:
+                box = (xs[k], ys[r], xs[k + 1], ys[r + 1])
+            else:
+                box = frag.bbox
+            extra.append(Cell(r, k, "", box))
     return sorted([*cells, *extra], key=lambda c: (c.row, c.col))

@@ -8,8 +8,8 @@ are drawn.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
@@ -17,7 +17,7 @@ from extractors.layout import Line
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
 from extractors.tables.stream import is_numeric
-from extractors.tables.text import Char, PageText, cell_text, is_bold, is_vertical, split_chunks
+from extractors.tables.text import PageText, cell_text, is_bold, is_vertical, split_chunks
 from schemas.records import BBox
 
 # A boundary counts as drawn when rulings cover this share of it.
@@ -73,12 +73,7 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
             b = boxes[owner[r][c]]
             b[2], b[3] = max(b[2], r), max(b[3], c)
 
-    def box_of(ch: Char) -> int | None:
-        c = _index(xs, (ch["x0"] + ch["x1"]) / 2)
-        r = _index(ys, (ch["top"] + ch["bottom"]) / 2)
-        return None if r is None or c is None else owner[r][c]
-
-    content = text.sorted_into(box_of)
+    content = text.grid_cells(xs, ys, owner)
     cells = []
     for key, (r0, c0, r1, c1) in boxes.items():
         bbox = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
@@ -120,7 +115,7 @@ def _gapped(lines: Sequence[Line], inner_edges: Sequence[float]) -> bool:
     wide = 0
     for line in lines:
         chunks = split_chunks(line)
-        for a, b in zip(chunks, chunks[1:], strict=False):
+        for a, b in pairwise(chunks):
             if any(a.x1 <= x <= b.x0 for x in inner_edges):
                 return True
         wide += len(split_chunks(line, INNER_GAP)) > 1
@@ -132,12 +127,6 @@ def complete_grid(frag: Fragment) -> bool:
     filled = [c for c in frag.cells if c.text]
     gapped = sum(c.gapped for c in filled)
     return gapped == 0 or gapped < GAPPED_SHARE * len(filled)
-
-
-def _index(edges: Sequence[float], v: float) -> int | None:
-    if v < edges[0] or v > edges[-1]:
-        return None
-    return min(max(bisect_left(edges, v) - 1, 0), len(edges) - 2)
 
 
 def _merge_cells(rulings: RulingSet, xs: list[float], ys: list[float]) -> list[list[int]]:

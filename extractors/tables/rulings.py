@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
@@ -51,9 +52,14 @@ class Segment:
     def meets(self, other: Segment, tol: float = TOUCH) -> bool:
         """Whether two rulings cross or touch (perpendicular) or overlap (parallel)."""
         if self.horizontal == other.horizontal:
-            return abs(self.pos - other.pos) <= tol and self.start <= other.end + tol and other.start <= self.end + tol
+            return (
+                abs(self.pos - other.pos) <= tol
+                and self.start <= other.end + tol
+                and other.start <= self.end + tol
+            )
         return (
-            self.start - tol <= other.pos <= self.end + tol and other.start - tol <= self.pos <= other.end + tol
+            self.start - tol <= other.pos <= self.end + tol
+            and other.start - tol <= self.pos <= other.end + tol
         )
 
 
@@ -76,6 +82,7 @@ class RulingSet:
 
 
 def is_white(color: object) -> bool:
+    """Whether a fill colour (grey, RGB or CMYK) is white, so draws nothing on paper."""
     if not isinstance(color, tuple | list) or not color:
         return False
     values = [float(v) for v in color if isinstance(v, int | float)]
@@ -88,7 +95,9 @@ def page_segments(page: Page) -> list[Segment]:
     """Every visible horizontal and vertical stroke of a page (or of a cropped page)."""
     segs: list[Segment] = []
     for line in page.lines:
-        segs.extend(_from_points(line.get("pts") or [(line["x0"], line["top"]), (line["x1"], line["bottom"])]))
+        segs.extend(
+            _from_points(line.get("pts") or [(line["x0"], line["top"]), (line["x1"], line["bottom"])])
+        )
     boxes = box_objects(page)
     fills = _fills_by_colour(boxes)
     for rect in boxes:
@@ -118,14 +127,15 @@ def _boxlike(obj: dict) -> bool:
     pts = obj.get("pts") or []
     x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
     on_edge = all(
-        (abs(x - x0) < 0.5 or abs(x - x1) < 0.5) and (abs(y - top) < 0.5 or abs(y - bottom) < 0.5) for x, y in pts
+        (abs(x - x0) < 0.5 or abs(x - x1) < 0.5) and (abs(y - top) < 0.5 or abs(y - bottom) < 0.5)
+        for x, y in pts
     )
     return 4 <= len(pts) <= 5 and on_edge
 
 
 def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
     segs = []
-    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+    for (ax, ay), (bx, by) in pairwise(pts):
         if abs(ay - by) < 0.5 and abs(ax - bx) >= MIN_LENGTH:
             segs.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
         elif abs(ax - bx) < 0.5 and abs(ay - by) >= MIN_LENGTH:
@@ -173,7 +183,9 @@ def _from_rect(rect: dict, page: Page, fills: dict[tuple, list[BBox]]) -> list[S
     # A filled box shows an edge only where the colour changes: backgrounds drawn as
     # nested or abutting boxes of one colour (a cell, then each of its text lines)
     # have no visible boundary between them.
-    same = [b for b in fills.get(_colour_key(rect.get("non_stroking_color")), []) if b != (x0, top, x1, bottom)]
+    same = [
+        b for b in fills.get(_colour_key(rect.get("non_stroking_color")), []) if b != (x0, top, x1, bottom)
+    ]
     outward = ((0, -1), (0, 1), (-1, 0), (1, 0))
     return [e for e, d in zip(edges, outward, strict=True) if not _hidden(e, d, same)]
 
@@ -263,7 +275,7 @@ def slanted_strokes(page: Page, box: BBox) -> int:
         if obj["x1"] < x0 or obj["x0"] > x1 or obj["bottom"] < top or obj["top"] > bottom:
             continue
         pts = obj.get("pts") or []
-        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        for (ax, ay), (bx, by) in pairwise(pts):
             if abs(ax - bx) > 0.5 and abs(ay - by) > 0.5:
                 count += 1
     return count

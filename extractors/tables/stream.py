@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from extractors.layout import Line, Word
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
@@ -33,16 +34,25 @@ VERTICAL_SHARE = 0.4
 HORIZONTAL_SHARE = 0.5
 # A rule under one of the first rows of a table without a grid marks its header.
 MAX_RULED_HEADER = 3
+# A cell line wrapped at the column's edge fills at least this share of the column.
+FULL_LINE = 0.75
 # Lines further apart than this many line heights are never one row.
 ROW_GAP = 1.0
+# A gap between lines this many times the usual gap between a cell's lines ends a row.
+ROW_SPACING = 1.5
 
 _NUMERIC = re.compile(r"^[\s\d.,%()+\-–—$£€/:<>*=~]*\d[\s\d.,%()+\-–—$£€/:<>*=~a-zA-Z]{0,3}$")
 _CONNECTOR = {"and", "or", "of", "the", "for", "to", "in", "with", "by", "on", "at", "a", "an", "&", "per"}
 
 
+# What statistical tables print for a figure that is missing or not applicable.
+_NO_FIGURE = {"-", "–", "—", "..", "...", "n/a", "N/A", "x"}
+
+
 def is_numeric(text: str) -> bool:
     """Whether a cell reads as a figure: digits with signs, separators and a short unit."""
-    return bool(_NUMERIC.match(text.strip())) or text.strip() in {"-", "–", "—", "..", "...", "n/a", "N/A", "x"}
+    text = text.strip()
+    return bool(_NUMERIC.match(text)) or text in _NO_FIGURE
 
 
 @dataclass
@@ -108,7 +118,7 @@ def line_chunks(lines: Sequence[Line], verticals: Sequence[float] = ()) -> list[
 
 def _cut_at(chunk: Line, xs: Sequence[float]) -> list[Line]:
     parts: list[list[Word]] = [[chunk.words[0]]]
-    for prev, word in zip(chunk.words, chunk.words[1:], strict=False):
+    for prev, word in pairwise(chunk.words):
         if any(prev.x1 - 0.5 <= x <= word.x0 + 0.5 for x in xs):
             parts.append([])
         parts[-1].append(word)
@@ -136,11 +146,41 @@ def find_columns(chunks: Sequence[Sequence[Line]], verticals: Sequence[float] = 
         bounds.extend([a, b])
     bounds.append(right)
     zones = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    ruled = [a == b for a, b in gaps]
+    zones, ruled = _merge_complementary(zones, ruled, chunks)
     # Shrink each zone to the text it holds, so a gap is measured from the text.
     return Columns(_fit_zones(zones, pieces))
 
 
-def _rivers(lines: Sequence[Sequence[Line]], left: float, right: float, allow: int) -> list[tuple[float, float]]:
+def _merge_complementary(
+    zones: list[tuple[float, float]], ruled: list[bool], chunks: Sequence[Sequence[Line]]
+) -> tuple[list[tuple[float, float]], list[bool]]:
+    """Neighbouring zones no line fills both of are one column aligned two ways.
+
+    A left-aligned heading over right-aligned figures leaves a gap between them that
+    no line crosses, yet no line has text on both sides of it either.
+    """
+    merged = True
+    while merged and len(zones) > 1:
+        merged = False
+        cols = Columns(zones)
+        used = [[cols.span_of(c.x0, c.x1) for c in line] for line in chunks]
+        for i in range(len(zones) - 1):
+            if ruled[i]:
+                continue
+            # Some line must end a chunk in the left zone and start one in the right.
+            apart = any(any(b == i for _, b in spans) and any(a == i + 1 for a, _ in spans) for spans in used)
+            if not apart:
+                zones[i : i + 2] = [(zones[i][0], zones[i + 1][1])]
+                del ruled[i]
+                merged = True
+                break
+    return zones, ruled
+
+
+def _rivers(
+    lines: Sequence[Sequence[Line]], left: float, right: float, allow: int
+) -> list[tuple[float, float]]:
     """x-ranges crossed by the chunks of at most ``allow`` of the lines."""
     events = sorted((x, d) for line in lines for c in line for x, d in ((c.x0, 1), (c.x1, -1)))
     runs: list[tuple[float, float]] = []
@@ -171,13 +211,20 @@ def _fit_zones(zones: list[tuple[float, float]], pieces: Sequence[Line]) -> list
 
 
 def _wraps(above: Line, below: Line, capacity: float) -> bool:
-    """Whether ``below`` carries on the cell text ending with ``above``."""
+    """Whether ``below`` carries on the cell text ending with ``above``.
+
+    A change of type (bold to regular, another size) or from words to a figure
+    starts a new cell; a line that ends where the column ends and could not have
+    taken the next word, a lower-case start or a dangling connective carries on.
+    """
     a, b = above.text.strip(), below.text.strip()
-    if not a or not b or (is_numeric(a) and is_numeric(b)):
+    if not a or not b or above.bold != below.bold or abs(above.size - below.size) > 0.5:
+        return False
+    if is_numeric(b) or (is_numeric(a) and not (b[0].islower() or b[0] == "(")):
         return False
     first = below.words[0]
-    space = 0.3 * first.size
-    if (above.x1 - above.x0) + space + (first.x1 - first.x0) > capacity + 0.5:
+    width = above.x1 - above.x0
+    if width + 0.3 * first.size + (first.x1 - first.x0) > capacity + 0.5 and width >= FULL_LINE * capacity:
         return True
     if b[0].islower() or a[-1] in "-/,&(+" or b[0] in ")/&":
         return True
@@ -191,84 +238,88 @@ def build_rows(
     rulings: Sequence[float] = (),
 ) -> list[_Row]:
     """Lines grouped into rows, each row's chunks sorted into columns."""
-    placed = []
-    for line, pieces in zip(lines, chunks, strict=True):
+    rows: list[_Row] = []
+    joiner = _RowJoiner(lines, cols, rulings)
+    for index, (line, pieces) in enumerate(zip(lines, chunks, strict=True)):
         cells: dict[int, list[tuple[Line, int]]] = {}
         for piece in pieces:
             first, last = cols.span_of(piece.x0, piece.x1)
             cells.setdefault(first, []).append((piece, last - first + 1))
-        placed.append((line, cells))
-    ruled_rows = _rows_marked_by_rulings(lines, rulings)
-    heights = [ln.bottom - ln.top for ln in lines]
-    height = statistics.median(heights) if heights else 10.0
-    rows: list[_Row] = []
-    for index, (line, cells) in enumerate(placed):
-        row = rows[-1] if rows else None
-        if row is not None and _same_row(row, line, cells, cols, rulings, height, ruled_rows, index):
-            row.lines.append(line)
+        if rows and joiner.joins(rows[-1], line, cells, index):
+            rows[-1].lines.append(line)
             for col, items in cells.items():
-                row.cells.setdefault(col, []).extend(items)
-            continue
-        rows.append(_Row([line], {col: list(items) for col, items in cells.items()}))
+                rows[-1].cells.setdefault(col, []).extend(items)
+        else:
+            rows.append(_Row([line], {col: list(items) for col, items in cells.items()}))
     return rows
+
+
+class _RowJoiner:
+    """Decides whether a line carries on the row above it."""
+
+    def __init__(self, lines: Sequence[Line], cols: Columns, rulings: Sequence[float]):
+        self.cols = cols
+        self.rulings = rulings
+        self.height = statistics.median(ln.bottom - ln.top for ln in lines) if lines else 10.0
+        self.bands = _rows_marked_by_rulings(lines, rulings)
+        # The usual gap between the lines of one cell; a clearly wider gap ends a row.
+        gaps = sorted(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.bottom)
+        self.leading = gaps[len(gaps) // 4] if len(gaps) >= 4 else None
+
+    def joins(self, row: _Row, line: Line, cells: dict[int, list[tuple[Line, int]]], index: int) -> bool:
+        above = row.lines[-1]
+        gap = line.top - above.bottom
+        if any(above.bottom - 1 <= y <= line.top + 1 for y in self.rulings):
+            return False
+        if self.bands is not None:
+            return self.bands[index] == self.bands[index - 1] and not self._stacks_figures(row, cells)
+        if gap > ROW_GAP * self.height:
+            return False
+        if self.leading is not None and gap > max(
+            ROW_SPACING * self.leading, self.leading + 0.3 * self.height
+        ):
+            return False
+        overlapping = gap < -0.2 * self.height
+        for col, items in cells.items():
+            previous = row.cells.get(col)
+            if not previous:
+                continue
+            last = max((c for c, _ in previous), key=lambda c: c.bottom)
+            if overlapping and last.bottom <= line.top + 0.5:
+                continue
+            capacity = self.cols.zones[col][1] - self.cols.zones[col][0]
+            if not _wraps(last, items[0][0], capacity):
+                return False
+        # A line adding only new cells joins when it sits level with the row (a value
+        # set against the middle of a wrapped label); else it starts the next row.
+        return overlapping or any(col in row.cells for col in cells)
+
+    @staticmethod
+    def _stacks_figures(row: _Row, cells: dict[int, list[tuple[Line, int]]]) -> bool:
+        """Whether a line puts a figure under a figure of the row: figures never wrap."""
+        for col, items in cells.items():
+            previous = row.cells.get(col)
+            if previous and is_numeric(previous[-1][0].text) and is_numeric(items[0][0].text):
+                return True
+        return False
 
 
 def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int] | None:
     """Band number of each line when horizontal rulings mark out the rows, else None.
 
-    Rulings mark out rows when they run between most neighbouring lines: then the
-    lines between two rulings are one row, however many there are.
+    Rulings mark out rows when most of the bands between them hold a single line:
+    then the lines between two rulings are one row, however many there are.
     """
     if len(lines) < 3 or not rulings:
         return None
     bands = [sum(1 for y in rulings if y < (ln.top + ln.bottom) / 2) for ln in lines]
-    filled = {}
+    filled: dict[int, int] = {}
     for b in bands:
         filled[b] = filled.get(b, 0) + 1
     singles = sum(1 for n in filled.values() if n == 1)
     if len(filled) >= 3 and singles * 2 >= len(filled):
         return bands
     return None
-
-
-def _same_row(
-    row: _Row,
-    line: Line,
-    cells: dict[int, list[tuple[Line, int]]],
-    cols: Columns,
-    rulings: Sequence[float],
-    height: float,
-    ruled_rows: list[int] | None,
-    index: int,
-) -> bool:
-    above = row.lines[-1]
-    if any(above.bottom - 1 <= y <= line.top + 1 for y in rulings):
-        return False
-    if ruled_rows is not None and ruled_rows[index] != ruled_rows[index - 1]:
-        return False
-    if ruled_rows is None and line.top - above.bottom > ROW_GAP * height:
-        return False
-    overlapping = line.top < above.bottom - 0.2 * height
-    for col, items in cells.items():
-        previous = row.cells.get(col)
-        if not previous:
-            continue
-        last = max((c for c, _ in previous), key=lambda c: c.bottom)
-        if overlapping and last.bottom <= line.top + 0.5:
-            continue
-        if ruled_rows is not None:
-            # Between two rulings lines are one row, unless they stack figures.
-            if is_numeric(last.text) and is_numeric(items[0][0].text):
-                return False
-            continue
-        capacity = cols.zones[col][1] - cols.zones[col][0]
-        if not _wraps(last, items[0][0], capacity):
-            return False
-    if ruled_rows is not None:
-        return True
-    # A line adding only new cells joins when it sits level with the row (a value set
-    # against the middle of a wrapped label); else it starts the next row.
-    return overlapping or any(col in row.cells for col in cells)
 
 
 def region_table(
@@ -340,6 +391,44 @@ class _Rotated:
         return max(c["bottom"] for c in self.chars)
 
 
+def _place_rotated(
+    blocks: Sequence[_Rotated], cols: Columns, row_edges: Sequence[float], cells: dict[tuple[int, int], Cell]
+) -> list[tuple[_Rotated, int, int]]:
+    """First row and row span of each rotated label.
+
+    A rotated label set beside a group of rows (a directorate down the side of its
+    services) spans the rows of its column that hold no other text and lie nearer
+    to it than to any other rotated label of that column.
+    """
+    n_rows = len(row_edges) - 1
+    placed = []
+    by_col: dict[int, list[_Rotated]] = {}
+    for block in blocks:
+        by_col.setdefault(cols.span_of(block.x0, block.x1)[0], []).append(block)
+    for col, group in by_col.items():
+        owner: dict[int, int] = {}
+        for r in range(n_rows):
+            if (r, col) in cells:
+                continue
+            centre = (row_edges[r] + row_edges[r + 1]) / 2
+            owner[r] = min(
+                range(len(group)), key=lambda k: _distance((group[k].top, group[k].bottom), centre)
+            )
+        for k, block in enumerate(group):
+            centre = (block.top + block.bottom) / 2
+            home = min(range(n_rows), key=lambda r: _distance((row_edges[r], row_edges[r + 1]), centre))
+            if owner.get(home) != k:
+                placed.append((block, home, 1))
+                continue
+            first = last = home
+            while first > 0 and owner.get(first - 1) == k:
+                first -= 1
+            while last + 1 < n_rows and owner.get(last + 1) == k:
+                last += 1
+            placed.append((block, first, last - first + 1))
+    return placed
+
+
 def _fragment(
     rows: Sequence[_Row],
     cols: Columns,
@@ -349,7 +438,7 @@ def _fragment(
     blocks: Sequence[_Rotated] = (),
 ) -> Fragment | None:
     edges = cols.edges
-    row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in zip(rows, rows[1:], strict=False)] + [rows[-1].bottom]
+    row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in pairwise(rows)] + [rows[-1].bottom]
     cells: dict[tuple[int, int], Cell] = {}
     for r, row in enumerate(rows):
         taken: set[int] = set()
@@ -372,16 +461,9 @@ def _fragment(
                 colspan=span,
                 bold=bool(words) and all(w.bold for w in words),
             )
-    for block in blocks:
+    for block, first, rowspan in _place_rotated(blocks, cols, row_edges, cells):
         col = cols.span_of(block.x0, block.x1)[0]
-        covered = [r for r in range(len(rows)) if row_edges[r] < block.bottom and row_edges[r + 1] > block.top]
-        if not covered:
-            continue
-        first = covered[0]
-        # A rotated label spans the rows beside it in which its column holds nothing else.
-        free = [r for r in covered if (r, col) not in cells]
-        rowspan = len(free) if free and free[0] == first and free == covered[: len(free)] else 1
-        text = " ".join(rotated_lines(block.chars))
+        text = collapse(" ".join(rotated_lines(block.chars)))
         if (first, col) in cells:
             old = cells[(first, col)]
             cells[(first, col)] = replace(old, text=collapse(f"{old.text} {text}"))
@@ -389,7 +471,7 @@ def _fragment(
         cells[(first, col)] = Cell(
             row=first,
             col=col,
-            text=collapse(text),
+            text=text,
             bbox=(edges[col], row_edges[first], edges[col + 1], row_edges[first + rowspan]),
             rowspan=rowspan,
             vertical=True,

@@ -10,8 +10,10 @@ text outside tables are both cut from those bands.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from extractors.layout import Line, Word, is_bold_font
 
@@ -33,7 +35,7 @@ def is_blank(char: Char) -> bool:
 def split_chunks(line: Line, gap: float = CHUNK_GAP) -> list[Line]:
     """The line cut where words stand further apart than ``gap`` font sizes."""
     parts: list[list[Word]] = [[line.words[0]]]
-    for prev, word in zip(line.words, line.words[1:], strict=False):
+    for prev, word in pairwise(line.words):
         if word.x0 - prev.x1 > gap * min(prev.size, word.size):
             parts.append([])
         parts[-1].append(word)
@@ -64,11 +66,6 @@ def lines_of(bands: Iterable[Sequence[Char]], page: int = 0) -> list[Line]:
     """Lines (with their words) made from line bands, top to bottom."""
     lines = [Line(page, words) for band in bands if (words := words_of(band))]
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
-
-
-def upright_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
-    """Upright glyphs grouped into lines, top to bottom, each split into words."""
-    return lines_of(line_bands(chars), page)
 
 
 def words_of(chars: Sequence[Char]) -> tuple[Word, ...]:
@@ -118,26 +115,31 @@ class PageText:
             return lines_of(self.bands, self.page)
         return lines_of(([c for c in band if keep(c)] for band in self.bands), self.page)
 
-    def sorted_into(self, box_of: Callable[[Char], object]) -> dict[object, tuple[list[Line], list[Char]]]:
-        """Lines and rotated glyphs of each box a glyph is sorted into by ``box_of``.
+    def grid_cells(
+        self, xs: Sequence[float], ys: Sequence[float], owner: Sequence[Sequence[Hashable]]
+    ) -> dict[Hashable, tuple[list[Line], list[Char]]]:
+        """Lines and rotated glyphs of each cell of a grid.
 
-        ``box_of`` names the box (a cell) holding a glyph, or None for glyphs outside
-        every box. A line crossing several cells becomes one line in each.
+        ``xs`` and ``ys`` are the grid's column and row boundaries and ``owner[r][c]``
+        names the (possibly merged) cell at each position; a glyph belongs to the cell
+        holding its centre. A line crossing several cells becomes one line in each.
         """
-        parts: dict[object, list[list[Char]]] = {}
-        for band in self.bands:
-            split: dict[object, list[Char]] = {}
+        parts: dict[Hashable, list[list[Char]]] = {}
+        rotated: dict[Hashable, list[Char]] = {}
+        for band in [*self.bands, self.rotated]:
+            split: dict[Hashable, list[Char]] = {}
             for c in band:
-                key = box_of(c)
-                if key is not None:
-                    split.setdefault(key, []).append(c)
+                cx = (c["x0"] + c["x1"]) * 0.5
+                cy = (c["top"] + c["bottom"]) * 0.5
+                if xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]:
+                    r = min(max(bisect_left(ys, cy) - 1, 0), len(ys) - 2)
+                    k = min(max(bisect_left(xs, cx) - 1, 0), len(xs) - 2)
+                    split.setdefault(owner[r][k], []).append(c)
+            if band is self.rotated:
+                rotated = split
+                continue
             for key, chars in split.items():
                 parts.setdefault(key, []).append(chars)
-        rotated: dict[object, list[Char]] = {}
-        for c in self.rotated:
-            key = box_of(c)
-            if key is not None:
-                rotated.setdefault(key, []).append(c)
         return {
             key: (lines_of(parts.get(key, []), self.page), rotated.get(key, []))
             for key in parts.keys() | rotated.keys()
@@ -147,17 +149,18 @@ class PageText:
 def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
     """Rotated glyphs grouped into blocks of text: one label each, however many lines.
 
-    Glyphs join a block when they overlap it across the baseline direction or stand
-    within a line's height of it, and continue it along the baseline without a gap
-    wider than a few spaces.
+    Glyphs join a block when they stand within a line's height of it across the
+    baseline and within a font size of it along the baseline.
     """
-    glyphs = sorted((c for c in chars if not c.get("upright", True) and not is_blank(c)), key=lambda c: c["top"])
+    glyphs = sorted(
+        (c for c in chars if not c.get("upright", True) and not is_blank(c)), key=lambda c: c["top"]
+    )
     blocks: list[list] = []  # [x0, top, x1, bottom, chars]
     for char in glyphs:
         size = max(char["size"], 1.0)
         for block in blocks:
             near_x = char["x0"] <= block[2] + size and char["x1"] >= block[0] - size
-            near_y = char["top"] <= block[3] + 2 * size and char["bottom"] >= block[1] - 2 * size
+            near_y = char["top"] <= block[3] + size and char["bottom"] >= block[1] - size
             if near_x and near_y:
                 block[0], block[1] = min(block[0], char["x0"]), min(block[1], char["top"])
                 block[2], block[3] = max(block[2], char["x1"]), max(block[3], char["bottom"])
@@ -199,7 +202,7 @@ def rotated_lines(chars: Iterable[Char]) -> list[str]:
 
 def _join_rotated(chars: Sequence[Char], upward: bool) -> str:
     out = [chars[0]["text"]]
-    for prev, char in zip(chars, chars[1:], strict=False):
+    for prev, char in pairwise(chars):
         gap = (prev["top"] - char["bottom"]) if upward else (char["top"] - prev["bottom"])
         if gap > WORD_GAP * max(char["size"], prev["size"], 1.0):
             out.append(" ")
