@@ -3,6 +3,9 @@
 from sqlalchemy import engine_from_config, pool
 
 from alembic import context
+
+# Importing schemas.meetings also registers its tables on Base.metadata.
+from schemas.meetings import include_name
 from schemas.sql import Base
 
 config = context.config
@@ -15,6 +18,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -24,6 +28,7 @@ def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         # SQLite alters tables by copying them; batch mode does that for us.
         render_as_batch=connection.dialect.name == "sqlite",
     )

@@ -36,6 +36,7 @@ _COUNCIL_PREFIX = re.compile(
 _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish)\s+)?council$", re.I)
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
+_MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
 
 
@@ -127,16 +128,19 @@ def _members(lines: list[Line], source: Source) -> list[Member]:
     council: str | None = None
     for line in lines[start + 1 :]:
         text = line.text.strip()
-        if HONORIFIC.match(text):
-            name, role = _split_role(strip_title(text))
-            members.append(
-                Member(
-                    name=name,
-                    council=council,
-                    role=role,
-                    prov=source.prov(EXTRACTOR, line.page, line.bbox),
+        # Members may be listed in columns: "Councillor A      Councillor B".
+        chunks = line.chunks()
+        if all(HONORIFIC.match(chunk.text) for chunk in chunks):
+            for chunk in chunks:
+                name, role = _split_role(strip_title(chunk.text))
+                members.append(
+                    Member(
+                        name=name,
+                        council=council,
+                        role=role,
+                        prov=source.prov(EXTRACTOR, chunk.page, chunk.bbox),
+                    )
                 )
-            )
         elif _is_group_heading(line, body):
             council = normalise_council(text)
         else:
@@ -175,6 +179,8 @@ def _item_start(line: Line) -> bool:
     words = line.text.split()
     if len(words) < 2 or not _ITEM_NUMBER.match(words[0]):
         return False
+    if _MERIDIEM.match(words[1]):
+        return False  # "7.00 pm Tuesday 3 March": the meeting's time, not item 7.00
     title = " ".join(words[1:])
     letters = [c for c in title if c.isalpha()]
     # Item titles are bold or in capitals; a numbered sentence in a description is neither.

@@ -127,9 +127,11 @@ class _Layout:
             # Lines inside a paragraph sit at the smallest spacing; paragraph gaps are wider.
             low = min(gaps)
             gap = statistics.median(g for g in gaps if g <= low + 0.2 * body)
-        # The right margin is where the longest lines end; a stray wider line is ignored.
-        ends = sorted(ln.x1 for ln in text)
-        return cls(min(ln.x0 for ln in text), ends[int(0.95 * (len(ends) - 1))], gap, body)
+        # The right margin is where the longest lines end; a stray wider line or two is
+        # ignored. A share of the lines would not do: where most paragraphs take one line,
+        # few lines reach the margin.
+        ends = sorted((ln.x1 for ln in text), reverse=True)
+        return cls(min(ln.x0 for ln in text), ends[min(2, len(ends) - 1)], gap, body)
 
     def wide_gap(self, prev: Line, line: Line) -> bool:
         return line.page == prev.page and line.top - prev.bottom > self.gap + 0.2 * max(prev.size, line.size)
@@ -167,12 +169,15 @@ def _list_text(lines: Sequence[Line], layout: _Layout) -> str:
         if i == 0:
             text = chunks
             continue
-        prev = lines[i - 1]
-        ends_name = not re.search(r"(?:,|;|&|\band)\s*$", text) and (
-            HONORIFIC.match(line.text) or layout.ends_short(prev, line)
-        )
-        text += ("\n" if ends_name else " ") + chunks
+        text += ("\n" if _ends_name(text, lines[i - 1], line, layout) else " ") + chunks
     return text
+
+
+def _ends_name(text: str, prev: Line, line: Line, layout: _Layout) -> bool:
+    """Whether a list's name ends with ``prev`` (whose text so far is ``text``) rather than wrapping."""
+    return not re.search(r"(?:,|;|&|\band)\s*$", text) and bool(
+        HONORIFIC.match(line.text) or layout.ends_short(prev, line)
+    )
 
 
 def _apology_names(text: str) -> list[str]:
@@ -199,11 +204,29 @@ def _content_lines(pages: Sequence[Page]) -> list[Line]:
         _, stamp = page_stamp(lines, page.height)
         per_page.append((page, [ln for ln in lines if ln is not stamp and not _BLANK_PAGE.search(ln.text)]))
     running = _running_lines(per_page)
-    content = [ln for _, lines in per_page for ln in lines if _running_key(ln) not in running]
+    body = body_size([ln for _, lines in per_page for ln in lines])
+    content = [
+        ln
+        for k, (page, lines) in enumerate(per_page)
+        for ln in lines
+        if _running_key(ln) not in running and not (k and _running_head(ln, page, body))
+    ]
     # The signature block closes the minutes; a "Chair: ____" line may also sit elsewhere.
     while content and _SIGNATURE.match(content[-1].text):
         content.pop()
     return [ln for ln in content if not (_SIGNATURE.match(ln.text) and re.search(r"[_.…]{3}", ln.text))]
+
+
+def _running_head(line: Line, page: Page, body: float) -> bool:
+    """A line in small type atop a continuation page ("Audit Committee - 8 December 2020").
+
+    Printed on every page after the first, it shows only once in minutes of two pages.
+    """
+    return (
+        line.top < 0.08 * page.height
+        and line.size < body - 0.5
+        and not line.text.rstrip().endswith(_SENTENCE_CLOSE)
+    )
 
 
 def _running_key(line: Line) -> str:
@@ -497,6 +520,7 @@ class _Block:
     kind: str
     lines: list[Line]
     first: str
+    label: Line
 
 
 def _header_blocks(header: Sequence[Line], layout: _Layout) -> tuple[list[_Block], int]:
@@ -509,7 +533,7 @@ def _header_blocks(header: Sequence[Line], layout: _Layout) -> tuple[list[_Block
         if kind:
             if kind != "detail":
                 first_label = min(first_label, i)
-            current = _Block(kind, [], rest)
+            current = _Block(kind, [], rest, line)
             blocks.append(current)
             continue
         if current is None:
@@ -550,7 +574,12 @@ def _label(text: str) -> tuple[str | None, str]:
 
 def _block_text(block: _Block, layout: _Layout) -> str:
     listed = _list_text(block.lines, layout) if block.lines else ""
-    return "\n".join(t for t in (block.first, listed) if t)
+    if not block.first or not listed:
+        return block.first or listed
+    # The label's line may wrap a name onto the next: "..., Agnes" / "Quinlan, ...".
+    return (
+        block.first + ("\n" if _ends_name(block.first, block.label, block.lines[0], layout) else " ") + listed
+    )
 
 
 def _attendance(
@@ -611,7 +640,10 @@ def extract_minutes(pages: Sequence[Page], source: Source) -> Minutes | None:
     present, chair, apologies, first_label = _attendance(header, layout)
     heading_block = header[:first_label]
     details = [*heading_block, *(ln for ln in header[first_label:] if _DETAIL_LABEL.match(ln.text))]
-    meeting_date = next((d for ln in details for d, _, _ in find_dates(ln.text)), None)
+    # A wrapped heading may break its date: "held on Tuesday 22" / "June 2021 at 7.30 pm".
+    meeting_date = next((d for ln in details for d, _, _ in find_dates(ln.text)), None) or next(
+        (d for d, _, _ in find_dates(join_text(details))), None
+    )
     start, end = meeting_times(
         [ln.text for ln in details] + [ln.text for ln in header if _STARTED.search(ln.text)]
     )

@@ -138,6 +138,7 @@ _PHONE_NUMBER = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(0|0)[\d)]*(?:[ 
 _EXTENSION = r"(?:ext(?:ension|n)?\.?|x)\s*:?\s*\d{2,6}"
 _TRAILING_EXTENSION = re.compile(rf"^\s*,?\s*{_EXTENSION}(?!\w)", re.I)
 _EXTENSION_ONLY = re.compile(r"(?<!\w)(?:[Xx]\s?\d{4,6}|ext(?:ension|n)?\.?\s*:?\s*\d{3,6})(?!\w)", re.I)
+_WRAPPED_DIGITS = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=\d)")
 _LABELLED_SHORT_NUMBER = re.compile(r"\b(?:tel(?:ephone)?|phone)\s*(?:no\.?)?\s*[:.]?\s*(\d{4,6})\b", re.I)
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/()\[\]:]|\s[-–—]\s|\s[-–—]$|^[-–—]\s)\s*")
@@ -181,8 +182,10 @@ def find_phone(text: str) -> str | None:
 
     A UK number ("0203 555 0148", "01632960471", "+44 (0)20 7946 0000", "(020) 8356
     1234"), with an extension that follows it; else an extension on its own
-    ("X37551", "Ext. 2345"); else a short internal number after "Tel:".
+    ("X37551", "Ext. 2345"); else a short internal number after "Tel:". A number broken
+    over two lines ("Tel: 0113" / "496 9009") is read whole.
     """
+    text = _WRAPPED_DIGITS.sub(" ", text)
     for m in _PHONE_NUMBER.finditer(text):
         number = _trim_number(m.group(0))
         if number is None:

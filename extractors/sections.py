@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
 from extractors.reports import looks_like_report_cover
+from extractors.tables.context import furniture
 from schemas.records import AgendaItem, Section, SectionKind
 
 EXTRACTOR = Extractor("sections", "1.0.0")
@@ -30,6 +31,8 @@ _BLANK = re.compile(
 )
 _MINUTES = re.compile(r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b", re.I)
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)
+# "Agenda Item 5" printed in the top margin of the first page of an item's papers.
+_ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
 # A page's opening lines are those in the top fifth of the page.
 _TOP_FRACTION = 0.2
 # Slides: landscape pages with a large title and little text.
@@ -47,6 +50,8 @@ class PageView:
     landscape: bool
     chars: int
     report_cover: bool
+    height: float = 0.0
+    item_stamp: str | None = None
 
     @property
     def opening(self) -> tuple[Line, ...]:
@@ -63,10 +68,13 @@ class PageView:
 
 
 def page_view(page: Page) -> PageView:
-    """Read the lines, printed page stamp and shape of a page."""
+    """Read the lines, printed page stamp, "Agenda Item" stamp and shape of a page."""
     lines = page_lines(page)
     stamp, stamp_line = page_stamp(lines, page.height)
-    content = tuple(ln for ln in lines if ln is not stamp_line)
+    item_line = next(
+        (ln for ln in lines if ln.bottom <= 0.12 * page.height and _ITEM_STAMP.match(ln.text)), None
+    )
+    content = tuple(ln for ln in lines if ln is not stamp_line and ln is not item_line)
     return PageView(
         number=page.page_number,
         lines=content,
@@ -74,7 +82,28 @@ def page_view(page: Page) -> PageView:
         landscape=page.width > page.height,
         chars=sum(len(ln.text) for ln in content),
         report_cover=looks_like_report_cover(page),
+        height=float(page.height),
+        item_stamp=_ITEM_STAMP.match(item_line.text).group(1) if item_line else None,  # type: ignore[union-attr]
     )
+
+
+def without_running_lines(views: Sequence[PageView]) -> list[PageView]:
+    """The views with running heads and feet (a line at one place in the margin of many pages) left out.
+
+    A protective marking or the committee's name printed small atop every page must not
+    be taken for the line a page opens with.
+    """
+    skip = furniture([v.lines for v in views], [v.height for v in views])
+    # A title set large at the head of each report cover recurs too, but it is no running line.
+    body = body_size([ln for v in views for ln in v.lines])
+    skip = {id(ln) for v in views for ln in v.lines if id(ln) in skip and ln.size <= body + 0.5}
+    if not skip:
+        return list(views)
+    out = []
+    for view in views:
+        lines = tuple(ln for ln in view.lines if id(ln) not in skip)
+        out.append(replace(view, lines=lines, chars=sum(len(ln.text) for ln in lines)))
+    return out
 
 
 def printed_page_numbers(views: Sequence[PageView]) -> dict[int, int]:
@@ -103,10 +132,11 @@ def front_sheet_length(views: Sequence[PageView], printed: dict[int, int]) -> in
     """
     if printed:
         return max(1, min(printed) - 1)
+    views = without_running_lines(views)
     body = body_size([ln for v in views for ln in v.lines])
     title_size = _title_size(views, body)
     for view in views[1:]:
-        if view.report_cover or view.blank:
+        if view.report_cover or view.blank or view.item_stamp:
             return view.number - 1
         opening = view.opening
         if opening and title_size is not None and opening[0].size >= title_size - 0.5:
@@ -132,7 +162,7 @@ def segment(
             each item's papers begin.
         views: page views already read by the caller, to avoid reading twice.
     """
-    views = list(views) if views is not None else [page_view(p) for p in pages]
+    views = without_running_lines(views if views is not None else [page_view(p) for p in pages])
     if not views:
         return []
     printed = dict(source.printed_pages)
@@ -145,14 +175,20 @@ def segment(
         starts.append((1, "agenda", _opening_title(views[0], title_size)))
     slide_run = _slide_runs(views, body)
     previous_blank = False
+    cover_size: float | None = None
     for view in views[front_sheet_pages:]:
         kind = _start_kind(view, title_size, slide_run, printed, item_starts, previous_blank)
         if kind == "presentation" and slide_run.get(view.number - 1) == slide_run[view.number]:
             kind = None  # the next slide of the same deck
+        if kind is None and _outranks_cover(view, cover_size, body):
+            kind = "appendix"
         if kind is None and not starts:
             kind = "other"
         if kind is not None:
             starts.append((view.number, kind, _section_title(view, kind)))
+            # What a report or minutes open with sets the rank of a document title after them.
+            opening = view.opening
+            cover_size = max(ln.size for ln in opening) if kind in ("report", "minutes") and opening else None
         previous_blank = view.blank
 
     starts = _type_appendices(starts)
@@ -220,13 +256,27 @@ def _start_kind(
     opening = view.opening
     if not opening:
         return None
-    if previous_blank or printed.get(view.number) in item_starts:
+    if previous_blank or printed.get(view.number) in item_starts or view.item_stamp:
         return "appendix"
     if title_size is not None and opening[0].size >= title_size - 0.5:
         return "appendix"
     if _APPENDIX.match(opening[0].text) and opening[0].bold:
         return "appendix"
     return None
+
+
+def _outranks_cover(view: PageView, cover_size: float | None, body: float) -> bool:
+    """A page inside a report or minutes that opens with a bold title as large as their own opening.
+
+    Headings inside a document are set smaller than the lines its first page opens with,
+    so such a page starts the next document: an appendix printed without an "Appendix"
+    label or a page-range start of its own.
+    """
+    opening = view.opening
+    if cover_size is None or not opening:
+        return False
+    first = opening[0]
+    return first.bold and first.size >= max(cover_size - 0.5, body + 2)
 
 
 def _is_big(line: Line, title_size: float | None) -> bool:

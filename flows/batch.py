@@ -8,7 +8,7 @@ document that fails is quarantined with its reason and the batch goes on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 # Prefect reads these when imported: its ephemeral API server takes 20-40 s to start
@@ -24,8 +24,17 @@ from sqlalchemy.exc import OperationalError
 from pipeline.db import engine_for
 from pipeline.export import export_all
 from pipeline.extract import Segmentation, extract_pdf, segment_pdf
-from pipeline.ingest import IngestedFile, discover, ingest_file, mark_failed, mark_loaded, store_dir
+from pipeline.ingest import (
+    IngestedFile,
+    Origin,
+    discover,
+    ingest_file,
+    mark_failed,
+    mark_loaded,
+    store_dir,
+)
 from pipeline.load import load_document
+from pipeline.meetings import link_meetings
 from pipeline.outcome import BatchSummary, FileOutcome
 from pipeline.validate import is_current, validate_document
 from schemas.records import DocumentExtraction
@@ -53,8 +62,8 @@ def _io_error(task, task_run, state) -> bool:
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
-def ingest_task(path: str, db: str | None, store: str) -> IngestedFile:
-    return ingest_file(Path(path), engine_for(db), Path(store))
+def ingest_task(path: str, db: str | None, store: str, origin: Origin | None = None) -> IngestedFile:
+    return ingest_file(Path(path), engine_for(db), Path(store), origin=origin)
 
 
 @task(name="segment")
@@ -79,11 +88,11 @@ def validate_task(sha256: str, db: str | None) -> int:
     return len(validate_document(engine_for(db), sha256))
 
 
-def _process(path: str, db: str | None, store: str, force: bool) -> FileOutcome:
+def _process(path: str, db: str | None, store: str, force: bool, origin: Origin | None = None) -> FileOutcome:
     """Run one file through every stage; a failure ends that file, never the batch."""
     name = Path(path).name
     try:
-        ingested = ingest_task(path, db, store)
+        ingested = ingest_task(path, db, store, origin)
     except Exception as exc:
         return FileOutcome(path, name, "failed", reason=f"ingest: {exc}")
     if not ingested.ok:
@@ -115,11 +124,19 @@ def _process(path: str, db: str | None, store: str, force: bool) -> FileOutcome:
 
 
 @task(name="document")
-def document_task(path: str, db: str | None, store: str, force: bool) -> FileOutcome:
-    outcome = _process(path, db, store, force)
+def document_task(
+    path: str, db: str | None, store: str, force: bool, origin: Origin | None = None
+) -> FileOutcome:
+    outcome = _process(path, db, store, force, origin)
     for callback in _progress:
         callback(outcome)
     return outcome
+
+
+@task(name="meetings", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
+def meetings_task(sha256s: list[str], db: str | None) -> int:
+    """Link the loaded documents (and the minutes they print) to their meetings."""
+    return link_meetings(engine_for(db), sha256s).meetings
 
 
 @flow(name="councilpdf-batch", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
@@ -129,6 +146,7 @@ def batch_flow(
     store: str | None = None,
     export_dir: str | None = None,
     force: bool = False,
+    origins: Mapping[str, Origin] | None = None,
 ) -> BatchSummary:
     """Ingest, extract, load and validate every PDF under ``paths``; optionally export.
 
@@ -138,13 +156,19 @@ def batch_flow(
         store: folder of the content-addressed store.
         export_dir: if given, write the JSON export there afterwards.
         force: re-extract files already loaded by this pipeline version.
+        origins: where files came from (a URL and its HTTP validators), by path,
+            for files downloaded before the batch; other files' origin is their path.
     """
     store_path = str(store_dir(store))
     engine_for(db)  # migrate once, before tasks share the database
+    by_path = {str(Path(k).resolve()): v for k, v in (origins or {}).items()}
     futures: list[PrefectFuture] = [
-        document_task.submit(str(p), db, store_path, force) for p in discover(paths)
+        document_task.submit(str(p), db, store_path, force, by_path.get(str(p))) for p in discover(paths)
     ]
     outcomes = tuple(f.result() for f in futures)
+    loaded = [o.sha256 for o in outcomes if o.status == "loaded" and o.sha256]
+    if loaded:
+        meetings_task(loaded, db)
     if export_dir:
         export_all(engine_for(db), Path(export_dir))
     return BatchSummary(outcomes)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +21,7 @@ from alembic import command
 DEFAULT_DB = "sqlite:///data/councilpdf.db"
 ENV_VAR = "COUNCILPDF_DB"
 _MIGRATIONS = Path(__file__).resolve().parents[1] / "alembic"
+_MIGRATION_LOCK = 0x434F_554E_4349_4C  # PostgreSQL advisory lock held while migrating
 
 
 def database_url(url: str | None = None) -> str:
@@ -75,6 +76,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply migrations up to ``revision``."""
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Two processes opening a new database at once would both create the tables;
+            # the lock makes the second wait and find them there (SQLite's BEGIN IMMEDIATE does the same).
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from pipeline.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
@@ -71,17 +72,34 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return list(unique)
 
 
-def ingest_file(path: Path, engine: Engine, store: Path, *, origin: str | None = None) -> IngestedFile:
+@dataclass(frozen=True)
+class Origin:
+    """Where a file came from, with the validators that say whether it has changed since.
+
+    ``etag`` and ``last_modified`` are the HTTP validators of a download (or a local
+    file's size and modification time), kept so the next fetch can ask "changed since?".
+    """
+
+    uri: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def ingest_file(
+    path: Path, engine: Engine, store: Path, *, origin: str | Origin | None = None
+) -> IngestedFile:
     """Check one file, keep it content-addressed, and record it in the database.
 
     Args:
         path: the file to ingest.
         engine: the database.
         store: directory of the content-addressed store.
-        origin: where the file came from (a URL); defaults to its path.
+        origin: where the file came from (a URL, or an :class:`Origin` with its
+            validators); defaults to its path.
     """
     path = Path(path)
-    origin = origin or str(path)
+    if not isinstance(origin, Origin):
+        origin = Origin(origin or str(path))
     sha256 = sha256_of(path)
     try:
         info: PdfInfo | None = inspect_pdf(path)
@@ -90,6 +108,7 @@ def ingest_file(path: Path, engine: Engine, store: Path, *, origin: str | None =
         info, reason = None, exc.reason
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
+        _take_turns(session, sha256)
         existing = session.get(SourceFile, sha256, with_for_update=True)
         seen = existing is not None
         if info is None:
@@ -114,9 +133,9 @@ def ingest_file(path: Path, engine: Engine, store: Path, *, origin: str | None =
             )
         else:
             existing.last_seen = now
-        _record_origin(session, sha256, origin, now)
+        _record_origin(session, sha256, origin.uri, now, origin.etag, origin.last_modified)
     return IngestedFile(
-        source=origin,
+        source=origin.uri,
         sha256=sha256,
         file_name=path.name,
         stored_path=stored,
@@ -124,6 +143,16 @@ def ingest_file(path: Path, engine: Engine, store: Path, *, origin: str | None =
         reason=reason,
         page_count=info.page_count if info else None,
     )
+
+
+def _take_turns(session: Session, sha256: str) -> None:
+    """Make concurrent ingests of the same bytes wait for each other.
+
+    A row lock cannot do it on PostgreSQL while the row does not exist yet: two runs
+    would both insert it. SQLite transactions already take turns (pipeline.db).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": int(sha256[:15], 16)})
 
 
 def origin_id(sha256: str, uri: str) -> str:
@@ -164,7 +193,7 @@ def _keep(path: Path, sha256: str, store: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Copy to a temporary name and rename, so a crash never leaves a partial file
         # under the name that says the copy is complete.
-        tmp = target.with_suffix(f".{os.getpid()}.part")
+        tmp = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
         shutil.copyfile(path, tmp)
         os.replace(tmp, target)
     return target
@@ -175,7 +204,7 @@ def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sha256}{path.suffix.lower() or '.bin'}"
     if not target.exists():
-        tmp = target.with_name(target.name + f".{os.getpid()}.part")
+        tmp = target.with_name(target.name + f".{os.getpid()}.{threading.get_ident()}.part")
         shutil.copyfile(path, tmp)
         os.replace(tmp, target)
     target.with_name(f"{sha256}.reason.txt").write_text(f"{path.name}: {reason}\n", encoding="utf-8")

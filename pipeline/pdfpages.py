@@ -7,12 +7,16 @@ read through PDFium, so crop, filter, ``extract_words`` and the table finder all
 as usual while page parsing costs a fraction of the time.
 
 Coordinates follow pdfplumber: points, origin at the top-left of the displayed page.
+
+A page with no text layer that shows an image (a scan) is read by OCR when Tesseract
+is installed (:mod:`pipeline.ocr`): its chars, rules and shading then come from the image.
 """
 
 from __future__ import annotations
 
 import ctypes
 import hashlib
+import logging
 import math
 import threading
 from collections.abc import Iterator
@@ -23,6 +27,10 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfplumber.page import Page
+
+from pipeline import ocr as ocr_reader
+
+log = logging.getLogger(__name__)
 
 # PDFium is not thread-safe: every call into it, from any thread, holds this lock.
 PDFIUM_LOCK = threading.RLock()
@@ -56,11 +64,22 @@ class PdfInfo:
     size: int
     page_count: int
     text_chars: tuple[int, ...]
+    shows_image: tuple[bool, ...] = ()
 
     @property
     def pages_without_text(self) -> list[int]:
         """1-based numbers of pages that carry no text layer."""
         return [i + 1 for i, n in enumerate(self.text_chars) if n < MIN_TEXT_CHARS]
+
+    @property
+    def pages_needing_ocr(self) -> list[int]:
+        """1-based numbers of pages with no text layer that show an image: scanned pages."""
+        return [n for n in self.pages_without_text if n <= len(self.shows_image) and self.shows_image[n - 1]]
+
+    @property
+    def scanned(self) -> bool:
+        """True when the file is page images only: no page has a text layer."""
+        return len(self.pages_without_text) == self.page_count and bool(self.pages_needing_ocr)
 
 
 def sha256_of(path: Path) -> str:
@@ -72,12 +91,16 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def inspect_pdf(path: Path) -> PdfInfo:
-    """Check that ``path`` is a readable PDF with a text layer.
+def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
+    """Check that ``path`` is a readable PDF with text, in a text layer or through OCR.
+
+    A scan (page images, no text layer) passes when ``ocr`` is set, Tesseract is
+    installed and OCR reads text on one of its pages; that page's result is kept for
+    the extraction.
 
     Raises:
         PdfError: the file is empty, not a PDF, truncated, corrupt, encrypted,
-            has no pages, or is page images with no text layer (a scan).
+            has no pages, or is a scan that cannot be read (no OCR, or OCR found no text).
     """
     path = Path(path)
     size = path.stat().st_size
@@ -94,22 +117,58 @@ def inspect_pdf(path: Path) -> PdfInfo:
         raise PdfError("truncated: the file ends before the PDF end-of-file marker (incomplete download?)")
     with PDFIUM_LOCK:
         doc = _open_pdfium(path)
-        try:
+    try:
+        with PDFIUM_LOCK:
             count = len(doc)
             if count == 0:
                 raise PdfError("no pages: the PDF opens but holds no pages")
-            chars = []
+            chars, images = [], []
             for i in range(count):
                 page = doc[i]
                 textpage = page.get_textpage()
                 chars.append(_count_visible_chars(textpage))
                 textpage.close()
+                images.append(_shows_image(page))
                 page.close()
-        finally:
+        info = PdfInfo(path, sha256_of(path), size, count, tuple(chars), tuple(images))
+        if max(chars) < MIN_TEXT_CHARS:
+            if not (ocr and info.pages_needing_ocr and ocr_reader.tesseract_available()):
+                raise PdfError("scanned: no text layer, needs OCR")
+            if not _ocr_finds_text(doc, info.pages_needing_ocr):
+                raise PdfError("scanned: OCR found no text")
+    finally:
+        with PDFIUM_LOCK:
             doc.close()
-    if max(chars) < MIN_TEXT_CHARS:
-        raise PdfError("scanned: no text layer, needs OCR")
-    return PdfInfo(path, sha256_of(path), size, count, tuple(chars))
+    return info
+
+
+def _shows_image(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws an image, at top level or inside a form."""
+    count = raw.FPDFPage_CountObjects(page.raw)
+    return _any_image([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)])
+
+
+def _any_image(objs: list) -> bool:
+    for obj in objs:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            return True
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            n = raw.FPDFFormObj_CountObjects(obj)
+            if _any_image([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)]):
+                return True
+    return False
+
+
+def _ocr_finds_text(doc: pdfium.PdfDocument, pages: list[int]) -> bool:
+    """Whether OCR reads text on any of the given pages (stopping at the first that has)."""
+    for number in pages:
+        try:
+            if ocr_reader.read_page(doc, number - 1).text_chars >= MIN_TEXT_CHARS:
+                return True
+        except ocr_reader.OcrError as exc:
+            raise PdfError(f"scanned: OCR failed ({exc})") from exc
+    return False
 
 
 def _count_visible_chars(textpage: pdfium.PdfTextPage) -> int:
@@ -137,8 +196,17 @@ class PdfDocument:
     pages: list[Page]
     _plumber: pdfplumber.PDF = field(repr=False)
     _pdfium: pdfium.PdfDocument = field(repr=False)
+    _scans: ocr_reader.ReadAhead | None = field(default=None, repr=False)
+
+    @property
+    def scanned(self) -> bool:
+        """True when the text was read by OCR: no page has a text layer (reads every page)."""
+        pages = [p for p in self.pages if isinstance(p, _PdfiumBackedPage)]
+        return any(p.read_by_ocr for p in pages) and not any(p.has_text_layer for p in pages)
 
     def close(self) -> None:
+        if self._scans is not None:
+            self._scans.close()
         self._plumber.close()
         with PDFIUM_LOCK:
             self._pdfium.close()
@@ -150,8 +218,12 @@ class PdfDocument:
         self.close()
 
 
-def open_document(path: Path) -> PdfDocument:
+def open_document(path: Path, *, ocr: bool = True) -> PdfDocument:
     """Open a PDF for extraction; pages parse lazily, on first use.
+
+    Args:
+        path: the PDF.
+        ocr: read pages that are images with no text layer by OCR, when Tesseract is installed.
 
     Raises:
         PdfError: as :func:`inspect_pdf`, for files that cannot be opened.
@@ -166,9 +238,23 @@ def open_document(path: Path) -> PdfDocument:
         with PDFIUM_LOCK:
             doc.close()
         raise PdfError(f"corrupt: the page tree cannot be read ({exc})") from exc
+    scans = ocr_reader.ReadAhead(doc, lambda i: _is_scan(doc, i)) if ocr else None
     for index, page in enumerate(pages):
-        _attach_lazy_objects(page, doc, index)
-    return PdfDocument(path, pages, plumber, doc)
+        _attach_lazy_objects(page, doc, index, scans)
+    return PdfDocument(path, pages, plumber, doc, scans)
+
+
+def _is_scan(doc: pdfium.PdfDocument, index: int) -> bool:
+    """Whether a page has no text layer but shows an image."""
+    with PDFIUM_LOCK:
+        page = doc[index]
+        try:
+            textpage = page.get_textpage()
+            chars = _count_visible_chars(textpage)
+            textpage.close()
+            return chars < MIN_TEXT_CHARS and _shows_image(page)
+        finally:
+            page.close()
 
 
 class _PdfiumBackedPage(Page):
@@ -176,20 +262,81 @@ class _PdfiumBackedPage(Page):
 
     _pdfium_doc: pdfium.PdfDocument
     _pdfium_index: int
+    _scans: ocr_reader.ReadAhead | None
 
     @property
     def objects(self) -> dict[str, list[dict]]:
-        if not hasattr(self, "_objects"):
-            self._objects = read_page_objects(self._pdfium_doc, self._pdfium_index, self)
+        if "_objects" not in self.__dict__:
+            self._reading = True
+            try:
+                self._objects = self._read_objects()
+            finally:
+                self._reading = False
         return self._objects
 
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        # A scan lying on its side is set upright when it is read, which swaps its
+        # width and height: the box is final once the objects have been read.
+        if "_objects" not in self.__dict__ and not self.__dict__.get("_reading"):
+            self.objects  # noqa: B018
+        return self.__dict__["bbox"]
 
-def _attach_lazy_objects(page: Page, doc: pdfium.PdfDocument, index: int) -> None:
+    @bbox.setter
+    def bbox(self, value: tuple[float, float, float, float]) -> None:
+        self.__dict__["bbox"] = value
+
+    @property
+    def has_text_layer(self) -> bool:
+        """Whether the PDF gives this page's text (rather than a picture of it)."""
+        self.objects  # noqa: B018
+        return self._text_layer
+
+    @property
+    def read_by_ocr(self) -> bool:
+        """Whether this page's objects were read from its image by OCR."""
+        self.objects  # noqa: B018
+        return self._read_by_ocr
+
+    def _read_objects(self) -> dict[str, list[dict]]:
+        objects = read_page_objects(self._pdfium_doc, self._pdfium_index, self)
+        self._text_layer = sum(1 for c in objects["char"] if not c["text"].isspace()) >= MIN_TEXT_CHARS
+        self._read_by_ocr = False
+        if self._text_layer or not objects.get("image") or self._scans is None:
+            return objects
+        if not ocr_reader.tesseract_available():
+            return objects
+        try:
+            result = self._scans.page(self._pdfium_index)
+        except ocr_reader.OcrError as exc:
+            log.warning("page %s: %s", self.page_number, exc)
+            return objects
+        self._read_by_ocr = True
+        return self._scan_objects(result, objects["image"])
+
+    def _scan_objects(self, result: ocr_reader.OcrPage, images: list[dict]) -> dict[str, list[dict]]:
+        """The objects OCR read from the page image, placed on this page."""
+        if result.turns == 0:
+            with PDFIUM_LOCK:
+                pdfpage = self._pdfium_doc[self._pdfium_index]
+                crop = _DisplayTransform(pdfpage, self).box(*pdfpage.get_cropbox())
+                pdfpage.close()
+            return {**ocr_reader.page_objects(result, self, origin=crop[:2]), "image": images}
+        # The page is shown turned, upright: what the PDF placed on it is no longer where it was.
+        x0, top = self.__dict__["bbox"][:2]
+        self.bbox = (x0, top, x0 + result.width, top + result.height)
+        return ocr_reader.page_objects(result, self, origin=(x0, top))
+
+
+def _attach_lazy_objects(
+    page: Page, doc: pdfium.PdfDocument, index: int, scans: ocr_reader.ReadAhead | None
+) -> None:
     # pdfplumber builds its Page objects itself; re-classing them keeps everything
     # it set up (boxes, rotation, doctop) and swaps only where objects come from.
     page.__class__ = _PdfiumBackedPage
     page._pdfium_doc = doc
     page._pdfium_index = index
+    page._scans = scans
 
 
 def read_page_objects(doc: pdfium.PdfDocument, index: int, page: Page) -> dict[str, list[dict]]:

@@ -96,15 +96,16 @@ def write_encrypted_pdf(path: Path, password: str = "secret") -> Path:
     return path
 
 
-def write_scanned_pdf(path: Path, pages: int = 2) -> Path:
-    """A PDF of page images with no text layer, as a scanner makes."""
+def write_scanned_pdf(path: Path, pages: int = 2, text: bool = True) -> Path:
+    """A PDF of page images with no text layer, as a scanner makes; blank paper without ``text``."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
     canvas = Canvas(str(path), pagesize=A4)
     for n in range(pages):
         image = Image.new("L", (620, 877), 255)
-        ImageDraw.Draw(image).text((60, 60), f"Scanned page {n + 1}: MINUTES OF THE MEETING", fill=0)
+        if text:
+            ImageDraw.Draw(image).text((60, 60), f"Scanned page {n + 1}: MINUTES OF THE MEETING", fill=0)
         canvas.drawImage(ImageReader(image), 0, 0, *A4)
         canvas.showPage()
     canvas.save()

@@ -79,6 +79,42 @@ def test_members_listed_under_council_headings(tmp_path):
     ]
 
 
+def test_time_and_date_line_set_like_the_items_is_no_item(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("LICENSING COMMITTEE AGENDA", 16, True),
+            Text("7.00 pm Tuesday 4 March 2025 Council Chamber", 12, True),
+            Text("1 APOLOGIES FOR ABSENCE", 12, True),
+            Text("2 MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert [i.number for i in sheet.items] == ["1", "2"]
+
+
+def test_members_listed_in_columns(tmp_path):
+    def row(*names: str) -> Text:
+        return Text("".join(f"{n:<40}" for n in names), 11, family="Courier")
+
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("AUDIT COMMITTEE AGENDA", 16, True),
+            Text("Membership:", 11, True),
+            row("Councillor Ada Lovelace (Chair)", "Councillor Alan Turing"),
+            row("Councillor Grace Hopper"),
+            Text("AGENDA", 13, True),
+            Text("1 APOLOGIES", 12, True),
+            Text("2 MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert [(m.name, m.role) for m in sheet.members] == [
+        ("Ada Lovelace", "Chair"),
+        ("Alan Turing", None),
+        ("Grace Hopper", None),
+    ]
+
+
 def test_items_with_wrapped_titles_page_ranges_and_descriptions(tmp_path):
     sheet = _sheet(
         tmp_path,

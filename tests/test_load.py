@@ -14,6 +14,7 @@ from pipeline.export import to_json
 from pipeline.load import load_document
 from pipeline.readback import read_extraction
 from schemas import sql
+from schemas.meetings import include_name
 from schemas.records import (
     Decision,
     DocumentExtraction,
@@ -150,7 +151,8 @@ def test_read_back_exports_exactly_what_was_loaded(db_url):
 def test_migrations_match_the_models(db_url):
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), sql.Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, sql.Base.metadata)
     assert diff == []
 
 

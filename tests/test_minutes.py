@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from extractors.base import Source
@@ -635,3 +636,41 @@ def test_vice_chair_in_the_chair_is_the_chair_and_times_are_not_items(tmp_path):
     assert minutes.start_time == "10:00"
     assert minutes.chair == "Liz Ng"
     assert [i.number for i in minutes.items] == ["5"]
+
+
+def test_date_broken_by_a_wrapped_heading_and_a_name_wrapped_after_the_present_label(tmp_path):
+    first = "Present: Councillor Colin Iqbal (Chair); Councillors Ewan Penrose, Nadia Underwood, Agnes"
+    w = Writer(tmp_path / "w.pdf", right=72 + stringWidth(first, "Helvetica", 11) + 4)
+    w.line("Minutes of the meeting of the Scrutiny Panel held on Tuesday 22", 14, bold=True)
+    w.line("June 2021 at 7.30 pm in Committee Room 2, Town Hall", 14, bold=True)
+    w.line(first, gap=8)
+    w.line("Quinlan and Amelia Penrose")
+    w.line("4 CUSTOMER SERVICES REVIEW", bold=True, gap=14)
+    w.para("Members asked how the waiting times compared with those of other councils. " * 4, gap=4)
+    w.para("The Panel noted the report.", gap=4)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2021, 6, 22)
+    assert minutes.present == [
+        "Colin Iqbal",
+        "Ewan Penrose",
+        "Nadia Underwood",
+        "Agnes Quinlan",
+        "Amelia Penrose",
+    ]
+
+
+def test_running_head_atop_the_second_page_only_is_not_minutes_text(tmp_path):
+    w = Writer(tmp_path / "r.pdf")
+    w.line("MINUTES OF THE AUDIT COMMITTEE", 14, bold=True)
+    w.line("Tuesday 8 December 2020 (2.00 pm - 3.50 pm)", gap=4)
+    w.line("1 EXTERNAL AUDIT PLAN", bold=True, gap=14)
+    w.para("The Committee noted the plan.", gap=4)
+    w.new_page()
+    w.header = "Audit Committee - 8 December 2020"
+    w.line("2 URGENT BUSINESS", bold=True, gap=14)
+    w.para("There was no urgent business.", gap=4)
+    minutes = extract(w.save())
+    assert [i.text for i in minutes.items] == [
+        "The Committee noted the plan.",
+        "There was no urgent business.",
+    ]

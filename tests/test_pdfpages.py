@@ -40,8 +40,10 @@ def test_password_protected_pdf_is_reported_as_encrypted(tmp_path):
     assert _reason(write_encrypted_pdf(tmp_path / "locked.pdf")).startswith("encrypted")
 
 
-def test_scan_without_text_layer_needs_ocr(tmp_path):
-    assert _reason(write_scanned_pdf(tmp_path / "scan.pdf")) == "scanned: no text layer, needs OCR"
+def test_scan_without_text_layer_needs_ocr_when_ocr_is_off(tmp_path):
+    with pytest.raises(PdfError) as err:
+        inspect_pdf(write_scanned_pdf(tmp_path / "scan.pdf"), ocr=False)
+    assert err.value.reason == "scanned: no text layer, needs OCR"
 
 
 def test_good_pdf_reports_pages_and_text(tmp_path):

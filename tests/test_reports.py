@@ -368,6 +368,7 @@ def test_person_name_drops_job_titles_and_contact_details(block, name):
         ("Tel 01632 960123 ext. 445", "01632 960123 ext. 445"),
         ("Ext: 2345", "Ext: 2345"),
         ("Tel: 45123", "45123"),
+        ("Jo Bloggs, jo.bloggs@example.gov.uk, Tel: 0113\n496 9009", "0113 496 9009"),
         ("an underspend of (£0.114m) in 2019/20 on 18/10/2019", None),
         ("Savings of 12,853,000 since 2014", None),
     ],

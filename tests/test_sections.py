@@ -142,3 +142,73 @@ def test_standalone_minutes_are_one_document(tmp_path):
     )
     _, got = _sections(path)
     assert got == [("minutes", 1, 2, None)]
+
+
+def test_appendix_titled_as_large_as_its_report_cover_starts_a_document(tmp_path):
+    front = PageSpec(
+        lines=[
+            Text("STANDARDS COMMITTEE AGENDA", 20, True),
+            Text("AGENDA ITEMS", 13, True, space_before=20),
+            Text("1 ANNUAL REPORT (Pages 1 - 3)", 12, True),
+            Text("2 URGENT BUSINESS", 12, True),
+        ]
+    )
+    cover = PageSpec(
+        lines=[
+            Text("REPORT TO THE STANDARDS COMMITTEE", 15, True),
+            Text("Report title:", 11, True),
+            "Complaints Annual Report",
+            Text("Report author:", 11, True),
+            "Sam Jones, Monitoring Officer",
+            Text("1. Background", 13, True),
+        ]
+        + ["The report sets out the complaints received during the year."] * 8,
+        stamp="Page 1",
+    )
+    body = PageSpec(
+        lines=[Text("2. Findings", 13, True)] + ["Most complaints were resolved."] * 20, stamp="Page 2"
+    )
+    appendix = PageSpec(
+        lines=[Text("Complaints Received by Category", 15, True), "Table of complaints."], stamp="Page 3"
+    )
+    _, got = _sections(write_pdf(tmp_path / "pack.pdf", [front, cover, body, appendix]))
+    assert got == [("agenda", 1, 1, None), ("report", 2, 3, "1"), ("appendix", 4, 4, "1")]
+
+
+def _marked(item: str | None):
+    """Page furniture: a protective marking atop every page, and an "Agenda Item" stamp."""
+
+    def draw(canvas, width, height):
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(70, height - 25, "OFFICIAL")
+        if item:
+            canvas.setFont("Helvetica-Bold", 12)
+            canvas.drawRightString(width - 70, height - 35, f"Agenda Item {item}")
+
+    return [draw]
+
+
+def test_running_marking_and_agenda_item_stamps_do_not_hide_where_documents_start(tmp_path):
+    minutes = PageSpec(
+        lines=[
+            Text("MINUTES OF A MEETING OF THE", 16, True),
+            Text("AUDIT AND GOVERNANCE COMMITTEE", 16, True),
+            "Monday, 2 December 2024 (7.00 pm - 8.30 pm)",
+            Text("12 MINUTES", 12, True),
+            "The minutes of the meeting were agreed as a correct record.",
+        ],
+        extra=_marked("2"),
+    )
+    pages = [
+        *_front_sheet(
+            [("1", "APOLOGIES FOR ABSENCE"), ("2", "MINUTES (Pages 1 - 2)"), ("3", "BUDGET (Pages 3 - 4)")]
+        ),
+        PageSpec(lines=[Text("AGENDA ITEMS CONTINUED", 13, True), Text("4 URGENT BUSINESS", 12, True)]),
+        minutes,
+        PageSpec(lines=["The meeting closed at 8.30 pm."] * 3, extra=_marked(None)),
+        PageSpec(lines=_cover("Budget Monitoring", None).lines, extra=_marked("3")),
+        PageSpec(lines=["The report continues."] * 20, extra=_marked(None)),
+    ]
+    seg, got = _sections(write_pdf(tmp_path / "pack.pdf", pages))
+    assert got == [("agenda", 1, 2, None), ("minutes", 3, 4, "2"), ("report", 5, 6, "3")]
+    assert [i.number for i in seg.agenda_items] == ["1", "2", "3", "4"]

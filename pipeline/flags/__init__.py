@@ -1,19 +1,66 @@
-"""Inconsistency rules: one small, documented rule per module, registered here."""
+"""Inconsistency rules: one small, documented rule per module, registered here.
+
+Each module holds one :class:`~pipeline.flags.base.Rule` named ``RULE``. A rule reads
+one document's records as the database holds them (and, where it compares documents,
+the rest of the database through ``others``) and returns flags that carry their
+evidence: pages, table rows and cells, text snippets and the expected and found values.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from functools import cache
 
+from pipeline.flags import (
+    count_statements,
+    duplicate_rows,
+    itemised_totals,
+    kpi_cross_reference,
+    kpi_units,
+    listed_values,
+    money_scale,
+    narrative_figures,
+    percentage_counts,
+    percentage_shares,
+    rag_targets,
+    references,
+    repeated_counts,
+    sign_notation,
+    table_totals,
+    target_claims,
+)
+from pipeline.flags.base import OtherDocuments, Rule
 from schemas.records import DocumentExtraction, Inconsistency
 
-OtherDocuments = Callable[[], Sequence[DocumentExtraction]]
-
-RULES: list = []
+RULES: list[Rule] = [
+    table_totals.RULE,
+    itemised_totals.RULE,
+    percentage_shares.RULE,
+    narrative_figures.RULE,
+    listed_values.RULE,
+    target_claims.RULE,
+    kpi_cross_reference.RULE,
+    repeated_counts.RULE,
+    percentage_counts.RULE,
+    count_statements.RULE,
+    rag_targets.RULE,
+    money_scale.RULE,
+    sign_notation.RULE,
+    kpi_units.RULE,
+    duplicate_rows.RULE,
+    references.RULE,
+]
 
 
 def run_rules(doc: DocumentExtraction, others: OtherDocuments) -> list[Inconsistency]:
-    """Every flag the registered rules raise on ``doc`` (``others``: the rest of the database)."""
+    """Every flag the registered rules raise on ``doc`` (``others``: the rest of the database).
+
+    ``others`` is called at most once, and only by a rule that needs other documents.
+    """
+    rest = cache(others)
     flags: list[Inconsistency] = []
     for rule in RULES:
-        flags.extend(rule.check(doc, others))
+        flags.extend(rule.run(doc, rest))
     return flags
+
+
+__all__ = ["RULES", "OtherDocuments", "Rule", "run_rules"]

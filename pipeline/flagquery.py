@@ -1,0 +1,104 @@
+"""Inconsistency flags from the database, as flat rows for a table, JSON or CSV.
+
+Each row is one flag with its document, kind, severity, rule and version, the pages
+it concerns, what was expected and found, and its evidence written out on one line
+("p6 "Wigan non-shared (£0.125m)"; p9 T002 row 'Non-Shared'").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.orm import Session
+
+from schemas import sql
+
+FLAG_COLUMNS = (
+    "document",
+    "kind",
+    "severity",
+    "pages",
+    "description",
+    "expected",
+    "found",
+    "evidence",
+    "rule",
+    "rule_version",
+    "sha256",
+    "id",
+)
+"""The columns of a flag row, in display order."""
+
+
+def evidence(locations: list[dict[str, Any]], sha256: str | None = None) -> str:
+    """Locations written out: page, table and row, quoted text; "; " between them.
+
+    A location in another document than ``sha256`` (the flag's own) names that document.
+    """
+    parts = []
+    for loc in locations:
+        bits = [f"p{loc['pdf_page']}"] if loc.get("pdf_page") is not None else []
+        if loc.get("table"):
+            bits.append(loc["table"])
+        if loc.get("row_label"):
+            bits.append(f"row '{loc['row_label']}'")
+        if loc.get("text"):
+            bits.append(f"“{loc['text']}”")
+        if loc.get("document_sha256") and loc["document_sha256"] != sha256:
+            bits.append(f"(document {loc['document_sha256'][:12]})")
+        parts.append(" ".join(bits))
+    return "; ".join(parts)
+
+
+def _pages(locations: list[dict[str, Any]]) -> str:
+    pages = sorted({loc["pdf_page"] for loc in locations if loc.get("pdf_page") is not None})
+    return ", ".join(str(p) for p in pages)
+
+
+def list_flags(engine: Engine, kind: str | None = None, document: str | None = None) -> list[dict[str, Any]]:
+    """Flags stored in the database, optionally of one kind and for one document.
+
+    Args:
+        engine: the database.
+        kind: a flag kind ("total_mismatch", "narrative_vs_table", ...), or None for all.
+        document: a document's file name (with or without ".pdf"), its sha256 or a
+            prefix of it (at least 6 characters); None for all documents.
+
+    Returns:
+        One dict per flag with the keys of :data:`FLAG_COLUMNS`, ordered by document,
+        first page and kind. Every value is a string (``expected``/``found`` may be None).
+    """
+    flag, doc = sql.InconsistencyRow, sql.Document
+    query = select(flag, doc.file_name).join(doc, doc.sha256 == flag.sha256)
+    if kind:
+        query = query.where(flag.kind == kind)
+    if document:
+        names = {document, Path(document).name, f"{Path(document).stem}.pdf"}
+        conditions = [doc.file_name.in_(names)]
+        if len(document) >= 6 and all(c in "0123456789abcdefABCDEF" for c in document):
+            conditions.append(doc.sha256.startswith(document.lower()))
+        query = query.where(or_(*conditions))
+    query = query.order_by(doc.file_name, flag.pdf_page, flag.kind, flag.position)
+    rows: list[dict[str, Any]] = []
+    with Session(engine) as session:
+        for row, file_name in session.execute(query):
+            locations = list(row.locations or [])
+            rows.append(
+                {
+                    "document": file_name,
+                    "kind": row.kind,
+                    "severity": row.severity,
+                    "pages": _pages(locations),
+                    "description": row.description,
+                    "expected": row.expected,
+                    "found": row.found,
+                    "evidence": evidence(locations, row.sha256),
+                    "rule": row.rule,
+                    "rule_version": row.rule_version,
+                    "sha256": row.sha256,
+                    "id": row.id,
+                }
+            )
+    return rows

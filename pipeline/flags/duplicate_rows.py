@@ -1,0 +1,63 @@
+"""duplicate_row: a table that lists the same row twice.
+
+Two body rows whose every cell reads the same (spacing and case aside) are one entry
+listed twice. Rows are compared within the group they are printed under: a row with
+a single printed cell (a section heading, a group's count) starts a new group, so the
+same "N/A | 0" line under two headings is not a duplicate. Copies of the header row
+(repeated on each page) are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location
+from pipeline.flags.figures import parse_cell
+from schemas.records import DocumentExtraction
+
+
+def _key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", " ", c).strip().lower() for c in cells)
+
+
+def _label(cells: list[str]) -> str:
+    """The row's most telling cell: its longest cell that is not a figure."""
+    texts = [c for c in cells if c.strip() and parse_cell(c) is None]
+    return max(texts, key=len) if texts else ""
+
+
+def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
+    findings = []
+    for table in doc.tables:
+        headers = {_key(h) for h in table.header}
+        seen: dict[tuple[str, ...], int] = {}
+        offset = len(table.header)
+        for r, row in enumerate(table.rows):
+            key = _key(row)
+            if sum(1 for c in key if c) < 2:
+                seen.clear()
+                continue
+            if key in headers:
+                continue
+            if key not in seen:
+                seen[key] = r
+                continue
+            first = seen[key]
+            label = _label(row)
+            findings.append(
+                Finding(
+                    description=f"Table {table.id} lists the row '{label}' twice "
+                    f"({' | '.join(c for c in row if c.strip())})",
+                    expected="listed once",
+                    found="listed twice",
+                    locations=[
+                        cell_location(table, r + offset, label=label),
+                        cell_location(table, first + offset, label=label),
+                    ],
+                    severity="low",
+                )
+            )
+    return findings
+
+
+RULE = Rule("duplicate_rows", "1.0.0", "duplicate_row", check)

@@ -1,0 +1,140 @@
+"""Matching the names text uses with the labels tables print.
+
+Tables print names squeezed into narrow columns ("Procur ement", "Facilities Mgmt.",
+"H&S"), with units ("Wigan (£'m)") and prefixes ("HOUSING - Average time to relet
+homes"). These helpers compare names by their letters, abbreviations
+and content words instead of their exact spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+_UNIT_NOTE = re.compile(
+    r"\(\s*[£$€]\s*['’]?\s*(?:m|k|000s?|bn|millions?|thousands?)?\s*['’]?\s*\)"
+    r"|\(\s*%\s*\)|[£$€]\s*['’]?\s*(?:m|k|000)?(?![a-z0-9])|%",
+    re.I,
+)
+_STOP = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "within",
+    "per",
+    "i",
+    "e",
+    "etc",
+}
+TOTAL_LABEL = re.compile(r"\b(?:grand\s+)?(?:sub[\s-]?)?totals?\b|\bnet\s+(?:total|position)\b", re.I)
+
+
+def clean_label(label: str) -> str:
+    """A label without unit notes and footnote marks, whitespace collapsed: "Wigan (£'m)" -> "Wigan"."""
+    text = _UNIT_NOTE.sub(" ", label).replace("*", " ")
+    return re.sub(r"\s+", " ", text).strip(" .:-–")
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: "Procur ement Servic e" -> "procurementservice"."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words of a text, "&" kept as a word."""
+    return tuple(re.findall(r"[a-z0-9]+|&", text.lower()))
+
+
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
+    """The words of a name that carry its meaning, plural "s" dropped."""
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words(text) if w not in _STOP and w != "&"
+    )
+
+
+def initials(text: str) -> str:
+    """Initials of a name's content words: "Health and Safety" -> "hs"."""
+    return "".join(w[0] for w in words(text) if w not in _STOP and w != "&")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def name_score(name: str, label: str) -> int:
+    """How well a name in text fits a table label.
+
+    3: the same letters; 2: one starts the other ("Pensions", "Pension"), or the same
+    words in another order; 1: an
+    abbreviation — initials ("H&S" for "Health and Safety") or the letters of a
+    shortened word in order ("Facilities Mgmt." for "Facilities Management"); 0: no fit.
+    """
+    name, label = clean_label(name), clean_label(label)
+    a, b = squash(name), squash(label)
+    if not a or not b:
+        return 0
+    if a == b:
+        return 3
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(short) >= 4 and len(short) >= 0.6 * len(long):
+        return 2
+    # The same words in another order: "Transactional Finance" for "Financ e Transactional".
+    parts = [squash(w) for w in words(name) if w not in _STOP]
+    if len(parts) >= 2 and all(p in b for p in parts) and sum(map(len, parts)) == len(b):
+        return 2
+    for abbreviation, full in ((label, name), (name, label)):
+        letters = squash(abbreviation)
+        if (
+            ("&" in abbreviation or abbreviation.isupper())
+            and 2 <= len(letters) <= 5
+            and letters == initials(full)
+        ):
+            return 1
+    first_a, first_b = words(name)[0], words(label)[0]
+    if len(short) >= 6 and first_a[:4] == first_b[:4] and _subsequence(short, long):
+        return 1
+    return 0
+
+
+def best_label(name: str, labels: Sequence[str]) -> int | None:
+    """The index of the one label that fits ``name`` best, or None when none or several fit equally."""
+    scores = [name_score(name, label) for label in labels]
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return scores.index(best)
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Whether two indicator names name the same measure: one's content words all in the other's.
+
+    "% of suppliers paid within 30 days of receipt" and "% of suppliers paid within 30
+    days of receipt (of documentation by Transactional Team)" do; "Average total cost to
+    obtain care orders" and "Average time to obtain care orders" do not.
+    """
+    wa, wb = content_words(a), content_words(b)
+    if len(wa) < 2 or len(wb) < 2:
+        return squash(a) == squash(b)
+    small, large = sorted((wa, wb), key=len)
+    return small <= large and len(small) >= 0.5 * len(large)
+
+
+def is_total_label(label: str) -> bool:
+    """Whether a row or column label names a total ("Total", "Sub-total", "Grand total", "Net total")."""
+    return bool(TOTAL_LABEL.search(label))

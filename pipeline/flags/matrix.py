@@ -1,0 +1,194 @@
+"""A table read as categories (row labels) by entities (column labels), and sentences tied to it.
+
+Text describes a table cell by naming one of its row labels ("non-shared", "Green")
+and tying a figure to one of its column labels, usually a council ("Wigan
+non-shared (£0.125m)", "£0.450m for Bolton", "~70% in Salford"). These helpers find
+those names in a sentence and pair each figure with the column it is about.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from extractors.councils import Council
+from pipeline.flags.figures import Mention
+from pipeline.flags.labels import clean_label, is_total_label
+from pipeline.flags.tablegrid import FigureGrid
+from pipeline.flags.text import councils_named
+from schemas.records import DocumentExtraction
+
+# "by" is not glue: "short of the budget by £0.150m" gives a difference, not the budget.
+_GLUE = re.compile(r"^[\s,:;–-]*(?:(?:for|to|in|of|at|from|is|was|were|the)\s+)*[\s:–-]*$", re.I)
+_OVERALL = re.compile(r"\b(?:overall|total)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_EXCLUDED = re.compile(
+    r"\b(?:excluding|excludes?|discounting|except|other\s+than|not\s+counting|leaving\s+out)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+
+
+def label_pattern(label: str) -> re.Pattern[str]:
+    """A label as text prints it: any case, hyphens and spaces alike ("Non-Shared", "non shared")."""
+    parts = [re.escape(w) for w in re.split(r"[\s-]+", label) if w]
+    return re.compile(r"(?<![\w-])" + r"[\s-]*".join(parts) + r"(?![\w-])", re.I)
+
+
+@dataclass
+class TableMatrix:
+    """A table read as categories (rows) by entities (columns)."""
+
+    doc: DocumentExtraction
+    grid: FigureGrid
+    councils: Sequence[Council]
+
+    @cached_property
+    def rows(self) -> dict[str, int]:
+        """Body rows with figures, by label; totals are not categories."""
+        out: dict[str, int] = {}
+        for r, label in enumerate(self.grid.row_labels):
+            figures = [f for f in self.grid.figures[r] if f is not None]
+            if label and figures and not is_total_label(label) and len(label) >= 3:
+                out.setdefault(label, r)
+        return out
+
+    @cached_property
+    def columns(self) -> dict[str, int]:
+        """Numeric columns by the council they name, else by their label (lower case)."""
+        out: dict[str, int] = {}
+        for c in self.grid.numeric_columns():
+            label = clean_label(self.grid.columns[c]) if c < len(self.grid.columns) else ""
+            if not label:
+                continue
+            named = {n.council for n in councils_named(label, self.councils)}
+            key = named.pop() if len(named) == 1 else label.lower()
+            out.setdefault(key, c)
+        return out
+
+    @cached_property
+    def total_column(self) -> int | None:
+        """The one column labelled as a total, if any."""
+        found = [c for key, c in self.columns.items() if is_total_label(key)]
+        return found[0] if len(found) == 1 else None
+
+    def categories_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Row labels named in ``text``: (start, end, label), longest first where they overlap."""
+        found = []
+        for label in self.rows:
+            for m in label_pattern(label).finditer(text):
+                found.append((m.start(), m.end(), label))
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept: list[tuple[int, int, str]] = []
+        for item in found:
+            if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
+                kept.append(item)
+        return kept
+
+    def entities_in(self, text: str) -> list[tuple[int, int, str]]:
+        """Column keys named in ``text``: (start, end, key)."""
+        found = [
+            (n.start, n.end, n.council)
+            for n in councils_named(text, self.councils)
+            if n.council in self.columns
+        ]
+        for key in self.columns:
+            if key in {c.name for c in self.councils} or is_total_label(key) or len(key) < 3:
+                continue
+            found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
+        return sorted(found)
+
+
+def pair_amounts(
+    sentence: str,
+    amounts: list[Mention],
+    entities: list[tuple[int, int, str]],
+    categories: list[tuple[int, int, str]],
+) -> dict[int, str]:
+    """Which amount (by index) is about which column key.
+
+    A council and an amount go together when only glue words, punctuation or the
+    category separate them ("Wigan non-shared (£0.125m)", "£0.450m for Bolton");
+    several councils listed before as many amounts, or followed by "respectively", go
+    with the amounts in order.
+    """
+    keys = [e[2] for e in entities]
+    if _RESPECTIVELY.search(sentence) and len(dict.fromkeys(keys)) == len(amounts) == len(keys):
+        return dict(enumerate(keys))
+    if len(keys) >= 2 and len(keys) == len(amounts) and entities[-1][1] <= amounts[0].start:
+        between = [sentence[a[1] : b[0]] for a, b in itertools.pairwise(entities)]
+        if all(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", g) for g in between):
+            return dict(enumerate(keys))
+    for start, end, _ in categories:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    spans = [(a.start, a.end) for a in amounts]
+    options = []
+    for i, (a0, a1) in enumerate(spans):
+        for j, (e0, e1, key) in enumerate(entities):
+            gap = sentence[a1:e0] if a1 <= e0 else sentence[e1:a0]
+            lo, hi = (a1, e0) if a1 <= e0 else (e1, a0)
+            if any(lo < s < hi for s, _ in spans) or any(lo < s < hi for s, _, _ in entities):
+                continue
+            if not _GLUE.match(gap):
+                continue
+            cost = (0 if not gap.strip() else 1) + gap.count(",") + gap.count(";")
+            options.append((cost, min(a0, e0), i, j, key))
+    pairs: dict[int, str] = {}
+    used: set[int] = set()
+    for _, _, i, j, key in sorted(options):
+        if i not in pairs and j not in used:
+            pairs[i] = key
+            used.add(j)
+    return pairs
+
+
+@dataclass
+class Tie:
+    """A figure in a sentence tied to one cell of a table."""
+
+    mention: Mention
+    matrix: TableMatrix
+    row: int
+    col: int
+
+
+def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:
+    """The document's tables that have labelled rows and labelled figure columns."""
+    out = []
+    for table in doc.tables:
+        matrix = TableMatrix(doc, FigureGrid(table), councils)
+        if matrix.rows and matrix.columns:
+            out.append(matrix)
+    return out
+
+
+def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) -> list[Tie]:
+    """The cells the figures of a sentence describe.
+
+    The sentence must name exactly one row label of exactly one of the tables (labels
+    it names as left out, "excluding those not applicable", do not count); each figure
+    is tied to the column its council (or other column label) is paired with, or to the
+    Total column when it follows "overall" or "total" before any council.
+    """
+    candidates = []
+    for matrix in matrices:
+        categories = [c for c in matrix.categories_in(text) if not _EXCLUDED.search(text[: c[0]])]
+        entities = matrix.entities_in(text)
+        if len({c[2] for c in categories}) == 1 and (entities or matrix.total_column is not None):
+            candidates.append((matrix, categories, entities))
+    if len(candidates) != 1:
+        return []
+    matrix, categories, entities = candidates[0]
+    row = matrix.rows[categories[0][2]]
+    pairs = pair_amounts(text, mentions, entities, categories)
+    out = []
+    for i, mention in enumerate(mentions):
+        col = matrix.columns.get(pairs[i]) if i in pairs else None
+        overall = _OVERALL.search(text[: mention.start]) and not any(e[0] < mention.start for e in entities)
+        if col is None and matrix.total_column is not None and overall:
+            col = matrix.total_column
+        if col is not None:
+            out.append(Tie(mention, matrix, row, col))
+    return out

@@ -1,0 +1,127 @@
+"""narrative_vs_table: amounts stated in text that disagree with the table cell they describe.
+
+A sentence describes a cell when it names one of the table's row labels (the category:
+"non-shared") and ties an amount to one of its column labels (the council: "Wigan
+non-shared (£0.125m)", "£0.450m for Bolton", "(£0.700m) to Sefton", a list of
+councils followed by their amounts "respectively", or an "overall" amount for the
+Total column). The amount and the cell are compared by magnitude (text often drops
+the sign a table prints) with the rounding of both printed figures.
+
+A sentence is compared with the tables of its own document section. Minutes record
+what a meeting considered, and a pack often prints the minutes of the last meeting
+beside the reports of this one: a sentence in minutes is compared with every table of
+its document and with those of other documents in the database for the meeting the
+minutes record, and a disagreement is reported as a cross-reference. When a stated
+total disagrees, the split stated with it is reported in the same flag.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, text_location
+from pipeline.flags.figures import money_in, percents_in, written_like
+from pipeline.flags.labels import clean_label
+from pipeline.flags.matrix import Tie, matrices_of, ties
+from pipeline.flags.text import Sentence, doc_councils, doc_text
+from schemas.records import DocumentExtraction, Section
+
+
+def _agrees(tie: Tie) -> bool | None:
+    cell, said = tie.matrix.grid.figure(tie.row, tie.col), tie.mention.figure
+    if cell is None or said.approximate or cell.kind != said.kind:
+        return None
+    if said.kind == "money" and (said.scale is None) != (cell.scale is None):
+        return None
+    return said.magnitude().same_as(cell.magnitude())
+
+
+def _section(doc: DocumentExtraction, page: int) -> Section | None:
+    return next((s for s in doc.sections if s.pdf_page_start <= page <= s.pdf_page_end), None)
+
+
+def _meeting_documents(
+    doc: DocumentExtraction, others: OtherDocuments
+) -> dict[date, list[DocumentExtraction]]:
+    """Other documents holding the papers of each meeting whose minutes ``doc`` holds."""
+    dates = {m.meeting_date for m in doc.minutes if m.meeting_date}
+    if not dates:
+        return {}
+    found: dict[date, list[DocumentExtraction]] = {}
+    for other in others():
+        days = {other.document.meeting_date} if other.document else set()
+        days |= {r.meeting_date for r in other.reports}
+        for day in dates & days:
+            found.setdefault(day, []).append(other)
+    return found
+
+
+def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
+    councils = doc_councils(doc)
+    own = matrices_of(doc, councils)
+    meetings = _meeting_documents(doc, others)
+    findings = []
+    for sentence in doc_text(doc).sentences:
+        section = _section(doc, sentence.page)
+        matrices = [
+            m
+            for m in own
+            if section is None
+            or _section(doc, m.grid.table.pdf_page) in (section, None)
+            or sentence.section == "minutes"
+        ]
+        if sentence.section == "minutes" and section is not None:
+            for m in doc.minutes:
+                if (
+                    m.meeting_date
+                    and section.pdf_page_start <= (m.prov.pdf_page or 0) <= section.pdf_page_end
+                ):
+                    matrices += [
+                        x for other in meetings.get(m.meeting_date, []) for x in matrices_of(other, councils)
+                    ]
+        mentions = sorted([*money_in(sentence.text), *percents_in(sentence.text)], key=lambda m: m.start)
+        wrong = [t for t in ties(sentence.text, mentions, matrices) if _agrees(t) is False]
+        if not wrong:
+            continue
+        total_wrong = any(t.col == t.matrix.total_column for t in wrong)
+        groups = [wrong] if total_wrong else [[s] for s in wrong]
+        for group in groups:
+            findings.append(_finding(doc, sentence, group))
+    return findings
+
+
+def _finding(doc: DocumentExtraction, sentence: Sentence, group: list[Tie]) -> Finding:
+    first = group[0]
+    matrix = first.matrix
+    owner = matrix.doc
+    category = matrix.grid.row_labels[first.row]
+    said = ", ".join(t.mention.figure.raw for t in group)
+    printed = ", ".join(written_like(matrix.grid.figure(t.row, t.col).value, t.mention.figure) for t in group)
+    columns = ", ".join(clean_label(matrix.grid.columns[t.col]) for t in group)
+    elsewhere = owner.sha256 != doc.sha256
+    where = f"table {matrix.grid.table.id}" + (f" of {owner.file}" if elsewhere else "")
+    minutes = sentence.section == "minutes"
+    locations = [
+        text_location(sentence.page_at(t.mention.start), sentence.snippet(t.mention.start, t.mention.end))
+        for t in group
+    ]
+    locations.append(
+        cell_location(
+            matrix.grid.table,
+            first.row + matrix.grid.offset,
+            first.col if len(group) == 1 else None,
+            sha256=owner.sha256 if elsewhere else None,
+        )
+    )
+    return Finding(
+        description=f"{'Minutes record' if minutes else 'The text gives'} {category} ({columns}) as {said}; "
+        f"{where} prints {printed}",
+        expected=printed,
+        found=said,
+        locations=locations,
+        severity="high" if first.mention.figure.kind == "money" else "medium",
+        kind="cross_reference_mismatch" if minutes else None,
+    )
+
+
+RULE = Rule("narrative_figures", "1.0.0", "narrative_vs_table", check)

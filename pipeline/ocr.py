@@ -1,0 +1,705 @@
+"""Read scanned pages: Tesseract's words as pdfplumber chars, ruling lines from the image.
+
+A page that is a picture of print has no text layer. Here it is rendered (grey, 300 dpi),
+straightened (a scan is rarely square to the page; a landscape page fed through a
+scanner comes out on its side), cleared of table rules and shading so the OCR engine
+sees only text, and read by the ``tesseract`` command line program. The result is
+given back as the objects a born-digital page would have: one ``char`` per letter
+with the box, size, weight and baseline a PDF font would give it, spaces between
+words, and the table rules and shaded cells as ``line`` and ``rect`` objects, so the
+word, line and table extractors read a scan as they read any other page.
+
+OCR takes a few seconds per page, so results are kept on disk, keyed by a hash of
+the rendered page, and a re-run reads them back instead of reading the page again;
+:class:`ReadAhead` reads the next pages of a document while the current one is used.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+from pdfplumber.page import Page
+
+from pipeline import scanimage
+from pipeline.scanimage import PT_PER_PX, Fill, Rule
+
+TESSERACT = "tesseract"
+LANGUAGE = "eng"
+DPI = scanimage.DPI
+CACHE_ENV = "COUNCILPDF_OCR_CACHE"
+DEFAULT_CACHE = "data/ocr-cache"
+# Bump when what is read from an image changes, so results kept from before are not used.
+READER_VERSION = 1
+
+# Below a letter's baseline a font's box reaches this far, in font sizes.
+_DESCENT_EM = 0.21
+# Words Tesseract is this unsure of are specks, logos and picture texture.
+MIN_CONFIDENCE = 30
+# A word with no letter or digit (a dash, a bullet, a bracket) needs this much.
+MIN_MARK_CONFIDENCE = 40
+# A reading whose confidence (per letter) is below this may be of a page upside down
+# or on its side: the orientation detector is asked.
+DOUBTFUL_CONFIDENCE = 60
+# No print is smaller than this (points): smaller "words" are specks.
+MIN_SIZE = 4.0
+_LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+class OcrError(Exception):
+    """Tesseract failed on a page."""
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One word read from the image, in points on the upright page."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    bold: bool
+    confidence: float
+    line: int
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """What was read from one page image.
+
+    Coordinates are points from the top-left corner of the upright page: the rendered
+    page rotated by ``skew`` degrees (counter-clockwise) to square it, then turned by
+    ``turns`` quarter turns clockwise to set its text upright.
+    """
+
+    width: float
+    height: float
+    turns: int
+    skew: float
+    words: tuple[OcrWord, ...]
+    rules: tuple[Rule, ...]
+    fills: tuple[Fill, ...]
+
+    @property
+    def text_chars(self) -> int:
+        """How many letters and digits were read."""
+        return sum(ch.isalnum() for w in self.words for ch in w.text)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> OcrPage:
+        data = json.loads(text)
+        return cls(
+            width=data["width"],
+            height=data["height"],
+            turns=data["turns"],
+            skew=data["skew"],
+            words=tuple(OcrWord(**w) for w in data["words"]),
+            rules=tuple(Rule(**r) for r in data["rules"]),
+            fills=tuple(Fill(**f) for f in data["fills"]),
+        )
+
+
+@functools.cache
+def tesseract_version() -> str | None:
+    """The installed Tesseract's version line, or None when it cannot read English."""
+    exe = shutil.which(TESSERACT)
+    if exe is None:
+        return None
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+        version = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if LANGUAGE not in langs.stdout.split():
+        return None
+    lines = (version.stdout or version.stderr).splitlines()
+    return lines[0].strip() if lines else "tesseract"
+
+
+def tesseract_available() -> bool:
+    """Whether scanned pages can be read: the ``tesseract`` program with English data."""
+    return tesseract_version() is not None
+
+
+def cache_dir() -> Path:
+    """Where OCR results are kept: ``COUNCILPDF_OCR_CACHE`` or data/ocr-cache."""
+    return Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+
+
+def read_page(doc: pdfium.PdfDocument, index: int, *, cache: Path | None = None) -> OcrPage:
+    """OCR one page of an open PDFium document, or read the result kept from last time.
+
+    Args:
+        doc: the document; it is used under ``PDFIUM_LOCK`` only while rendering.
+        index: 0-based page index.
+        cache: folder of kept results; defaults to :func:`cache_dir`.
+
+    Raises:
+        OcrError: Tesseract is missing or failed on the page.
+    """
+    version = tesseract_version()
+    if version is None:
+        raise OcrError("tesseract is not installed")
+    grey = render_page(doc, index)
+    digest = hashlib.sha256(f"{READER_VERSION}|{version}|{DPI}|{grey.shape}|".encode())
+    digest.update(grey.tobytes())
+    key = digest.hexdigest()
+    folder = (cache or cache_dir()) / key[:2]
+    kept = folder / f"{key}.json"
+    if kept.is_file():
+        try:
+            return OcrPage.from_json(kept.read_text(encoding="utf-8"))
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged entry is read again and replaced
+    result = read_image(grey)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Written under a temporary name and renamed, so a reader never sees half a file.
+    with tempfile.NamedTemporaryFile("w", dir=folder, suffix=".part", delete=False, encoding="utf-8") as fh:
+        fh.write(result.to_json())
+    os.replace(fh.name, kept)
+    return result
+
+
+def render_page(doc: pdfium.PdfDocument, index: int) -> np.ndarray:
+    """The page as displayed (its crop box, its rotation), grey, at :data:`DPI`."""
+    from pipeline.pdfpages import PDFIUM_LOCK  # pdfpages imports this module
+
+    with PDFIUM_LOCK:
+        page = doc[index]
+        try:
+            bitmap = page.render(scale=DPI / 72, grayscale=True, draw_annots=False)
+            grey = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
+            bitmap.close()
+        finally:
+            page.close()
+    return grey.reshape(grey.shape[0], grey.shape[1]) if grey.ndim == 3 else grey
+
+
+class ReadAhead:
+    """OCR of a document's scanned pages, running a few pages ahead of the one asked for.
+
+    Tesseract uses one core per page; asking for page *n* also starts the next scanned
+    pages on the other cores, so a scanned document is read about as many times faster
+    as there are cores.
+
+    Args:
+        doc: the open PDFium document.
+        is_scan: whether the page at a 0-based index needs OCR.
+        workers: pages read at once; defaults to the number of cores.
+    """
+
+    def __init__(self, doc: pdfium.PdfDocument, is_scan: Callable[[int], bool], workers: int | None = None):
+        self._doc = doc
+        self._is_scan = is_scan
+        self._workers = max(1, workers or os.cpu_count() or 1)
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: dict[int, Future[OcrPage]] = {}
+        self._lock = threading.Lock()
+
+    def page(self, index: int) -> OcrPage:
+        """The OCR result of the page at ``index`` (0-based)."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="ocr")
+            wanted = [index]
+            nxt = index + 1
+            while len(wanted) < self._workers and nxt < len(self._doc):
+                if nxt not in self._futures and self._is_scan(nxt):
+                    wanted.append(nxt)
+                nxt += 1
+            for i in wanted:
+                if i not in self._futures:
+                    self._futures[i] = self._pool.submit(read_page, self._doc, i)
+            future = self._futures.pop(index)
+        return future.result()
+
+    def close(self) -> None:
+        """Stop reading ahead; pages already started finish and are kept in the cache."""
+        with self._lock:
+            for future in self._futures.values():
+                future.cancel()
+            self._futures.clear()
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+
+
+def read_image(grey: np.ndarray) -> OcrPage:
+    """Read a grey page image at :data:`DPI`: straighten it, find its rules, OCR it."""
+    ink_level = scanimage.ink_threshold(grey)
+    skew = scanimage.skew_angle(grey < ink_level)
+    if skew:
+        grey = scanimage.rotate(grey, skew)
+    turns = 0
+    if scanimage.lies_sideways(grey < ink_level):
+        # Lines running up or down the page: ask which way before reading.
+        found = _orientation(grey)
+        turns = 1 if found is None else found
+    best: tuple[float, OcrPage] | None = None
+    for attempt in range(2):
+        upright = np.ascontiguousarray(np.rot90(grey, -turns)) if turns else grey
+        page, clean = _read_upright(upright, ink_level, turns, skew)
+        weight = sum(w.confidence * len(w.text) for w in page.words)
+        if best is None or weight > best[0]:
+            best = (weight, page)
+        letters = sum(len(w.text) for w in page.words)
+        if attempt or not letters or weight >= DOUBTFUL_CONFIDENCE * letters:
+            break
+        # A poor reading: the page may be upside down, or on its other side.
+        extra = _orientation(clean)
+        if not extra:
+            break
+        turns = (turns + extra) % 4
+    return best[1]
+
+
+def _read_upright(grey: np.ndarray, ink_level: int, turns: int, skew: float) -> tuple[OcrPage, np.ndarray]:
+    """OCR a straightened, upright page image; also gives the image the OCR engine saw."""
+    graphics = scanimage.separate_graphics(grey, ink_level)
+    ink = graphics.clean < ink_level
+    scale = scanimage.reading_scale(ink)
+    lines, rows = _read_text(graphics.clean, psm=3, scale=scale)
+    # Page layout analysis drops lone marks far from other text (a digit alone in a wide
+    # table cell): what ink it left unread is read again.
+    read = [b.box for boxes in lines for b in boxes]
+    unread = scanimage.unread_ink(ink, read)
+    arrows, unread = _arrows(unread, ink, read)
+    lines, rows = lines + [[a] for a in arrows], rows + [float(a.bottom - a.top) for a in arrows]
+    if unread:
+        more, more_rows = _read_marks(graphics.clean, unread)
+        lines, rows = lines + more, rows + more_rows
+    height, width = grey.shape
+    page = OcrPage(
+        width=width * PT_PER_PX,
+        height=height * PT_PER_PX,
+        turns=turns,
+        skew=skew,
+        words=tuple(_words(lines, rows, ink)),
+        rules=tuple(graphics.rules),
+        fills=tuple(graphics.fills),
+    )
+    return page, graphics.clean
+
+
+def _arrows(
+    marks: list[scanimage.Box], ink: np.ndarray, read: list[scanimage.Box]
+) -> tuple[list[_Box], list[scanimage.Box]]:
+    """The marks that are arrows, as words, and the other marks.
+
+    The OCR engine has no arrows; an arrow alone (a direction of travel) stands in its
+    line like a letter, so it is given a letter's height there.
+    """
+    found = [(box, arrow) for box in marks if (arrow := scanimage.arrow_of(box, ink))]
+    if not found:
+        return [], marks
+    heights = sorted(b[3] - b[1] for b in read) or [found[0][0][3] - found[0][0][1]]
+    letter = heights[len(heights) // 2]
+    words = []
+    for (x0, top, x1, bottom), arrow in found:
+        mid = (top + bottom) // 2
+        words.append(_Box(arrow, x0, mid - letter // 2, x1, mid + letter // 2, mid + letter / 4, 90.0))
+    return words, [box for box in marks if box not in {box for box, _ in found}]
+
+
+def _read_marks(clean: np.ndarray, boxes: list[scanimage.Box]) -> tuple[list[list[_Box]], list[float]]:
+    """Read marks set side by side on one line; each mark's words become a line of the page."""
+    strip, places = scanimage.strip_of(clean, boxes)
+    lines, rows = _read_text(
+        strip, psm=7, scale=scanimage.reading_scale(strip < scanimage.ink_threshold(strip))
+    )
+    out: dict[int, list[_Box]] = {}
+    heights: dict[int, float] = {}
+    for boxes_read, row in zip(lines, rows, strict=True):
+        for word in boxes_read:
+            # A lone sign among the left-over ink is a speck or the rim of a rule, not print.
+            if not any(ch.isalnum() for ch in word.text) or not _plausible(word):
+                continue
+            centre = (word.x0 + word.x1) / 2
+            k = next(
+                (k for k, (x, _) in enumerate(places) if x <= centre <= x + boxes[k][2] - boxes[k][0]), None
+            )
+            if k is None:
+                continue
+            out.setdefault(k, []).append(word.moved(boxes[k][0] - places[k][0], boxes[k][1] - places[k][1]))
+            heights[k] = row
+    return [out[k] for k in sorted(out)], [heights[k] for k in sorted(out)]
+
+
+def _run(grey: np.ndarray, args: list[str], dpi: int = DPI) -> bytes:
+    ok, data = cv2.imencode(".pgm", grey)
+    if not ok:
+        raise OcrError("the page image could not be encoded")
+    # One thread per page: Tesseract's own threads cost more than they give, and pages
+    # are read side by side instead.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    command = [TESSERACT, "stdin", "stdout", "--dpi", str(dpi), *args]
+    try:
+        done = subprocess.run(
+            command, input=data.tobytes(), capture_output=True, env=env, timeout=600, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrError(f"tesseract could not run: {exc}") from exc
+    if done.returncode != 0:
+        raise OcrError(f"tesseract failed: {done.stderr.decode('utf-8', 'replace').strip()[-300:]}")
+    return done.stdout
+
+
+def _read_text(grey: np.ndarray, psm: int, scale: float = 1.0) -> tuple[list[list[_Box]], list[float]]:
+    """Tesseract's lines of an image (pixel boxes of ``grey``), read ``scale`` times enlarged."""
+    if scale != 1.0:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    out = _run(grey, ["--psm", str(psm), "-l", LANGUAGE, "hocr"], dpi=round(DPI * scale))
+    try:
+        hocr = ET.fromstring(out)
+    except ET.ParseError as exc:
+        raise OcrError(f"tesseract gave unreadable output: {exc}") from exc
+    lines, rows = _hocr_lines(hocr)
+    if scale == 1.0:
+        return lines, rows
+    shrunk = [[b.moved(0, 0, scale) for b in boxes] for boxes in lines]
+    return shrunk, [r / scale for r in rows]
+
+
+def _orientation(grey: np.ndarray) -> int | None:
+    """Quarter turns clockwise that set the text upright, by Tesseract's orientation detector.
+
+    None when it cannot tell (too little text).
+    """
+    try:
+        out = _run(grey, ["--psm", "0"]).decode("utf-8", "replace")
+    except OcrError:
+        return None
+    rotate = re.search(r"Rotate:\s*(\d+)", out)
+    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+    if not rotate or not confidence or float(confidence.group(1)) < 1.0:
+        return None
+    return (int(rotate.group(1)) // 90) % 4
+
+
+def _title(element: ET.Element) -> dict[str, list[str]]:
+    """An hOCR ``title`` attribute as {property: values}."""
+    out = {}
+    for part in (element.get("title") or "").split(";"):
+        bits = part.split()
+        if bits:
+            out[bits[0]] = bits[1:]
+    return out
+
+
+def _classes(element: ET.Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+@dataclass(frozen=True)
+class _Box:
+    """A word as Tesseract gives it, in pixels."""
+
+    text: str
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    baseline: float
+    confidence: float
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def moved(self, dx: int, dy: int, scale: float = 1.0) -> _Box:
+        """The word in an image ``scale`` times smaller, then shifted by (dx, dy)."""
+        return replace(
+            self,
+            x0=round(self.x0 / scale) + dx,
+            top=round(self.top / scale) + dy,
+            x1=round(self.x1 / scale) + dx,
+            bottom=round(self.bottom / scale) + dy,
+            baseline=self.baseline / scale + dy,
+        )
+
+
+def _hocr_lines(hocr: ET.Element) -> tuple[list[list[_Box]], list[float]]:
+    """The upright lines of an hOCR page, each with Tesseract's row height (pixels)."""
+    lines: list[list[_Box]] = []
+    rows: list[float] = []
+    for element in hocr.iter():
+        if _classes(element) & _LINE_CLASSES:
+            props = _title(element)
+            if int(float((props.get("textangle") or ["0"])[0])) % 360:
+                continue  # a sideways block on an upright page: not running text
+            # A mark opening a line may be a bullet, which Tesseract reads with little confidence.
+            boxes = [b for k, b in enumerate(_line_boxes(element, props)) if k == 0 or _plausible(b)]
+            if boxes:
+                lines.append(boxes)
+                rows.append(float((props.get("x_size") or ["0"])[0]))
+    return lines, rows
+
+
+def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[OcrWord]:
+    """The words of the page's lines, with sizes, weights and bullets worked out from the image."""
+    measured = [
+        scanimage.line_size([(b.text, b.baseline - b.top) for b in boxes if _plausible(b)], row)
+        for boxes, row in zip(lines, rows, strict=True)
+    ]
+    sizes = scanimage.settle_sizes(measured, [sum(len(b.text) for b in boxes) for boxes in lines])
+    kept: list[tuple[list[_Box], float]] = []
+    for boxes, size in zip(lines, sizes, strict=True):
+        if size * PT_PER_PX < MIN_SIZE:
+            continue
+        first = boxes[0]
+        if (
+            len(boxes) > 1
+            and len(first.text) <= 2
+            and scanimage.is_bullet(first.box, first.baseline, size, ink)
+        ):
+            boxes = [replace(first, text="•"), *boxes[1:]]
+        elif not _plausible(first):
+            boxes = boxes[1:]
+        boxes = [_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes]
+        if boxes:
+            kept.append((_with_dashes(boxes, size, ink), size))
+    bold = scanimage.bold_words(
+        [[(b.text, b.box) for b in boxes] for boxes, _ in kept], [s for _, s in kept], ink
+    )
+    return [
+        _word(box, size, is_bold, n)
+        for n, ((boxes, size), weights) in enumerate(zip(kept, bold, strict=True))
+        for box, is_bold in zip(boxes, weights, strict=True)
+    ]
+
+
+_O_IN_NUMBER = re.compile(r"(?<=\d)[Oo](?=[\d.,%]|$)|(?<![A-Za-z])[Oo](?=\d)|(?<=[A-Z]{2})O(?=\d)")
+# A pound sign read as E: before an amount with decimals or thousands ("E12.78M",
+# "E3,000"; a bare "E15" is a postcode), or in a unit such as "(E'm)" or "E'000".
+_E_FOR_POUND = re.compile(r"(?<![A-Za-z])E(?=\d{1,3}(?:[.,]\d)|'(?:m|000|k)\b)")
+
+
+def restore_misread(text: str) -> str:
+    """Text with the OCR engine's usual slips in figures put right.
+
+    An o next to digits ("1O5", "2O19") or between a code's letters and its number
+    ("IPO1") is a zero, while a formula's "CO2" keeps its O; an E where a pound sign
+    stands before an amount or a unit ("E12.78M", "(E'm)") is a pound sign.
+    """
+    return _E_FOR_POUND.sub("£", _O_IN_NUMBER.sub("0", text) if any(ch.isdigit() for ch in text) else text)
+
+
+def _as_arrow(box: _Box, ink: np.ndarray) -> _Box:
+    """The word as an arrow, when a lone mark Tesseract read as a letter or sign is one."""
+    if len(box.text) > 2:
+        return box
+    arrow = scanimage.arrow_of(box.box, ink)
+    return box if arrow is None else replace(box, text=arrow)
+
+
+def _with_dashes(boxes: list[_Box], size: float, ink: np.ndarray) -> list[_Box]:
+    """The words of a line with the dashes between them that the OCR engine left out."""
+    out = boxes[:1]
+    for left, right in itertools.pairwise(boxes):
+        dash = None
+        if all(any(ch.isalnum() for ch in b.text) for b in (left, right)):
+            dash = scanimage.dash_between(
+                left.box, right.box, (left.baseline + right.baseline) / 2, size, ink
+            )
+        if dash is not None:
+            out.append(_Box(dash[0], *dash[1], baseline=left.baseline, confidence=MIN_MARK_CONFIDENCE))
+        out.append(right)
+    return out
+
+
+def _word(box: _Box, size: float, bold: bool, line: int) -> OcrWord:
+    return OcrWord(
+        text=box.text,
+        x0=round(box.x0 * PT_PER_PX, 2),
+        top=round(box.top * PT_PER_PX, 2),
+        x1=round(box.x1 * PT_PER_PX, 2),
+        bottom=round(box.bottom * PT_PER_PX, 2),
+        baseline=round(box.baseline * PT_PER_PX, 2),
+        size=round(size * PT_PER_PX, 2),
+        bold=bold,
+        confidence=box.confidence,
+        line=line,
+    )
+
+
+def _line_boxes(line: ET.Element, props: dict[str, list[str]]) -> list[_Box]:
+    lx0, _, lx1, ly1 = (float(v) for v in props["bbox"][:4])
+    slope, offset = (float(v) for v in (props.get("baseline") or ["0", "0"])[:2])
+    # One baseline for the whole line, as print has: what slope is left after straightening
+    # the page is measuring noise, and would make the line look taller than its type.
+    baseline = ly1 + offset + slope * (lx1 - lx0) / 2
+    boxes = []
+    for span in line.iter(f"{_XHTML}span"):
+        if "ocrx_word" not in _classes(span):
+            continue
+        text = re.sub(r"\s+", "", "".join(span.itertext()))
+        wp = _title(span)
+        confidence = float((wp.get("x_wconf") or ["0"])[0])
+        if not text:
+            continue
+        x0, top, x1, bottom = (int(v) for v in wp["bbox"][:4])
+        boxes.append(_Box(text, x0, top, x1, bottom, baseline, confidence))
+    return boxes
+
+
+def _plausible(box: _Box) -> bool:
+    """Whether an OCR word is print rather than a speck or picture texture read as letters.
+
+    Tesseract doubts words it reads well when they carry quotes or other marks, so a
+    run of letters counts whatever the confidence; short readings and lone marks
+    need some.
+    """
+    letters = sum(ch.isalnum() for ch in box.text)
+    if not letters:
+        return box.confidence >= MIN_MARK_CONFIDENCE
+    if letters >= 3 and letters >= 0.6 * len(box.text):
+        return True
+    return box.confidence >= MIN_CONFIDENCE
+
+
+def page_objects(ocr: OcrPage, page: Page, origin: tuple[float, float] = (0.0, 0.0)) -> dict[str, list[dict]]:
+    """The chars, lines and rects of an OCR result as pdfplumber objects on ``page``.
+
+    Args:
+        ocr: what was read from the page image.
+        page: the pdfplumber page the objects belong to (number, height, doctop).
+        origin: where the image's top-left corner lies on the page (a crop box's offset).
+    """
+    dx, dy = origin
+    chars: list[dict] = []
+    for row in _rows(ocr.words):
+        # Tesseract's boxes may overlap a little; each word's letters end where the next begins.
+        ends = [
+            w.x1 if k + 1 == len(row) else min(w.x1, max(row[k + 1].x0, w.x0 + 0.5))
+            for k, w in enumerate(row)
+        ]
+        for k, word in enumerate(row):
+            if k:
+                before, end = row[k - 1], ends[k - 1]
+                # A word gap is a space, however narrow (a gap wider than the type is a column gap).
+                if word.line == before.line or word.x0 - end < max(word.size, before.size):
+                    chars.append(_char(" ", end, max(end, word.x0), word, page, dx, dy))
+            step = (ends[k] - word.x0) / len(word.text)
+            for i, letter in enumerate(word.text):
+                chars.append(_char(letter, word.x0 + i * step, word.x0 + (i + 1) * step, word, page, dx, dy))
+    return {
+        "char": chars,
+        "line": [_rule(rule, page, dx, dy) for rule in ocr.rules],
+        "rect": [_rect(fill, page, dx, dy) for fill in ocr.fills],
+    }
+
+
+def _rows(words: Sequence[OcrWord]) -> list[list[OcrWord]]:
+    """Words on one baseline, left to right, whichever OCR line (or pass) they came from."""
+    rows: list[list[OcrWord]] = []
+    for word in sorted(words, key=lambda w: (w.baseline, w.x0)):
+        for row in reversed(rows[-3:]):
+            if abs(row[0].baseline - word.baseline) <= 0.3 * min(row[0].size, word.size):
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def _char(text: str, x0: float, x1: float, word: OcrWord, page: Page, dx: float, dy: float) -> dict:
+    size = word.size
+    bottom = word.baseline + _DESCENT_EM * size + dy
+    top = bottom - size
+    x0, x1 = x0 + dx, x1 + dx
+    return {
+        "object_type": "char",
+        "page_number": page.page_number,
+        "text": text,
+        "fontname": "OCR-Bold" if word.bold else "OCR",
+        "size": size,
+        "upright": True,
+        "matrix": (size, 0.0, 0.0, size, x0, page.height - word.baseline - dy),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "y0": page.height - bottom,
+        "y1": page.height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "adv": x1 - x0,
+        "doctop": page.initial_doctop + top,
+        "non_stroking_color": (0.0, 0.0, 0.0),
+        "stroking_color": None,
+    }
+
+
+def _boxed(kind: str, x0: float, top: float, x1: float, bottom: float, page: Page) -> dict:
+    return {
+        "object_type": kind,
+        "page_number": page.page_number,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "y0": page.height - bottom,
+        "y1": page.height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "doctop": page.initial_doctop + top,
+    }
+
+
+def _rule(rule: Rule, page: Page, dx: float, dy: float) -> dict:
+    if rule.horizontal:
+        pts = [(rule.start + dx, rule.pos + dy), (rule.end + dx, rule.pos + dy)]
+    else:
+        pts = [(rule.pos + dx, rule.start + dy), (rule.pos + dx, rule.end + dy)]
+    (x0, top), (x1, bottom) = pts
+    obj = _boxed("line", x0, top, x1, bottom, page)
+    obj.update(
+        pts=pts,
+        linewidth=rule.width,
+        stroke=True,
+        fill=False,
+        evenodd=False,
+        dash=None,
+        stroking_color=(0.0, 0.0, 0.0),
+        non_stroking_color=(0.0, 0.0, 0.0),
+    )
+    return obj
+
+
+def _rect(fill: Fill, page: Page, dx: float, dy: float) -> dict:
+    x0, top, x1, bottom = fill.x0 + dx, fill.top + dy, fill.x1 + dx, fill.bottom + dy
+    obj = _boxed("rect", x0, top, x1, bottom, page)
+    obj.update(
+        pts=[(x0, top), (x1, top), (x1, bottom), (x0, bottom)],
+        linewidth=0.0,
+        stroke=False,
+        fill=True,
+        evenodd=False,
+        dash=None,
+        stroking_color=None,
+        non_stroking_color=(fill.grey, fill.grey, fill.grey),
+    )
+    return obj

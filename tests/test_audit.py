@@ -1,0 +1,83 @@
+"""Flags read back from the database: the audit report with page crops, and flag listings."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from pipeline.audit import write_audit_report
+from pipeline.db import make_engine
+from pipeline.extract import extract_pdf, segment_pdf
+from pipeline.flagquery import FLAG_COLUMNS, list_flags
+from pipeline.ingest import ingest_file, mark_loaded
+from pipeline.load import load_document
+from pipeline.validate import validate_document
+from tests.test_flags_pdfs import finance_paper
+
+
+@pytest.fixture
+def engine(db_url):
+    return make_engine(db_url)
+
+
+def load(engine, path, store):
+    ingested = ingest_file(path, engine, store)
+    seg = segment_pdf(ingested.stored_path, ingested.sha256).model_copy(update={"file": path.name})
+    load_document(engine, extract_pdf(ingested.stored_path, seg))
+    mark_loaded(engine, ingested.sha256)
+    validate_document(engine, ingested.sha256)
+    return ingested
+
+
+def test_audit_report_shows_each_flag_with_its_evidence_and_page_crops(tmp_path, engine):
+    ingested = load(
+        engine, finance_paper(tmp_path / "budget.pdf", "Helvetica", planted=True), tmp_path / "store"
+    )
+    path = write_audit_report(engine, ingested.sha256, tmp_path / "audit")
+    assert path.name == "budget.audit.html"
+    page = path.read_text(encoding="utf-8")
+    flags = list_flags(engine, document="budget.pdf")
+    assert len(flags) == 4
+    for flag in flags:
+        assert flag["description"].split("'")[0].replace("&", "&amp;") in page
+        assert flag["expected"].replace("&", "&amp;") in page
+    assert "page 2, table T001, row “Total”" in page
+    crops = [
+        Image.open(io.BytesIO(base64.b64decode(d))) for d in re.findall(r"base64,([A-Za-z0-9+/=]+)", page)
+    ]
+    # Every location is on a page of this document: each has a picture, found by its box or its text.
+    assert len(crops) == sum(len(f["evidence"].split("; ")) for f in flags)
+    assert all(c.format == "PNG" and 0 < c.width <= 1200 and 0 < c.height < 1684 for c in crops)
+
+
+def test_audit_report_without_the_stored_pdf_lists_flags_without_pictures(tmp_path, engine):
+    ingested = load(engine, finance_paper(tmp_path / "budget.pdf", "Times", planted=True), tmp_path / "store")
+    ingested.stored_path.unlink()
+    page = write_audit_report(engine, ingested.sha256, tmp_path / "audit").read_text(encoding="utf-8")
+    assert "stored PDF was not found" in page
+    assert "base64," not in page
+    assert page.count('<section class="flag') == 4
+
+
+def test_audit_report_of_an_unknown_document_is_an_error(tmp_path, engine):
+    with pytest.raises(KeyError):
+        write_audit_report(engine, "f" * 64, tmp_path)
+
+
+def test_flags_are_listed_by_kind_and_by_document(tmp_path, engine):
+    bad = load(engine, finance_paper(tmp_path / "bad.pdf", "Helvetica", planted=True), tmp_path / "store")
+    load(engine, finance_paper(tmp_path / "good.pdf", "Helvetica", planted=False), tmp_path / "store")
+    rows = list_flags(engine)
+    assert [r["document"] for r in rows] == ["bad.pdf"] * 4
+    assert all(list(r) == list(FLAG_COLUMNS) for r in rows)
+    assert [r["kind"] for r in list_flags(engine, kind="unit_anomaly")] == ["unit_anomaly"] * 2
+    assert len(list_flags(engine, document=bad.sha256[:10])) == 4
+    assert len(list_flags(engine, document="bad")) == 4
+    assert list_flags(engine, document="good.pdf") == []
+    total = next(r for r in rows if r["kind"] == "total_mismatch")
+    assert total["pages"] == "2" and "T001 row 'Total'" in total["evidence"]
+    assert total["rule"] == "table_totals" and total["rule_version"]
