@@ -18,6 +18,8 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from councilpdf import cli_audit, cli_sources
+from councilpdf.options import DbOption, StoreOption, VerboseOption
 from pipeline.db import database_url, engine_for
 
 app = typer.Typer(
@@ -27,18 +29,6 @@ app = typer.Typer(
 )
 console = Console()
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"
-    ),
-]
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"
-    ),
-]
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(help="PDF files or folders of PDFs [default: raw_pdfs/]", show_default=False),
@@ -54,7 +44,7 @@ def run(
         Path | None, typer.Option("--export", help="Also write the JSON export to this folder")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
     if not verbose:
@@ -186,6 +176,9 @@ def status(db: DbOption = None) -> None:
             q.add_row(name, reason or "")
         console.print(q)
 
+
+cli_sources.register(app)
+cli_audit.register(app)
 
 if __name__ == "__main__":
     app()

@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from councilpdf.options import DbOption, StoreOption, VerboseOption
 from pipeline.db import database_url, engine_for
 
 console = Console()
@@ -36,18 +37,6 @@ ConfigOption = Annotated[
         show_default=False,
     ),
 ]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"
-    ),
-]
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"
-    ),
-]
 WorkersOption = Annotated[
     int | None,
     typer.Option(
@@ -60,7 +49,6 @@ SchedulerOption = Annotated[
         "--scheduler", help="Process the documents on the Dask cluster at this address (tcp://host:8786)"
     ),
 ]
-VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")]
 
 
 def register(app: typer.Typer) -> None:

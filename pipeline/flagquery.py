@@ -7,10 +7,9 @@ it concerns, what was expected and found, and its evidence written out on one li
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import ColumnElement, Engine, or_, select
 from sqlalchemy.orm import Session
 
 from schemas import sql
@@ -57,13 +56,35 @@ def _pages(locations: list[dict[str, Any]]) -> str:
     return ", ".join(str(p) for p in pages)
 
 
+def _names_document(document: str) -> ColumnElement[bool]:
+    """Documents whose file name contains ``document`` (any case) or whose sha256 starts with it."""
+    doc = sql.Document
+    pattern = document.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    conditions = [doc.file_name.ilike(f"%{pattern}%", escape="\\")]
+    if len(document) >= 6 and all(c in "0123456789abcdefABCDEF" for c in document):
+        conditions.append(doc.sha256.startswith(document.lower()))
+    return or_(*conditions)
+
+
+def find_documents(engine: Engine, document: str | None = None) -> list[tuple[str, str]]:
+    """``(sha256, file name)`` of the documents ``document`` names (as :func:`list_flags` reads it).
+
+    None gives every document in the database, ordered by file name.
+    """
+    query = select(sql.Document.sha256, sql.Document.file_name).order_by(sql.Document.file_name)
+    if document:
+        query = query.where(_names_document(document))
+    with Session(engine) as session:
+        return [(sha, name) for sha, name in session.execute(query)]
+
+
 def list_flags(engine: Engine, kind: str | None = None, document: str | None = None) -> list[dict[str, Any]]:
     """Flags stored in the database, optionally of one kind and for one document.
 
     Args:
         engine: the database.
         kind: a flag kind ("total_mismatch", "narrative_vs_table", ...), or None for all.
-        document: a document's file name (with or without ".pdf"), its sha256 or a
+        document: part of a document's file name (any case), or its sha256 or a
             prefix of it (at least 6 characters); None for all documents.
 
     Returns:
@@ -75,11 +96,7 @@ def list_flags(engine: Engine, kind: str | None = None, document: str | None = N
     if kind:
         query = query.where(flag.kind == kind)
     if document:
-        names = {document, Path(document).name, f"{Path(document).stem}.pdf"}
-        conditions = [doc.file_name.in_(names)]
-        if len(document) >= 6 and all(c in "0123456789abcdefABCDEF" for c in document):
-            conditions.append(doc.sha256.startswith(document.lower()))
-        query = query.where(or_(*conditions))
+        query = query.where(_names_document(document))
     query = query.order_by(doc.file_name, flag.pdf_page, flag.kind, flag.position)
     rows: list[dict[str, Any]] = []
     with Session(engine) as session:

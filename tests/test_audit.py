@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import base64
+import csv
 import io
+import json
 import re
 
 import pytest
 from PIL import Image
+from typer.testing import CliRunner
 
+from councilpdf.cli import app
 from pipeline.audit import write_audit_report
 from pipeline.db import make_engine
 from pipeline.extract import extract_pdf, segment_pdf
@@ -17,6 +21,8 @@ from pipeline.ingest import ingest_file, mark_loaded
 from pipeline.load import load_document
 from pipeline.validate import validate_document
 from tests.test_flags_pdfs import finance_paper
+
+runner = CliRunner()
 
 
 @pytest.fixture
@@ -81,3 +87,47 @@ def test_flags_are_listed_by_kind_and_by_document(tmp_path, engine):
     total = next(r for r in rows if r["kind"] == "total_mismatch")
     assert total["pages"] == "2" and "T001 row 'Total'" in total["evidence"]
     assert total["rule"] == "table_totals" and total["rule_version"]
+
+
+@pytest.fixture
+def flagged_db(tmp_path) -> str:
+    """A SQLite database holding one paper with planted errors and one without."""
+    url = f"sqlite:///{tmp_path / 'flags.db'}"
+    engine = make_engine(url)
+    load(engine, finance_paper(tmp_path / "bad.pdf", "Helvetica", planted=True), tmp_path / "store")
+    load(engine, finance_paper(tmp_path / "good.pdf", "Helvetica", planted=False), tmp_path / "store")
+    return url
+
+
+def test_flags_command_writes_json_and_csv_filtered_by_kind_and_document(flagged_db):
+    listed = runner.invoke(app, ["flags", "--db", flagged_db, "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 4 and {r["document"] for r in rows} == {"bad.pdf"}
+
+    by_kind = runner.invoke(app, ["flags", "--db", flagged_db, "-k", "unit_anomaly", "-f", "csv"])
+    records = list(csv.DictReader(io.StringIO(by_kind.stdout)))
+    assert [r["kind"] for r in records] == ["unit_anomaly", "unit_anomaly"]
+    assert list(records[0]) == list(FLAG_COLUMNS)
+
+    none = runner.invoke(app, ["flags", "--db", flagged_db, "--document", "good", "-f", "json"])
+    assert json.loads(none.stdout) == []
+
+
+def test_flags_command_prints_a_table_per_document_with_expected_and_found(flagged_db):
+    result = runner.invoke(app, ["flags", "--db", flagged_db], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "bad.pdf: 4 flag(s)" in result.output
+    assert "total_mismatch" in result.output and "expected" in result.output
+
+
+def test_audit_command_writes_a_report_per_document_and_rejects_unknown_names(flagged_db, tmp_path):
+    out = tmp_path / "audit"
+    result = runner.invoke(app, ["audit", "--db", flagged_db, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["bad.audit.html", "good.audit.html"]
+    assert "No inconsistencies were flagged" in (out / "good.audit.html").read_text(encoding="utf-8")
+
+    unknown = runner.invoke(app, ["audit", "--db", flagged_db, "--out", str(out), "-d", "missing"])
+    assert unknown.exit_code == 2
+    assert "no document named 'missing'" in unknown.output

@@ -16,7 +16,20 @@ from tests.pdfgen import write_scanned_pdf
 
 runner = CliRunner()
 
-COMMANDS = ["run", "ingest", "export", "status"]
+COMMANDS = [
+    "run",
+    "ingest",
+    "export",
+    "status",
+    "flags",
+    "audit",
+    "fetch",
+    "serve",
+    "run-dask",
+    "meetings",
+    "decisions",
+    "kpi-history",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
