@@ -38,6 +38,7 @@ import pypdfium2 as pdfium
 from pdfplumber.page import Page
 
 from pipeline import scanimage
+from pipeline.pageobjects import boxed, char_object
 from pipeline.scanimage import PT_PER_PX, Fill, Rule
 
 TESSERACT = "tesseract"
@@ -630,43 +631,16 @@ def _char(text: str, x0: float, x1: float, word: OcrWord, page: Page, dx: float,
     bottom = word.baseline + _DESCENT_EM * size + dy
     top = bottom - size
     x0, x1 = x0 + dx, x1 + dx
-    return {
-        "object_type": "char",
-        "page_number": page.page_number,
-        "text": text,
-        "fontname": "OCR-Bold" if word.bold else "OCR",
-        "size": size,
-        "upright": True,
-        "matrix": (size, 0.0, 0.0, size, x0, page.height - word.baseline - dy),
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "y0": page.height - bottom,
-        "y1": page.height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "adv": x1 - x0,
-        "doctop": page.initial_doctop + top,
-        "non_stroking_color": (0.0, 0.0, 0.0),
-        "stroking_color": None,
-    }
-
-
-def _boxed(kind: str, x0: float, top: float, x1: float, bottom: float, page: Page) -> dict:
-    return {
-        "object_type": kind,
-        "page_number": page.page_number,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "y0": page.height - bottom,
-        "y1": page.height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "doctop": page.initial_doctop + top,
-    }
+    return char_object(
+        page,
+        text,
+        (x0, top, x1, bottom),
+        fontname="OCR-Bold" if word.bold else "OCR",
+        size=size,
+        upright=True,
+        matrix=(size, 0.0, 0.0, size, x0, page.height - word.baseline - dy),
+        color=(0.0, 0.0, 0.0),
+    )
 
 
 def _rule(rule: Rule, page: Page, dx: float, dy: float) -> dict:
@@ -675,7 +649,7 @@ def _rule(rule: Rule, page: Page, dx: float, dy: float) -> dict:
     else:
         pts = [(rule.pos + dx, rule.start + dy), (rule.pos + dx, rule.end + dy)]
     (x0, top), (x1, bottom) = pts
-    obj = _boxed("line", x0, top, x1, bottom, page)
+    obj = boxed("line", (x0, top, x1, bottom), page)
     obj.update(
         pts=pts,
         linewidth=rule.width,
@@ -691,7 +665,7 @@ def _rule(rule: Rule, page: Page, dx: float, dy: float) -> dict:
 
 def _rect(fill: Fill, page: Page, dx: float, dy: float) -> dict:
     x0, top, x1, bottom = fill.x0 + dx, fill.top + dy, fill.x1 + dx, fill.bottom + dy
-    obj = _boxed("rect", x0, top, x1, bottom, page)
+    obj = boxed("rect", (x0, top, x1, bottom), page)
     obj.update(
         pts=[(x0, top), (x1, top), (x1, bottom), (x0, bottom)],
         linewidth=0.0,

@@ -29,6 +29,7 @@ import pypdfium2.raw as raw
 from pdfplumber.page import Page
 
 from pipeline import ocr as ocr_reader
+from pipeline.pageobjects import boxed, char_object
 
 log = logging.getLogger(__name__)
 
@@ -500,27 +501,16 @@ def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: 
     m = tf.matrix((a, b, c, d, ox, oy))
     # pdfminer's test: sheared (synthetic italic) text still counts as upright.
     upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0 and m[0] > 0
-    return {
-        "object_type": "char",
-        "page_number": page.page_number,
-        "text": text,
-        "fontname": style.fontname,
-        "size": size,
-        "upright": upright,
-        "matrix": m,
-        "x0": x0,
-        "x1": x1,
-        "top": top_,
-        "bottom": bottom_,
-        "y0": page.height - bottom_,
-        "y1": page.height - top_,
-        "width": x1 - x0,
-        "height": bottom_ - top_,
-        "adv": x1 - x0,
-        "doctop": page.initial_doctop + top_,
-        "non_stroking_color": style.color,
-        "stroking_color": None,
-    }
+    return char_object(
+        page,
+        text,
+        (x0, top_, x1, bottom_),
+        fontname=style.fontname,
+        size=size,
+        upright=upright,
+        matrix=m,
+        color=style.color,
+    )
 
 
 def _unit(x: float, y: float) -> tuple[float, float]:
@@ -573,7 +563,7 @@ def _walk(objs, parent: tuple, page: Page, tf: _DisplayTransform) -> Iterator[tu
                 _apply(parent, left.value, bottom.value),
                 _apply(parent, right.value, top.value),
             )
-            yield "image", _boxed("image", tf.box(x0, y0, x1, y1), page)
+            yield "image", boxed("image", tf.box(x0, y0, x1, y1), page)
 
 
 def _compose(m: tuple, parent: tuple) -> tuple:
@@ -592,23 +582,6 @@ def _compose(m: tuple, parent: tuple) -> tuple:
 def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
     a, b, c, d, e, f = m
     return a * x + c * y + e, b * x + d * y + f
-
-
-def _boxed(kind: str, box: tuple[float, float, float, float], page: Page) -> dict:
-    x0, top, x1, bottom = box
-    return {
-        "object_type": kind,
-        "page_number": page.page_number,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "y0": page.height - bottom,
-        "y1": page.height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "doctop": page.initial_doctop + top,
-    }
 
 
 def _path_objects(obj, matrix: tuple, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
@@ -651,7 +624,7 @@ def _path_objects(obj, matrix: tuple, page: Page, tf: _DisplayTransform) -> Iter
         kind = _shape_of(pts, is_closed)
         xs = [p[0] for p in pts]
         tops = [p[1] for p in pts]
-        obj_dict = _boxed(kind, (min(xs), min(tops), max(xs), max(tops)), page)
+        obj_dict = boxed(kind, (min(xs), min(tops), max(xs), max(tops)), page)
         obj_dict.update(style, pts=pts)
         yield kind, obj_dict
 

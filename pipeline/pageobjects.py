@@ -1,0 +1,59 @@
+"""pdfplumber's page-object dicts, built from boxes in its coordinates.
+
+The PDFium reader (:mod:`pipeline.pdfpages`) and OCR (:mod:`pipeline.ocr`) both hand
+pdfplumber the objects it would have parsed itself; these builders give them the keys
+pdfplumber's cropping, word extraction and table finding read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pdfplumber.page import Page
+
+Box = tuple[float, float, float, float]
+"""``(x0, top, x1, bottom)`` in points, origin at the top-left of the page."""
+
+
+def boxed(kind: str, box: Box, page: Page) -> dict[str, Any]:
+    """The keys every object has: its kind, page and box in both of pdfplumber's y axes."""
+    x0, top, x1, bottom = box
+    return {
+        "object_type": kind,
+        "page_number": page.page_number,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "y0": page.height - bottom,
+        "y1": page.height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "doctop": page.initial_doctop + top,
+    }
+
+
+def char_object(
+    page: Page,
+    text: str,
+    box: Box,
+    *,
+    fontname: str,
+    size: float,
+    upright: bool,
+    matrix: tuple[float, ...],
+    color: tuple[float, ...] | None,
+) -> dict[str, Any]:
+    """A glyph as pdfplumber's ``char``: its advance is its box's width."""
+    obj = boxed("char", box, page)
+    obj.update(
+        text=text,
+        fontname=fontname,
+        size=size,
+        upright=upright,
+        matrix=matrix,
+        adv=obj["width"],
+        non_stroking_color=color,
+        stroking_color=None,
+    )
+    return obj
