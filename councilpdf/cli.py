@@ -19,7 +19,14 @@ from rich.progress import (
 from rich.table import Table
 
 from councilpdf import cli_audit, cli_sources
-from councilpdf.options import DbOption, StoreOption, VerboseOption
+from councilpdf.options import (
+    DbOption,
+    ExportOption,
+    ForceOption,
+    PathsArgument,
+    StoreOption,
+    VerboseOption,
+)
 from pipeline.db import database_url, engine_for
 
 app = typer.Typer(
@@ -29,21 +36,14 @@ app = typer.Typer(
 )
 console = Console()
 
-PathsArgument = Annotated[
-    list[Path] | None,
-    typer.Argument(help="PDF files or folders of PDFs [default: raw_pdfs/]", show_default=False),
-]
-
 
 @app.command()
 def run(
     paths: PathsArgument = None,
     db: DbOption = None,
     store: StoreOption = None,
-    export: Annotated[
-        Path | None, typer.Option("--export", help="Also write the JSON export to this folder")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""

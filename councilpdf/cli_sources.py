@@ -21,7 +21,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from councilpdf.options import DbOption, StoreOption, VerboseOption
+from councilpdf.options import (
+    DbOption,
+    ExportOption,
+    ForceOption,
+    PathsArgument,
+    StoreOption,
+    VerboseOption,
+)
 from pipeline.db import database_url, engine_for
 
 console = Console()
@@ -134,20 +141,15 @@ def serve(
 
 
 def run_dask(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="PDF files or folders of PDFs [default: raw_pdfs/]", show_default=False),
-    ] = None,
+    paths: PathsArgument = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes of the local cluster")
     ] = 2,
     scheduler: SchedulerOption = None,
     db: DbOption = None,
     store: StoreOption = None,
-    export: Annotated[
-        Path | None, typer.Option("--export", help="Also write the JSON export to this folder")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")] = False,
+    export: ExportOption = None,
+    force: ForceOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """The main job (like `run`) with documents processed in parallel on a Dask cluster."""

@@ -20,3 +20,11 @@ StoreOption = Annotated[
     ),
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="PDF files or folders of PDFs [default: raw_pdfs/]", show_default=False),
+]
+ExportOption = Annotated[
+    Path | None, typer.Option("--export", help="Also write the JSON export to this folder")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Re-extract files already loaded")]
