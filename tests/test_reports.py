@@ -15,14 +15,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from extractors.base import Source
-from extractors.reports import (
-    extract_report,
-    find_email,
-    find_phone,
-    looks_like_report_cover,
-    person_name,
-    split_list_marker,
-)
+from extractors.contacts import find_email, find_phone, person_name
+from extractors.reports import extract_report, looks_like_report_cover, split_list_marker
 from pipeline.pdfpages import open_document
 
 SOURCE = Source("0" * 64)
