@@ -167,6 +167,31 @@ def test_polarity_decides_whether_a_figure_meets_its_target():
     assert finding.expected == "green"
 
 
+def test_a_share_of_something_bad_is_better_low():
+    litter = "% of streets with unacceptable levels of litter"
+    assert rag(kpi(litter, "Leeds", "92%", "89.8%", rag="green", sha=SHA)) == []
+    assert rag(kpi(litter, "Leeds", "88.56%", "95.7%", rag="red", sha=SHA)) == []
+    (finding,) = rag(kpi(litter, "Leeds", "86%", "90.1%", rag="green", sha=SHA))
+    assert finding.expected == "amber"
+    assert rag(kpi("Missed collections per 100,000", "York", "30", "76", rag="red", sha=SHA)) == []
+
+
+def test_a_name_whose_words_pull_both_ways_is_not_judged():
+    resolved = "% of complaints resolved within 10 days"
+    assert rag(kpi(resolved, "Leeds", "90%", "80%", rag="green", sha=SHA)) == []
+    assert rag(kpi(resolved, "Leeds", "20%", "80%", rag="red", sha=SHA)) == []
+    # A comparator on the target still says which way is better.
+    (finding,) = rag(kpi(resolved, "Leeds", ">90%", "80%", rag="green", sha=SHA))
+    assert finding.expected == "red"
+
+
+def test_amber_against_red_is_the_council_s_tolerance_and_not_judged():
+    assert rag(kpi("% of business rates collected", "York", "87.34%", "83.4%", rag="red", sha=SHA)) == []
+    assert rag(kpi("% of Council Tax collected", "York", ">92%", "84.8%", rag="amber", sha=SHA)) == []
+    (finding,) = rag(kpi("% of Council Tax collected", "York", "95%", "97.5%", rag="amber", sha=SHA))
+    assert finding.expected == "green"
+
+
 def test_annual_and_forecast_targets_against_part_year_figures_are_not_judged():
     assert (
         rag(kpi("Annual rent income forecast v actual", "York", "£6.8M", "£567K", rag="green", sha=SHA)) == []

@@ -2,10 +2,12 @@
 
 An indicator's polarity comes from its target's comparator ("<5 cases": lower is
 better; ">90%": higher) and else from its name ("Average time taken ...", "... cost
-...", "... complaints ..." are better low; "% of ... collected", "... satisfaction
-...", "... availability ..." better high; "... reduction" better high); a target
-printed as a percentage is one to reach. Indicators whose polarity none of these
-says are not judged.
+...", "... complaints ...", "... unacceptable ...", "missed ..." are better low; "...
+collected", "... satisfaction ...", "... within ..." better high; "... reduction"
+better high). A name with words of both kinds ("% of complaints resolved within 10
+days") says nothing; so a name that only says it is a percentage ("% of ...", "...
+rate") or a target printed as a percentage is one to reach. Indicators whose polarity
+none of these says are not judged.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ _HIGHER_WORDS = re.compile(r"\breduc(?:e|ed|tion)\b|\bdecrease\b|\bimprove", re.
 _LOWER_NAME = re.compile(
     r"\baverage\s+(?:time|number\s+of\s+days|no\.?\s+of\s+days|days|cost|length)|\btime\s+taken\b"
     r"|\btime\s+to\b|\bdays\s+to\b|\bcosts?\b|\bcomplaints?\b|\barrears\b|\bsickness\b|\berrors?\b"
-    r"|\bvoids?\b|\bbacklog\b|\boutstanding\b|\bhearings\b|\bdelays?\b|\bturnover\b|\babsence\b",
+    r"|\bvoids?\b|\bbacklog\b|\boutstanding\b|\bhearings\b|\bdelays?\b|\bturnover\b|\babsence\b"
+    r"|\bunacceptable\b|\bmissed\b|\blate\b|\boverdue\b|\bfail(?:ed|ures?)\b|\bvacan(?:t|cy|cies)\b"
+    r"|\babandoned\b|\bre-?offend|\bagency\b|\bempty\b|\bescalat",
     re.I,
 )
 _HIGHER_NAME = re.compile(
-    r"^\s*%|\bpercentage\b|\brate\b|\bsatisf|\bcollected\b|\bavailab|\bon\s+time\b|\bwithin\b|\bsuccess\b"
-    r"|\baccuracy\b|\bcompliance\b|\bresolved\b|\bcompleted\b|\bincome\b|\bsavings?\b|\brating\b",
+    r"\bsatisf|\bcollected\b|\bavailab|\bon\s+time\b|\bwithin\b|\bsuccess\b|\baccuracy\b|\bcompliance\b"
+    r"|\bresolved\b|\bcompleted\b|\bincome\b|\bsavings?\b|\brating\b",
     re.I,
 )
+_SHARE_NAME = re.compile(r"^\s*%|\bpercentage\b|\brate\b", re.I)
+"""Names that say only that the figure is a share: one to reach unless another word says otherwise."""
 _LOWER_TARGET = re.compile(
     r"^\s*(?:£\s*)?(?:<|≤|<=)|\b(?:below|under|less\s+than|no\s+more\s+than|maximum|max)\b", re.I
 )
@@ -73,12 +79,14 @@ def lower_is_better(kpi: Kpi) -> bool | None:
     name = kpi.indicator
     if _HIGHER_WORDS.search(name):
         return False
-    if _LOWER_NAME.search(name):
-        return True
-    if _HIGHER_NAME.search(name):
-        return False
-    # A percentage target ("100%") is one to reach: no measure aims to stay below 100%.
-    if "%" in target:
+    lower, higher = bool(_LOWER_NAME.search(name)), bool(_HIGHER_NAME.search(name))
+    if lower != higher:
+        return lower
+    if lower:
+        # "Complaints resolved within 10 days": the words pull both ways, so the name says nothing.
+        return None
+    # A share ("% of waste recycled") or a percentage target ("100%") is one to reach.
+    if _SHARE_NAME.search(name) or "%" in target:
         return False
     return None
 
