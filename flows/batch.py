@@ -2,13 +2,16 @@
 
 ingest -> segment -> extract -> load -> validate, each a thin Prefect task around a
 ``pipeline`` function. Only tasks that do I/O retry, and only on I/O errors; a
-document that fails is quarantined with its reason and the batch goes on.
+document that fails is quarantined with its reason and the batch goes on. Once every
+document is loaded, those whose cross-document rules can now find a partner loaded
+after them are validated again.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 # Prefect reads these when imported: its ephemeral API server takes 20-40 s to start
@@ -36,7 +39,7 @@ from pipeline.ingest import (
 from pipeline.load import load_document
 from pipeline.meetings import link_meetings
 from pipeline.outcome import BatchSummary, FileOutcome
-from pipeline.validate import is_current, validate_document
+from pipeline.validate import is_current, revalidate_partners, validate_document
 from schemas.records import DocumentExtraction
 
 Progress = Callable[[FileOutcome], None]
@@ -139,6 +142,12 @@ def meetings_task(sha256s: list[str], db: str | None) -> int:
     return link_meetings(engine_for(db), sha256s).meetings
 
 
+@task(name="revalidate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
+def revalidate_task(sha256s: list[str], db: str | None) -> dict[str, int]:
+    """Validate again the documents a cross-document rule links to the batch's (flags by SHA-256)."""
+    return revalidate_partners(engine_for(db), sha256s)
+
+
 @flow(name="councilpdf-batch", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def batch_flow(
     paths: Sequence[str],
@@ -169,6 +178,11 @@ def batch_flow(
     loaded = [o.sha256 for o in outcomes if o.status == "loaded" and o.sha256]
     if loaded:
         meetings_task(loaded, db)
+        # Documents validated before their partner in this batch (or an earlier one) was loaded.
+        recounted = revalidate_task(loaded, db)
+        outcomes = tuple(
+            replace(o, flags=recounted[o.sha256]) if o.sha256 in recounted else o for o in outcomes
+        )
     if export_dir:
         export_all(engine_for(db), Path(export_dir))
     return BatchSummary(outcomes)

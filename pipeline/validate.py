@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from pipeline.flags import run_rules
+from pipeline.flags import reads_other, run_rules
 from pipeline.load import PIPELINE_VERSION, replace_flags
 from pipeline.readback import read_extraction
 from schemas import sql
@@ -38,4 +40,37 @@ def validate_document(engine: Engine, sha256: str) -> list[Inconsistency]:
 
         flags = run_rules(doc, others)
     replace_flags(engine, sha256, flags)
+    return flags
+
+
+def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int]:
+    """Validate again every document whose rules read one of ``sha256s``, loaded since.
+
+    A document is validated when it is loaded, against the documents loaded before it:
+    minutes of a meeting whose papers come later, or indicator figures printed again in
+    a later report, find their partner only when it arrives. Run after a batch, this
+    checks again each document (of the batch or earlier) that a cross-document rule
+    links to a document of the batch. Validation replaces a document's flags, so
+    running it twice changes nothing.
+
+    Returns:
+        The number of flags of each document validated again, by SHA-256.
+    """
+    with Session(engine) as session:
+        docs = {
+            s: d
+            for s in list(session.scalars(select(sql.Document.sha256)))
+            if (d := read_extraction(session, s)) is not None
+        }
+    arrived = [docs[s] for s in dict.fromkeys(sha256s) if s in docs]
+    due = [s for s, doc in docs.items() if any(a.sha256 != s and reads_other(doc, a) for a in arrived)]
+    return {s: len(_validate(engine, docs[s], docs)) for s in due}
+
+
+def _validate(
+    engine: Engine, doc: DocumentExtraction, docs: Mapping[str, DocumentExtraction]
+) -> list[Inconsistency]:
+    """Flag ``doc`` against the documents already read, replacing its earlier flags."""
+    flags = run_rules(doc, lambda: [d for s, d in docs.items() if s != doc.sha256])
+    replace_flags(engine, doc.sha256, flags)
     return flags

@@ -63,4 +63,9 @@ def run_rules(doc: DocumentExtraction, others: OtherDocuments) -> list[Inconsist
     return flags
 
 
-__all__ = ["RULES", "OtherDocuments", "Rule", "run_rules"]
+def reads_other(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
+    """Whether a rule run on ``doc`` would read ``other``: checking ``doc`` again may flag more."""
+    return any(rule.partner is not None and rule.partner(doc, other) for rule in RULES)
+
+
+__all__ = ["RULES", "OtherDocuments", "Rule", "reads_other", "run_rules"]

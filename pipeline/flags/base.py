@@ -41,16 +41,23 @@ class Finding:
 
 
 Check = Callable[[DocumentExtraction, OtherDocuments], list[Finding]]
+Partner = Callable[[DocumentExtraction, DocumentExtraction], bool]
+"""Whether a rule run on the first document reads anything of the second."""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A named, versioned check. Bump ``version`` whenever a change alters what it flags."""
+    """A named, versioned check. Bump ``version`` whenever a change alters what it flags.
+
+    A rule that compares documents names the documents it reads in ``partner``, so a
+    document is checked again when a partner is loaded after it.
+    """
 
     name: str
     version: str
     kind: FlagKind
     check: Check = field(repr=False)
+    partner: Partner | None = field(default=None, repr=False)
 
     def run(self, doc: DocumentExtraction, others: OtherDocuments) -> list[Inconsistency]:
         """The rule's findings on ``doc`` as stored flags."""

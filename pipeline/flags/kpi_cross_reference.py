@@ -176,6 +176,16 @@ def _different_targets(values: frozenset) -> bool:
     return low == 0 or high / low >= TARGETS_APART
 
 
+def _periods(doc: DocumentExtraction) -> set[str]:
+    """The periods of the document's council figures: those another document's are compared in."""
+    return {k.period for k in doc.kpis if k.period and k.council}
+
+
+def partner(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
+    """Whether ``other`` prints council figures for a period ``doc`` prints."""
+    return bool(_periods(doc) & _periods(other))
+
+
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     councils = doc_councils(doc)
     seen = _from_kpis(doc, True) + _from_series(doc, councils)
@@ -226,4 +236,4 @@ def _finding(role: str, period: str, entries: list[tuple[str, list[list[_Seen]]]
     )
 
 
-RULE = Rule("kpi_cross_reference", "1.0.0", "cross_reference_mismatch", check)
+RULE = Rule("kpi_cross_reference", "1.0.0", "cross_reference_mismatch", check, partner)

@@ -40,20 +40,34 @@ def _section(doc: DocumentExtraction, page: int) -> Section | None:
     return next((s for s in doc.sections if s.pdf_page_start <= page <= s.pdf_page_end), None)
 
 
+def _minuted(doc: DocumentExtraction) -> set[date]:
+    """The meetings whose minutes ``doc`` holds."""
+    return {m.meeting_date for m in doc.minutes if m.meeting_date}
+
+
+def _papers_for(doc: DocumentExtraction) -> set[date]:
+    """The meetings ``doc`` holds papers for: its own and its reports'."""
+    days = {doc.document.meeting_date} if doc.document and doc.document.meeting_date else set()
+    return days | {r.meeting_date for r in doc.reports if r.meeting_date}
+
+
 def _meeting_documents(
     doc: DocumentExtraction, others: OtherDocuments
 ) -> dict[date, list[DocumentExtraction]]:
     """Other documents holding the papers of each meeting whose minutes ``doc`` holds."""
-    dates = {m.meeting_date for m in doc.minutes if m.meeting_date}
+    dates = _minuted(doc)
     if not dates:
         return {}
     found: dict[date, list[DocumentExtraction]] = {}
     for other in others():
-        days = {other.document.meeting_date} if other.document else set()
-        days |= {r.meeting_date for r in other.reports}
-        for day in dates & days:
+        for day in dates & _papers_for(other):
             found.setdefault(day, []).append(other)
     return found
+
+
+def partner(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
+    """Whether ``other`` holds papers of a meeting whose minutes ``doc`` holds."""
+    return bool(_minuted(doc) & _papers_for(other))
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
@@ -124,4 +138,4 @@ def _finding(doc: DocumentExtraction, sentence: Sentence, group: list[Tie]) -> F
     )
 
 
-RULE = Rule("narrative_figures", "1.0.0", "narrative_vs_table", check)
+RULE = Rule("narrative_figures", "1.0.0", "narrative_vs_table", check, partner)
