@@ -12,6 +12,7 @@ from its truth with the generator's knowledge of which indicators are better low
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from pipeline.db import make_engine
 from pipeline.flagquery import list_flags
 from tests.test_audit import load
 from tests.variants import PACKS, build
+from tests.variants.render import render
+from tests.variants.spec import Appendix, Block, Pack, Para, Report, TableSpec
 
 SEEDS = (None, 101, 202)
 
@@ -136,3 +139,79 @@ def test_the_oracle_tells_a_contradicting_status_from_a_consistent_one() -> None
     assert _contradicts(record("% of streets with unacceptable levels of litter", 86.0, "90.1%", "green"))
     assert _contradicts(record("% of Council Tax collected", 95.0, "97.5%", "red"))
     assert not _contradicts(record("% of business rates collected", 93.3, "93.3%", "green"))
+
+
+# ---------------------------------------------------------------- recall in other layouts
+
+
+def _parts(pack: Pack) -> Iterator[Report | Appendix]:
+    papers = [p for item in pack.front.items for p in item.papers] if pack.front else []
+    yield from (p for p in [*papers, *pack.documents] if isinstance(p, Report | Appendix))
+
+
+def _blocks(pack: Pack) -> Iterator[Block]:
+    for part in _parts(pack):
+        yield from part.body if isinstance(part, Report) else part.blocks
+
+
+def _misprint(cell: str) -> str:
+    """The cell with its leading digit changed: far beyond any rounding of the figure."""
+    m = re.search(r"[1-9]", cell)
+    assert m is not None, cell
+    digit = str(int(m.group(0)) % 9 + 1)
+    return cell[: m.start()] + digit + cell[m.end() :]
+
+
+def _flags_of(pack: Pack, tmp_path: Path) -> list[dict[str, Any]]:
+    pdf = tmp_path / f"{pack.name}.pdf"
+    render(pack, pdf)
+    engine = make_engine(f"sqlite:///{tmp_path / 'flags.db'}")
+    load(engine, pdf, tmp_path / "store")
+    return list_flags(engine)
+
+
+@pytest.mark.parametrize("name", ["county-audit", "shared-services", "health-scrutiny"])
+def test_a_misprinted_total_in_another_layout_is_flagged(name: str, tmp_path: Path) -> None:
+    pack = PACKS[name]()
+    tables = [b for b in _blocks(pack) if isinstance(b, TableSpec) and b.kind == "financial"]
+    table = next(t for t in tables if t.rows[-1][0] == "Total")
+    table.rows[-1][-1] = _misprint(table.rows[-1][-1])
+    found = [f for f in _flags_of(pack, tmp_path) if f["kind"] == "total_mismatch"]
+    assert len(found) == 1 and "row 'Total'" in found[0]["evidence"], found
+
+
+def test_a_row_listed_twice_in_an_unruled_target_list_is_flagged(tmp_path: Path) -> None:
+    pack = PACKS["legal-targets"]()
+    table = next(b for b in _blocks(pack) if isinstance(b, TableSpec) and b.kind == "kpi_targets")
+    table.rows.append(list(table.rows[-1]))
+    found = [f for f in _flags_of(pack, tmp_path) if f["kind"] == "duplicate_row"]
+    assert len(found) == 1 and table.rows[-1][0] in found[0]["description"], found
+
+
+def test_a_unit_slip_in_a_report_of_another_layout_is_flagged(tmp_path: Path) -> None:
+    pack = PACKS["county-audit"]()
+    report = next(p for p in _parts(pack) if isinstance(p, Report))
+    report.body.append(
+        Para(
+            "Highways maintenance is forecasting an overspend of £0.310m. This is due to resurfacing "
+            "£0.180m and street lighting £95m, offset by contract savings of (£0.035m)."
+        )
+    )
+    found = [f for f in _flags_of(pack, tmp_path) if f["kind"] == "unit_anomaly"]
+    assert len(found) == 1 and "£95m" in found[0]["description"], found
+
+
+def test_a_green_status_against_a_missed_target_in_another_layout_is_flagged(tmp_path: Path) -> None:
+    pack = PACKS["health-scrutiny"]()
+    # The table introduced as the indicators "RAG rated = Green": every actual is made to meet its
+    # target but one, which misses it by a sixth.
+    table = next(
+        b for b in _blocks(pack) if isinstance(b, TableSpec) and any(k.rag == "green" for k in b.kpis)
+    )
+    indicator, target, actual = 2, 3, 4
+    for row in table.rows:
+        row[actual] = row[target].lstrip("<>")
+    missed = next(r for r in table.rows if r[indicator] == "% of Council Tax collected")
+    missed[actual] = "75.0%"
+    found = [f for f in _flags_of(pack, tmp_path) if f["kind"] == "rag_vs_target"]
+    assert [(f["description"].split("'")[1], f["expected"]) for f in found] == [(missed[indicator], "red")]
