@@ -17,7 +17,7 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
-from extractors.names import HONORIFIC, strip_title
+from extractors.names import HONORIFIC, split_names, strip_title
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", "1.0.0")
@@ -26,14 +26,24 @@ _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
-_ITEM_NUMBER = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
-_MEMBER_HEADING = re.compile(r"^(?:councillors?|members?(?:hip)?|committee members?)\s*:?\s*$", re.I)
+_ITEM_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
+# "Item 4", "Agenda item 4": a word before the number that says it is one.
+_ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+", re.I)
+_MEMBER_HEADING = re.compile(
+    r"^(?:(?:committee\s+|panel\s+|board\s+)?(?:councillors?|members?(?:hip)?)"
+    r"(?:\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)?)\s*:?\s*$",
+    re.I,
+)
 _COUNCIL_PREFIX = re.compile(
     r"^(?:the\s+)?(?:london|royal|metropolitan|county|city and county)?\s*"
     r"(?:borough|city|county|district)\s+of\s+",
     re.I,
 )
 _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish)\s+)?council$", re.I)
+# "Membership: Councillors A (Chair), B and C": the list printed after its label.
+_MEMBER_LABEL = re.compile(
+    r"^(?:membership|(?:committee\s+)?members|councillors)\s*:\s*(?P<rest>\S.*)$", re.I
+)
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
 _MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.I)
@@ -78,16 +88,22 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
     committee = _TITLE_NOISE.sub(" ", join_text(title_lines)).strip(" -–:") or None
     meeting_date = meeting_time = venue = None
     bbox = title_lines[0].bbox if title_lines else None
-    for line in first_page[:12]:
+    date_line = None
+    for k, line in enumerate(first_page[:12]):
         dates = find_dates(line.text)
         if dates and meeting_date is None:
             meeting_date = dates[0][0]
+            date_line = k
             times = find_times(line.text)
             meeting_time = times[0] if times else None
             venue = _venue_from_date_line(line.text, dates[0][2]) or venue
         label = _VENUE_LABEL.match(line.text)
         if label:
             venue = line.text[label.end() :].strip() or venue
+    if venue is None and date_line is not None and date_line + 1 < len(first_page):
+        # "Wednesday 5th March 2025, 7.00 pm" / "Committee Room 2, Town Hall": the place
+        # is printed on the line under the date, unlabelled.
+        venue = _venue_line(first_page[date_line + 1].text)
     if meeting_time is None:
         for line in first_page[:12]:
             times = find_times(line.text)
@@ -104,9 +120,27 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
     )
 
 
+def _venue_line(text: str) -> str | None:
+    """A line that can be the meeting's place: a short name, not a label, sentence, list or item."""
+    text = text.strip()
+    if (
+        find_dates(text)
+        or ":" in text
+        or text.endswith(".")
+        or len(text.split()) > 15
+        or sum(ch.isalpha() for ch in text) < 3
+        or _MEMBER_HEADING.match(text)
+        or HONORIFIC.match(text)
+        or _AGENDA_WORD.search(text)
+        or _numbered(text)
+    ):
+        return None
+    return text
+
+
 def _venue_from_date_line(text: str, date_end: int) -> str | None:
     """What follows the date on a "10.00 am Friday 3 August 2018 Town Hall" line."""
-    rest = text[date_end:]
+    rest = text[date_end:].lstrip(" ,;-–")
     rest = re.sub(r"^\s*(?:at\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))?", "", rest, flags=re.I)
     rest = _WEEKDAY.sub("", rest).strip(" ,-–:")
     return rest or None
@@ -120,32 +154,49 @@ def normalise_council(heading: str) -> str:
 
 
 def _members(lines: list[Line], source: Source) -> list[Member]:
-    start = next((i for i, ln in enumerate(lines) if _MEMBER_HEADING.match(ln.text)), None)
+    start = next(
+        (i for i, ln in enumerate(lines) if _MEMBER_HEADING.match(ln.text) or _MEMBER_LABEL.match(ln.text)),
+        None,
+    )
     if start is None:
         return []
     body = body_size(lines)
     members: list[Member] = []
     council: str | None = None
-    for line in lines[start + 1 :]:
-        text = line.text.strip()
+    # Whether the line before ended inside a list of names ("Councillors A, B,").
+    listing = False
+    for k, line in enumerate(lines[start:]):
+        label = _MEMBER_LABEL.match(line.text) if k == 0 else None
+        if k == 0 and not label:
+            continue  # a heading on its own line
         # Members may be listed in columns: "Councillor A      Councillor B".
-        chunks = line.chunks()
-        if all(HONORIFIC.match(chunk.text) for chunk in chunks):
-            for chunk in chunks:
-                name, role = _split_role(strip_title(chunk.text))
-                members.append(
+        chunks = [line] if label or listing else line.chunks()
+        texts = [label.group("rest")] if label else [chunk.text for chunk in chunks]
+        if label or listing or all(HONORIFIC.match(text) for text in texts):
+            for chunk, text in zip(chunks, texts, strict=True):
+                members += [
                     Member(
                         name=name,
                         council=council,
                         role=role,
                         prov=source.prov(EXTRACTOR, chunk.page, chunk.bbox),
                     )
-                )
+                    for name, role in _member_names(text)
+                ]
+            listing = bool(re.search(r"(?:,|&|\band)\s*$", line.text))
         elif _is_group_heading(line, body):
-            council = normalise_council(text)
+            council = normalise_council(line.text.strip())
         else:
             break
     return members
+
+
+def _member_names(text: str) -> list[tuple[str, str | None]]:
+    """The names of one printed entry: "Councillor A (Chair)", or a list "Councillors A (Chair), B and C"."""
+    if re.search(r",|&|\band\b", re.sub(r"\([^)]*\)", " ", text)):
+        return split_names(text)
+    name, role = _split_role(strip_title(text))
+    return [(name, role)] if name else []
 
 
 def _split_role(name: str) -> tuple[str, str | None]:
@@ -175,9 +226,17 @@ def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
     return items
 
 
+def _numbered(text: str) -> tuple[str, str] | None:
+    """The item number a line opens with ("4", "4a", "B", "iv", "Item 4") and the text after it."""
+    words = _ITEM_WORD.sub("", text.strip()).split(None, 1)
+    m = _ITEM_NUMBER.match(words[0]) if words else None
+    return (m.group(1), words[1] if len(words) > 1 else "") if m else None
+
+
 def _item_start(line: Line) -> bool:
-    words = line.text.split()
-    if len(words) < 2 or not _ITEM_NUMBER.match(words[0]):
+    numbered = _numbered(line.text)
+    words = [numbered[0], *numbered[1].split()] if numbered else []
+    if len(words) < 2:
         return False
     if _MERIDIEM.match(words[1]):
         return False  # "7.00 pm Tuesday 3 March": the meeting's time, not item 7.00
@@ -222,8 +281,8 @@ def _run_end(lines: list[Line], last_start: int) -> int:
 
 def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
     first = lines[i]
-    number = _ITEM_NUMBER.match(first.text.split()[0]).group(1)  # type: ignore[union-attr]
-    title_parts = [first.text.split(None, 1)[1]]
+    number, first_title = _numbered(first.text)  # type: ignore[misc]
+    title_parts = [first_title]
     j = i + 1
     # A title wraps onto following lines set like it; an open "(Pages" wraps too.
     while j < end and (

@@ -184,6 +184,15 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
         [{"ORTH": "DECISION"}],
         [_IT, _WAS, _ADVERBS, _verb("decided", "recommended")],
         [_verb("motion", "amendment", "recommendation", "recommendations"), _WAS, _ADVERBS, _verb("carried")],
+        # "It was moved by A, seconded by B and carried that ...": the vote's outcome closes the motion.
+        [
+            _verb("moved", "proposed", "seconded"),
+            {"OP": "*"},
+            {"LOWER": "and"},
+            _ADVERBS,
+            _verb("carried"),
+            {"LOWER": {"NOT_IN": ["out", "over", "forward", "through"]}},
+        ],
         [_BODY, _ADVERBS, _verb("decided", "endorsed", "recommended", "accepted")],
         *_that_be("recommended", "endorsed", "authorised", "authorized", "delegated", "requested"),
     ],

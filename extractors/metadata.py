@@ -28,10 +28,16 @@ _WRAPPERS = [
     re.compile(r"^\s*(?:report\s+to|meeting\s*:)\s*(?:the\s+)?", re.I),
     re.compile(r"\s*\b(?:agenda|minutes)\b\s*$", re.I),
 ]
-_COMMITTEE_WORD = re.compile(
+COMMITTEE_WORD = re.compile(
     r"\b(?:committee|cabinet|council|board|panel|commission|forum|executive|sub-committee|partnership|authority)\b",
     re.I,
 )
+
+
+def names_body(text: str) -> bool:
+    """Whether a heading names a committee or council ("LICENSING COMMITTEE") rather than a subject."""
+    words = re.findall(r"[\w-]+", text)
+    return bool(words) and bool(COMMITTEE_WORD.fullmatch(words[-1]))
 
 
 def committee_from_title(title: str) -> str | None:
@@ -42,7 +48,7 @@ def committee_from_title(title: str) -> str | None:
     dates = find_dates(text)
     if dates:
         text = text[: dates[0][1]].strip(" ,-–")
-    return text if text and _COMMITTEE_WORD.search(text) else None
+    return text if text and COMMITTEE_WORD.search(text) else None
 
 
 def extract_document_meta(

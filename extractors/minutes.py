@@ -58,7 +58,12 @@ _NO_APOLOGIES = re.compile(r"^(?:none|nil|no\s+apologies)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Cllr)(?<!Cllrs)(?<!\bMr)(?<!Mrs)(?<!\bMs)(?<!\bDr)\.(?=\s|$)")
 
 _ITEM_PREFIX = re.compile(r"^(?:minute|min\.?|item)$", re.I)
-_ITEM_NUMBER = re.compile(r"^(?P<num>\d{1,4}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxIVX]{1,5})(?P<punct>[.):]?)$")
+# Minute numbers: 4, 4a, 5.2, B, iv; numbered within the year ("25/42") or with the
+# body's code ("PL/42", "CAB12", "EX.45").
+_ITEM_NUMBER = re.compile(
+    r"^(?P<num>\d{1,4}(?:\.\d{1,2})?[a-z]?|\d{1,3}/\d{1,4}|[A-Z]{1,5}[/.]?\d{1,4}(?:/\d{1,4})?[a-z]?"
+    r"|[A-Z]|[ivxIVX]{1,5})(?P<punct>[.):]?)$"
+)
 _ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})$", re.I)
 _TITLE_ENDS = re.compile(
     r"(?:\b(?:committee|sub-committee|meeting|board|cabinet|panel|council|forum|commission|executive|"
@@ -112,6 +117,7 @@ class _Layout:
     right: float
     gap: float
     body: float
+    jitter: float = 0.0
 
     @classmethod
     def measure(cls, lines: Sequence[Line]) -> _Layout:
@@ -122,24 +128,45 @@ class _Layout:
             for a, b in pairwise(text)
             if a.page == b.page and 0 <= b.top - a.bottom < 2 * body
         ]
-        gap = 0.3 * body
+        gap, jitter = 0.3 * body, 0.0
         if gaps:
-            # Lines inside a paragraph sit at the smallest spacing; paragraph gaps are wider.
-            low = min(gaps)
-            gap = statistics.median(g for g in gaps if g <= low + 0.2 * body)
+            gap, jitter = line_spacing(gaps, body)
         # The right margin is where the longest lines end; a stray wider line or two is
         # ignored. A share of the lines would not do: where most paragraphs take one line,
         # few lines reach the margin.
         ends = sorted((ln.x1 for ln in text), reverse=True)
-        return cls(min(ln.x0 for ln in text), ends[min(2, len(ends) - 1)], gap, body)
+        return cls(min(ln.x0 for ln in text), ends[min(2, len(ends) - 1)], gap, body, jitter)
 
     def wide_gap(self, prev: Line, line: Line) -> bool:
-        return line.page == prev.page and line.top - prev.bottom > self.gap + 0.2 * max(prev.size, line.size)
+        limit = self.gap + self.jitter + 0.2 * max(prev.size, line.size)
+        return line.page == prev.page and line.top - prev.bottom > limit
 
     def ends_short(self, prev: Line, line: Line) -> bool:
         """Whether the next line's first word would have fitted at the end of ``prev``."""
         first = line.words[0]
         return self.right - prev.x1 > (first.x1 - first.x0) + prev.size
+
+
+def line_spacing(gaps: Sequence[float], body: float) -> tuple[float, float]:
+    """The gap between lines of a paragraph, and how far single gaps stray from it.
+
+    Lines inside a paragraph sit at the smallest spacing and paragraph gaps are wider.
+    The spacing is read from a low percentile of the gaps, not the smallest one: the
+    lines of a scanned page sit a point or two off their places, so a few gaps come
+    out much narrower than the rest. How far that percentile lies below the typical
+    gap measures the jitter, which a paragraph gap must exceed as well.
+
+    Args:
+        gaps: vertical gaps between consecutive lines of body text, in points.
+        body: the body text size.
+
+    Returns:
+        (typical gap inside a paragraph, jitter), in points.
+    """
+    ordered = sorted(gaps)
+    low = ordered[(len(ordered) - 1) // 10]
+    gap = statistics.median(g for g in ordered if g <= low + 0.2 * body)
+    return gap, gap - low
 
 
 @dataclass(frozen=True)
@@ -265,7 +292,7 @@ def _number_of(line: Line) -> tuple[str, int] | None:
     if not m:
         return None
     number = m.group("num")
-    if not number[0].isdigit():
+    if not any(ch.isdigit() for ch in number):
         if len(number) > 1 and not _ROMAN.match(number):
             return None
         # A letter or numeral is also a word: it must be set apart to be a number.
@@ -443,10 +470,21 @@ def meeting_times(lines: Sequence[str]) -> tuple[str | None, str | None]:
         if m and parse_time(m.group("time")):
             return parse_time(m.group("time")), None
     for text in lines:
-        times = find_times(text) if _TIME_LINE.search(text) else []
+        times = find_times(text) if _TIME_LINE.search(text) else _times_beside_date(text)
         if times:
             return times[0], None
     return None, None
+
+
+def _times_beside_date(text: str) -> list[str]:
+    """Times on a line that prints the meeting's date: "Wednesday 18 October 2023, 18:30".
+
+    A bare "18:30" elsewhere may be a figure; beside a date it is the time of the meeting.
+    """
+    dates = find_dates(text)
+    for _, start, end in sorted(dates, key=lambda d: -d[1]):
+        text = f"{text[:start]} ; {text[end:]}"
+    return find_times(text) if dates else []
 
 
 def _venue(block: Sequence[Line]) -> str | None:

@@ -30,6 +30,7 @@ from extractors.base import Extractor, Source
 from extractors.contacts import find_email, find_phone, person_name
 from extractors.dates import parse_date
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
+from extractors.metadata import names_body
 from schemas.records import BBox, Report
 
 EXTRACTOR = Extractor("reports", "1.0.0")
@@ -627,7 +628,11 @@ def looks_like_report_cover(page: Page) -> bool:
     kinds = {h.kind for h in hits}
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
-    return "title" in kinds and len(kinds) >= 3
+    if "title" in kinds:
+        return len(kinds) >= 3
+    # A cover that sets its subject as a heading: a named author and several other cover fields.
+    others = sum(1 for h in hits if h.kind == "other")
+    return any(h.kind == "author" and h.rank <= 1 for h in hits) and len(kinds) >= 3 and others >= 2
 
 
 def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
@@ -642,16 +647,18 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     entries = [e for n, page in enumerate(pages[:_COVER_PAGES]) for e in _page_entries(page, n == 0)]
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
-    title = next((f for f in cover.best("title") if f.text), None)
-    if title is None:
+    title = next((f.lines for f in cover.best("title") if f.text), None)
+    if title is None and looks_like_report_cover(pages[0]):
+        title = _unlabelled_title(entries, cover, layout)
+    if not title:
         return None
     author, email, phone = _contact(cover, pages[_COVER_PAGES:])
     # A numbered "Financial implications" heading opens a body section, not a cover field.
     finance = [f for f in cover.best("finance") if f.rank == 0 or f.number is None]
     first_page = pages[0].page_number
     return Report(
-        prov=source.prov(EXTRACTOR, first_page, _union(title.lines)),
-        title=title.text,
+        prov=source.prov(EXTRACTOR, first_page, _union(title)),
+        title=join_text(title),
         author=author,
         email=email,
         phone=phone,
@@ -660,6 +667,52 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
         recommendations=_recommendations(entries, cover, layout),
         pdf_page_start=first_page,
     )
+
+
+# An "Agenda Item 5" stamp or a classification set as large as a title.
+_NO_TITLE = re.compile(
+    r"^\s*(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?\S+|part\s+[i1]+|(?:not\s+)?exempt|public|official)\s*$", re.I
+)
+
+
+def _unlabelled_title(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) -> list[Line]:
+    """The subject of a cover that prints it as a heading with no label: its most prominent lines.
+
+    Candidates are heading lines of the first page above the report body that belong to no
+    field and name no committee or council, hold more than a date, and are no item stamp.
+    """
+    first_page = entries[0].line.page
+    taken = {id(ln) for f in cover.fields for ln in (f.label, *f.lines)}
+    candidates: list[int] = []
+    for i, entry in enumerate(entries):
+        line = entry.line
+        if line.page != first_page or _SECTION_HEADING.match(line.text):
+            break
+        undated = re.sub(r"[\W\d]+", " ", line.text)
+        if parse_date(line.text):
+            undated = ""
+        if (
+            layout.heading(line)
+            and id(line) not in taken
+            and len(undated.split()) >= 2
+            and not names_body(line.text)
+            and not _NO_TITLE.match(line.text)
+        ):
+            candidates.append(i)
+    if not candidates:
+        return []
+    start = max(candidates, key=lambda i: (entries[i].line.size, -i))
+    lines = [entries[start].line]
+    for i in range(start + 1, len(entries)):
+        line = entries[i].line
+        if (
+            i not in candidates
+            or not _same_style(lines[-1], line)
+            or not layout.same_paragraph(lines[-1], line)
+        ):
+            break
+        lines.append(line)
+    return lines
 
 
 def _contact(cover: _Cover, later_pages: Sequence[Page]) -> tuple[str | None, str | None, str | None]:

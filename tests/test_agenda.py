@@ -56,6 +56,56 @@ def test_venue_label_on_its_own_line(tmp_path):
     assert sheet.meta.venue == "Committee Room 2, Guildhall"
 
 
+def test_venue_on_the_line_under_the_date_and_time(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("EASTLEIGH TOWN COUNCIL", 12, True),
+            Text("PLANNING COMMITTEE AGENDA", 16, True),
+            "Wednesday 5th March 2025, 7.00 pm",
+            "Committee Room 2, Town Hall",
+            Text("Members of the Committee:", 11, True),
+            "Cllr Ada Lovelace (Chair)",
+            "Cllr Alan Turing (Vice-Chair)",
+            "Councillor Grace Hopper",
+            "Contact: Town Clerk",
+            Text("Item 1 APOLOGIES FOR ABSENCE", 12, True),
+            Text("Item 2 MINUTES (Pages 1 - 4)", 12, True),
+            "To approve the minutes of the meeting held on 5 February 2025.",
+            Text("Item 3 ANY OTHER BUSINESS", 12, True),
+        ],
+    )
+    assert sheet.meta.meeting_date == date(2025, 3, 5)
+    assert sheet.meta.meeting_time == "19:00"
+    assert sheet.meta.venue == "Committee Room 2, Town Hall"
+    assert [(m.name, m.role) for m in sheet.members] == [
+        ("Ada Lovelace", "Chair"),
+        ("Alan Turing", "Vice-Chair"),
+        ("Grace Hopper", None),
+    ]
+    assert [(i.number, i.title, i.page_start) for i in sheet.items] == [
+        ("1", "APOLOGIES FOR ABSENCE", None),
+        ("2", "MINUTES", 1),
+        ("3", "ANY OTHER BUSINESS", None),
+    ]
+
+
+def test_a_heading_under_the_date_is_no_venue(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("CABINET AGENDA", 16, True),
+            "Tuesday 4 March 2025, 10.00 am",
+            Text("Membership:", 11, True),
+            "Councillor Ada Lovelace (Chair)",
+            Text("1 APOLOGIES", 12, True),
+            Text("2 MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert sheet.meta.meeting_time == "10:00"
+    assert sheet.meta.venue is None
+
+
 def test_members_listed_under_council_headings(tmp_path):
     sheet = _sheet(
         tmp_path,
@@ -173,3 +223,24 @@ def test_council_headings_reduce_to_place_names():
 def test_honorifics_are_stripped_and_names_kept(title, parts):
     name = " ".join(p.capitalize() for p in parts)
     assert strip_title(f"{title} {name}") == name
+
+
+def test_members_printed_as_a_list_after_their_label(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("OVERVIEW AND SCRUTINY COMMITTEE AGENDA", 16, True),
+            "Thursday 6 March 2025 at 6.30 pm, Council Chamber",
+            "Membership: Councillors Ada Lovelace (Chair), Alan Turing (Vice-Chair), Grace Hopper,",
+            "Tim Berners-Lee and Mayor Edsger Dijkstra",
+            Text("1 APOLOGIES", 12, True),
+            Text("2 MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert [(m.name, m.role) for m in sheet.members] == [
+        ("Ada Lovelace", "Chair"),
+        ("Alan Turing", "Vice-Chair"),
+        ("Grace Hopper", None),
+        ("Tim Berners-Lee", None),
+        ("Edsger Dijkstra", None),
+    ]

@@ -36,6 +36,13 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("The application be deferred until the site visit has taken place.", "deferred"),
         ("It was decided that no further action was needed.", "other"),
         ("The motion was carried.", "other"),
+        (
+            "It was moved by Councillor Ann Lee, seconded by Councillor Bob Kay and carried that the "
+            "recommendations be approved.",
+            "other",
+        ),
+        ("DECIDED: That the proposals be referred to the Cabinet.", "other"),
+        ("The Committee NOTED the contents of the report.", "noted"),
         ("2. That the Director be authorised to sign the contract.", "other"),
     ],
 )
@@ -59,6 +66,9 @@ def test_decision_sentences_are_typed(sentence, kind):
         "The report was considered as an urgent item following agreement by the Chairman.",
         "It was suggested that the item could be deferred.",
         "The budget, which was agreed by Cabinet in February, is under pressure.",
+        "Councillor Ann Lee moved an amendment, which was seconded by Councillor Bob Kay.",
+        "Officers moved the depot and carried out a review of the fleet.",
+        "On being put to the vote the amendment was lost.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):

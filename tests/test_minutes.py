@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from extractors.base import Source
-from extractors.minutes import extract_minutes, meeting_times
+from extractors.minutes import extract_minutes, line_spacing, meeting_times
 from extractors.names import split_names, strip_title
 from pipeline.pdfpages import open_document
 
@@ -226,10 +227,36 @@ def test_split_names_round_trips_a_printed_list(titled, title, separator):
         (["Time: 19:00 – 21:05"], ("19:00", "21:05")),
         (["Rooms W4.06 and W4.07,", "Time: 7.00 pm"], ("19:00", None)),
         (["Meeting commenced at 6.30pm"], ("18:30", None)),
+        (["Wednesday 18 October 2023, 18:30"], ("18:30", None)),
+        (["Thursday 5.3.2025 at 14:00"], ("14:00", None)),
     ],
 )
 def test_meeting_times_read_ranges_and_single_times(lines, expected):
     assert meeting_times(lines) == expected
+
+
+@given(
+    day=st.dates(min_value=date(1995, 1, 1), max_value=date(2045, 12, 31)),
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    ordinal=st.booleans(),
+    separator=st.sampled_from([", ", " at ", " - ", " "]),
+)
+def test_a_24_hour_time_beside_the_meeting_date_is_its_start(day, hour, minute, ordinal, separator):
+    suffix = "th" if ordinal else ""
+    printed = f"{day:%A} {day.day}{suffix} {day:%B} {day.year}{separator}{hour:02d}:{minute:02d}"
+    assert meeting_times([printed]) == (f"{hour:02d}:{minute:02d}", None)
+
+
+def test_line_spacing_reads_through_jitter_and_narrow_outliers():
+    rng = random.Random(7)
+    inside = [3.0 + rng.uniform(-1.5, 1.5) for _ in range(60)]
+    between = [9.5 + rng.uniform(-1.5, 1.5) for _ in range(12)]
+    gap, jitter = line_spacing([*inside, *between, 0.2], 11)
+    assert abs(gap - 3.0) < 1.0
+    threshold = gap + jitter + 0.2 * 11
+    assert max(inside) < threshold < min(between)
+    assert line_spacing([2.5] * 20 + [8.0] * 5, 11) == (2.5, 0.0)
 
 
 # ---------------------------------------------------------------- layouts
@@ -674,3 +701,69 @@ def test_running_head_atop_the_second_page_only_is_not_minutes_text(tmp_path):
         "The Committee noted the plan.",
         "There was no urgent business.",
     ]
+
+
+def test_lines_off_their_places_as_in_a_scan_keep_paragraphs_and_lists_whole(tmp_path):
+    rng = random.Random(3)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = A4[1] - 60
+
+    def line(text: str, size: float = 11, bold: bool = False, x: float = 72, before: float = 0) -> None:
+        nonlocal y
+        y -= before + 1.25 * size
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, y + rng.uniform(-1.2, 1.2), text)
+
+    line("PLANNING COMMITTEE", 14, True)
+    line("Tuesday 4 March 2025, 19:00", before=4)
+    line("Council Chamber, Civic Offices")
+    line("PRESENT:", bold=True, before=7)
+    people = ["Ann Lee (Chair)", "Bob Kay (Vice-Chair)", "Cy Moor", "Di Nash", "Ed Orr", "Fay Pike"]
+    for name in people:
+        line(f"Cllr {name}")
+    line("Item 1   SITE ALLOCATIONS", bold=True, before=10)
+    paragraphs = [
+        [
+            "Officers introduced the report on the sites proposed for allocation in the draft plan and",
+            "explained how the responses to the consultation had been taken into account.",
+        ],
+        [
+            "Members asked about the capacity of local schools and the timetable for new roads, and",
+            "officers undertook to circulate a note on both before the plan was published.",
+        ],
+        ["RESOLVED – that the draft site allocations be approved for consultation."],
+    ]
+    for k, paragraph in enumerate(paragraphs):
+        for j, text in enumerate(paragraph):
+            line(text, before=7 if k and not j else 0)
+    c.showPage()
+    c.save()
+    minutes = extract(path)
+    assert minutes.start_time == "19:00"
+    assert minutes.present == ["Ann Lee", "Bob Kay", "Cy Moor", "Di Nash", "Ed Orr", "Fay Pike"]
+    item = minutes.items[0]
+    assert item.text.split("\n") == [" ".join(p) for p in paragraphs]
+    assert [d.text for d in item.decisions] == [paragraphs[2][0]]
+
+
+@pytest.mark.parametrize("numbers", [("25/42", "25/43"), ("PL/42", "PL/43"), ("CAB12", "CAB13")])
+def test_minutes_numbered_within_the_year_or_with_the_body_code(tmp_path, numbers):
+    w = Writer(tmp_path / "n.pdf")
+    w.line("PLANNING COMMITTEE", 14, bold=True)
+    w.line("Wednesday 14th May 2025, 7.30 pm", gap=4)
+    w.line("Council Chamber, The Guildhall")
+    w.para("PRESENT: Councillors Ann Lee (Chair), Bob Kay and Cy Moor", gap=8)
+    w.line(f"{numbers[0]}   APOLOGIES FOR ABSENCE", bold=True, gap=10)
+    w.para("Apologies for absence were received from Councillor Di Nash.", gap=4)
+    w.line(f"{numbers[1]}   THE 2024/25 BUDGET", bold=True, gap=10)
+    w.para("AGREED: that the budget be noted.", gap=4)
+    w.para("The meeting closed at 9.10 pm.", gap=8)
+    minutes = extract(w.save())
+    assert [(i.number, i.title) for i in minutes.items] == [
+        (numbers[0], "APOLOGIES FOR ABSENCE"),
+        (numbers[1], "THE 2024/25 BUDGET"),
+    ]
+    assert minutes.apologies == ["Di Nash"]
+    assert (minutes.start_time, minutes.end_time) == ("19:30", "21:10")
+    assert [d.text for d in minutes.items[1].decisions] == ["AGREED: that the budget be noted."]

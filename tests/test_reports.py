@@ -432,3 +432,53 @@ def test_corpus_reports_all_match_the_truth(corpus_dir, tmp_path):
     ).stdout
     line = next(ln for ln in out.splitlines() if ln.split()[:1] == ["reports"])
     assert line.split()[-3:] == ["1.000", "1.000", "1.000"], line
+
+
+def test_cover_with_its_subject_as_an_unlabelled_heading_among_officer_labels(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("ENVIRONMENT SCRUTINY PANEL", 14, True)
+    s.text("Date: 14 May 2025", before=4)
+    s.text("Review of Bulky Waste Charges", 18, True, before=6)
+    s.text("Report of: Director of Place", before=6)
+    s.text("Lead officer: Head of Waste Services")
+    s.text("Contact officer: Robin Hale, Waste Strategy Manager")
+    s.text("Tel: 01632 960 481")
+    s.text("Email: robin.hale@example.gov.uk")
+    s.text("Wards affected: All")
+    s.text("Key decision: No")
+    s.text("1. Purpose of report", 13, True, before=8)
+    s.text("1.1 This report reviews the charges for collecting bulky waste.")
+    s.text("2. Recommendation(s)", 13, True, before=8)
+    s.text("The Panel is recommended:")
+    s.text("2.1 That the revised charges are approved.", before=4)
+    s.text("2.2 That the charges are reviewed again in 2027.", before=4)
+    s.text("3. Background", 13, True, before=8)
+    s.text("3.1 Charges were last reviewed in 2021.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Review of Bulky Waste Charges"
+    assert (report.author, report.email, report.phone) == (
+        "Robin Hale",
+        "robin.hale@example.gov.uk",
+        "01632 960 481",
+    )
+    assert report.meeting_date == date(2025, 5, 14)
+    assert report.recommendations == [
+        "That the revised charges are approved.",
+        "That the charges are reviewed again in 2027.",
+    ]
+
+
+def test_a_page_of_meeting_details_and_a_contact_is_no_report_cover(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Licensing Sub-Committee", 18, True)
+    s.text("Date: Wednesday 5 March 2025")
+    s.text("Time: 7.00 pm")
+    s.text("Place: Committee Room 2, Town Hall")
+    s.text("Contact officer: Robin Hale, Democratic Services")
+    s.text("Membership:", bold=True, before=6)
+    s.text("Councillor Ann Lee (Chair)")
+    s.text("AGENDA", 14, True, before=8)
+    s.text("1. Apologies for Absence", bold=True)
+    _, covers = s.report()
+    assert covers == [False]

@@ -787,3 +787,7 @@ PACKS: dict[str, Callable[[], Pack]] = {
     "scrutiny-minutes": scrutiny_minutes,
     "legal-targets": legal_targets,
 }
+
+from tests.variants.packs_text import TEXT_PACKS  # noqa: E402
+
+PACKS.update(TEXT_PACKS)

@@ -99,6 +99,9 @@ def councillors(people: Sequence[Person]) -> str:
 
 def draw_front_sheet(w: Writer, front: FrontSheet, ranges: dict[str, tuple[int, int]]) -> str:
     """The agenda front sheet; returns its title as printed."""
+    if hasattr(front, "draw"):
+        # A front sheet in a template of its own prints itself.
+        return front.draw(w, ranges)
     body = w.style.body
     w.start_document()
     if w.style.front_template == "notice":
@@ -188,7 +191,10 @@ def _notes(w: Writer) -> None:
 
 def draw_document(w: Writer, doc: Document) -> None:
     """Draw one paper from a new page, in the template the writer's style names."""
-    if isinstance(doc, Minutes):
+    if hasattr(doc, "draw"):
+        # A paper in a template of its own prints itself.
+        doc.draw(w)
+    elif isinstance(doc, Minutes):
         _minutes(w, doc)
     elif isinstance(doc, Report):
         _report(w, doc)
