@@ -516,3 +516,99 @@ def test_continued_caption_does_not_stop_the_join(tmp_path):
 def test_grid_of_prose_boxes_is_not_a_table(tmp_path):
     boxes = Grid(rows=[[PROSE, PROSE], [PROSE, PROSE]], widths=[220, 220], header=0, shade_header=False)
     assert tables_of(write_pages(tmp_path / "t.pdf", [Page([Heading("Context"), boxes])])) == []
+
+
+def test_unruled_rows_set_apart_by_space_keep_every_line_of_their_cells(tmp_path):
+    grid = Grid(
+        rows=[
+            ["Ref", "Owner", "Action", "Target date", "Progress"],
+            [
+                "A1",
+                "Payroll Manager",
+                "Review the operating model with partner councils",
+                "December 2020",
+                "Delays in agreeing the protocol mean this action is behind schedule and the review "
+                "has started with workshops in September",
+            ],
+            [
+                "A2",
+                "Head of HR",
+                "Publish service standards",
+                "31 March 2021",
+                "Standards have been drafted and shared with the partner councils for comment",
+            ],
+        ],
+        widths=[40, 60, 110, 50, 120],
+        ruled=False,
+        shade_header=False,
+        gap=6,
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Action Plan"), Para(PROSE), grid, Para(PROSE)])])
+    table = one_table(path)
+    assert table.header == [grid.rows[0]]
+    assert table.rows == grid.rows[1:]
+
+
+def _draw(canvas: Canvas, x: float, top: float, text: str, bold: bool = False, turned: bool = False) -> None:
+    """Text at 9 pt with its top ``top`` points down the page; ``turned`` reads bottom to top."""
+    canvas.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+    if not turned:
+        canvas.drawString(x, A4[1] - top - 9, text)
+        return
+    canvas.saveState()
+    canvas.translate(x + 7, A4[1] - top)
+    canvas.rotate(90)
+    canvas.drawString(0, 0, text)
+    canvas.restoreState()
+
+
+def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path):
+    rows = [
+        ["Place", "Waste Collection", "Household waste recycled", "93%"],
+        ["", "Street Cleansing", "Streets with litter", "6%"],
+        ["", "Street Cleansing", "Days to remove fly-tips", "4 days"],
+        ["Governance", "Legal Services", "Contracts issued in 10 days", "97%"],
+        ["", "Human Resources", "Days lost to sickness", "7 days"],
+        ["Money", "Revenues", "Council tax collected", "96%"],
+        ["", "Revenues", "Business rates collected", "91%"],
+    ]
+    # Rows 17 points apart; the Governance cell is taller than its rows' text, as a
+    # rotated label longer than its rows leaves it, so a gap opens above Revenues.
+    tops = [130, 147, 164, 181, 198, 240, 257]
+    labels = {"Place": (125, 178), "Governance": (178, 237), "Money": (237, 275)}
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(60, A4[1] - 70, "Operational Indicators")
+    for x, text in ((60, "Service"), (110, "Service Area"), (200, "KPI"), (400, "2020/21")):
+        _draw(canvas, x, 100, text, bold=True)
+    _draw(canvas, 400, 111, "Target", bold=True)
+    for top, row in zip(tops, rows, strict=True):
+        for x, text in zip((110, 200, 400), row[1:], strict=True):
+            _draw(canvas, x, top, text)
+    for text, (top, bottom) in labels.items():
+        length = canvas.stringWidth(text, "Helvetica", 9)
+        _draw(canvas, 60, (top + bottom + length) / 2, text, turned=True)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.header == [["Service", "Service Area", "KPI", "2020/21 Target"]]
+    assert table.rows == rows
+    assert [(s.row, s.rowspan, s.vertical) for s in table.spans] == [(1, 3, True), (4, 2, True), (6, 2, True)]
+
+
+def test_report_cover_fields_in_a_grid_are_not_a_table(tmp_path):
+    cover = Grid(
+        rows=[
+            ["Meeting:", "Joint Health Scrutiny Committee"],
+            ["Meeting date:", "10 February 2022"],
+            ["Title of report:", "Public Health Budget 2022/23"],
+            ["Contact officer:", "George Norris, Programme Manager, Tel: 0113 496 4255"],
+            ["Wards affected:", "All wards"],
+        ],
+        widths=[150, 300],
+        header=0,
+        shade_header=False,
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Report to the Committee"), cover, Para(PROSE)])])
+    assert tables_of(path) == []

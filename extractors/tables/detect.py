@@ -19,7 +19,8 @@ from extractors.tables.header import header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.rulings import Segment
 from extractors.tables.stream import is_numeric, line_chunks, region_table
-from extractors.tables.text import Char
+from extractors.tables.text import Char, rotated_blocks
+from schemas.records import BBox
 
 # A line shows columns when a gap this wide (font sizes) splits it.
 COLUMN_GAP = 1.0
@@ -35,6 +36,8 @@ MAX_HEADER_LINES = 3
 PROSE_WORDS = 7
 # Header lines are set no larger than this many times the table's text.
 HEADER_SIZE = 1.25
+# Text starting this close (points) to where a column's text starts is aligned with it.
+ALIGN = 1.0
 
 _CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph|source|note)s?\b", re.I)
 _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,5}[.)])$", re.I)
@@ -65,8 +68,9 @@ def text_tables(
     if sum(multi) < MIN_ROWS:
         return []
     height = statistics.median(ln.bottom - ln.top for ln in lines)
+    labels = [_extent(block) for block in rotated_blocks(rotated)]
     out = []
-    for start, end in _blocks(lines, multi, height):
+    for start, end in _blocks(lines, chunks, multi, height, labels):
         start = _header_start(lines, chunks, start, end, height)
         block = lines[start : end + 1]
         frag = region_table(block, page, _near(segments, block), rotated=_beside(rotated, block))
@@ -75,8 +79,19 @@ def text_tables(
     return out
 
 
-def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list[tuple[int, int]]:
-    """Index ranges of runs of column-showing lines."""
+def _blocks(
+    lines: Sequence[Line],
+    chunks: Sequence[Sequence[Line]],
+    multi: Sequence[bool],
+    height: float,
+    labels: Sequence[BBox] = (),
+) -> list[tuple[int, int]]:
+    """Index ranges of runs of column-showing lines.
+
+    A run goes on over lines that carry on a cell of a later column alone (the tail of
+    a long cell, set under that column's text) and over a gap that rotated labels of
+    the table fill (a merged cell taller than its rows' text).
+    """
     blocks = []
     i, n = 0, len(lines)
     while i < n:
@@ -85,8 +100,8 @@ def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list
             continue
         start = end = i
         j = i + 1
-        while j < n and lines[j].top - lines[j - 1].bottom <= BLOCK_GAP * height:
-            if multi[j]:
+        while j < n and _open_gap(lines, j, start, labels) <= BLOCK_GAP * height:
+            if multi[j] or _under_inner_column(chunks, start, j):
                 end = j
             elif j - end > MAX_INNER_LINES:
                 # Wrapped labels or a section line sit between rows; more lines are text.
@@ -96,6 +111,37 @@ def _blocks(lines: Sequence[Line], multi: Sequence[bool], height: float) -> list
             blocks.append((start, end))
         i = end + 1
     return blocks
+
+
+def _extent(chars: Sequence[Char]) -> BBox:
+    return (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+
+
+def _open_gap(lines: Sequence[Line], j: int, start: int, labels: Sequence[BBox]) -> float:
+    """Height of the gap above line ``j`` left open by the rotated labels beside the block."""
+    top, bottom = lines[j - 1].bottom, lines[j].top
+    if bottom <= top or not labels:
+        return bottom - top
+    size = lines[j].size
+    x0 = min(ln.x0 for ln in lines[start : j + 1]) - size
+    x1 = max(ln.x1 for ln in lines[start : j + 1]) + size
+    covers = sorted((t, b) for lx0, t, lx1, b in labels if lx1 >= x0 and lx0 <= x1 and b > top and t < bottom)
+    widest, reach = 0.0, top
+    for t, b in covers:
+        widest = max(widest, t - reach)
+        reach = max(reach, b)
+    return max(widest, bottom - reach)
+
+
+def _under_inner_column(chunks: Sequence[Sequence[Line]], start: int, j: int) -> bool:
+    """Whether every chunk of line ``j`` starts where a later column of the block starts."""
+    starts = [c.x0 for line in chunks[start:j] if len(line) >= 2 for c in line[1:]]
+    return bool(chunks[j]) and all(any(abs(c.x0 - x) <= ALIGN for x in starts) for c in chunks[j])
 
 
 def _header_start(
@@ -147,12 +193,15 @@ def is_text_table(frag: Fragment) -> bool:
     figures are.
     """
     grid = frag.grid()
-    if frag.n_cols < 2 or sum(1 for row in grid if sum(1 for c in row if c) >= 2) < MIN_ROWS:
+    head = header_rows(frag) or frag.header_rows
+    # Under a header row set apart by its type or a rule, one row of cells is a table
+    # (its block had lines enough: the row's cells wrap over them).
+    least = 2 if head else MIN_ROWS
+    if frag.n_cols < 2 or sum(1 for row in grid if sum(1 for c in row if c) >= 2) < least:
         return False
     filled = [c for row in grid for c in row if c]
     if sum(len(c.split()) >= PROSE_WORDS for c in filled) * 2 > len(filled):
         return False
-    head = header_rows(frag) or frag.header_rows
     body = grid[head:]
     first = [row[0] for row in body if row[0]]
     listed = bool(first) and sum(bool(_LIST_MARKER.match(c)) for c in first) * 2 > len(first)

@@ -40,16 +40,28 @@ PROSE_CELL_WORDS = 20
 def is_table(frag: Fragment) -> bool:
     """Whether a grid holds tabular data rather than framing a layout.
 
-    A box around a paragraph, a column of framed prose, a row of side-by-side boxes
-    or boxes of running text only are layout; a table has at least two rows and two
-    columns of text, some of it short.
+    A box around a paragraph, a column of framed prose, a row of side-by-side boxes,
+    boxes of running text only or of labelled fields are layout; a table has at least
+    two rows and two columns of text, some of it short.
     """
     if frag.n_rows < 2 or frag.n_cols < 2:
         return False
     filled = [c.text for c in frag.cells if c.text]
     if len(filled) < 3 or len(filled) < MIN_FILL * len(frag.cells):
         return False
-    return any(len(text.split()) < PROSE_CELL_WORDS for text in filled)
+    return not is_form(frag) and any(len(text.split()) < PROSE_CELL_WORDS for text in filled)
+
+
+def is_form(frag: Fragment) -> bool:
+    """Whether a grid lays out labelled fields rather than data.
+
+    A report cover boxes each field: its label ending in a colon ("Meeting date:"),
+    its value beside it. The labels run down the first column and there is nothing else.
+    """
+    if frag.n_cols != 2:
+        return False
+    labels = [row[0] for row in frag.grid() if any(row)]
+    return len(labels) >= 2 and all(label.rstrip().endswith(":") for label in labels)
 
 
 @dataclass

@@ -40,6 +40,9 @@ FULL_LINE = 0.75
 ROW_GAP = 1.0
 # A gap between lines this many times the usual gap between a cell's lines ends a row.
 ROW_SPACING = 1.5
+# Rows set apart by space: the gaps between them exceed those between a cell's lines by
+# this many line heights.
+ROW_SPACE = 0.3
 
 _NUMERIC = re.compile(r"^[\s\d.,%()+\-–—$£€/:<>*=~]*\d[\s\d.,%()+\-–—$£€/:<>*=~a-zA-Z]{0,3}$")
 _CONNECTOR = {"and", "or", "of", "the", "for", "to", "in", "with", "by", "on", "at", "a", "an", "&", "per"}
@@ -125,15 +128,24 @@ def _cut_at(chunk: Line, xs: Sequence[float]) -> list[Line]:
     return [Line(chunk.page, tuple(p)) for p in parts]
 
 
-def find_columns(chunks: Sequence[Sequence[Line]], verticals: Sequence[float] = ()) -> Columns | None:
-    """Column zones from the whitespace gaps shared by the lines that show several chunks."""
+def find_columns(
+    chunks: Sequence[Sequence[Line]],
+    verticals: Sequence[float] = (),
+    labels: Sequence[tuple[float, float]] = (),
+) -> Columns | None:
+    """Column zones from the whitespace gaps shared by the lines that show several chunks.
+
+    ``labels`` are the x-extents of rotated labels: text of a column as much as any
+    line's (a column whose upright text is only its heading is no gap).
+    """
     pieces = [c for line in chunks for c in line]
     if not pieces:
         return None
     left, right = min(c.x0 for c in pieces), max(c.x1 for c in pieces)
-    multi = [line for line in chunks if len(line) >= 2]
+    multi = [[(c.x0, c.x1) for c in line] for line in chunks if len(line) >= 2]
     size = statistics.median(c.size for c in pieces)
-    gaps = _rivers(multi, left, right, int(GAP_CROSSING * len(multi))) if multi else []
+    spans = [*multi, *([extent] for extent in labels)]
+    gaps = _rivers(spans, left, int(GAP_CROSSING * len(multi))) if multi else []
     gaps = [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= MIN_GAP * size]
     for x in verticals:
         if left < x < right and not any(a - 1 <= x <= b + 1 for a, b in gaps):
@@ -179,10 +191,10 @@ def _merge_complementary(
 
 
 def _rivers(
-    lines: Sequence[Sequence[Line]], left: float, right: float, allow: int
+    spans: Sequence[Sequence[tuple[float, float]]], left: float, allow: int
 ) -> list[tuple[float, float]]:
-    """x-ranges crossed by the chunks of at most ``allow`` of the lines."""
-    events = sorted((x, d) for line in lines for c in line for x, d in ((c.x0, 1), (c.x1, -1)))
+    """x-ranges crossed by the text of at most ``allow`` of the lines (each given as its chunks' spans)."""
+    events = sorted((x, d) for line in spans for a, b in line for x, d in ((a, 1), (b, -1)))
     runs: list[tuple[float, float]] = []
     count, prev, start, i = 0, left, None, 0
     while i < len(events):
@@ -265,6 +277,7 @@ class _RowJoiner:
         # The usual gap between the lines of one cell; a clearly wider gap ends a row.
         gaps = sorted(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.bottom)
         self.leading = gaps[len(gaps) // 4] if len(gaps) >= 4 else None
+        self.cell_gap = _cell_gap(gaps, self.height)
 
     def joins(self, row: _Row, line: Line, cells: dict[int, list[tuple[Line, int]]], index: int) -> bool:
         above = row.lines[-1]
@@ -279,6 +292,15 @@ class _RowJoiner:
             ROW_SPACING * self.leading, self.leading + 0.3 * self.height
         ):
             return False
+        # Rows set apart by space: a line close under the row, leaving the row's first
+        # cell alone, carries on its cells, whatever their words.
+        if (
+            self.cell_gap is not None
+            and gap <= self.cell_gap
+            and min(row.cells, default=0) not in cells
+            and not self._stacks_figures(row, cells)
+        ):
+            return True
         overlapping = gap < -0.2 * self.height
         for col, items in cells.items():
             previous = row.cells.get(col)
@@ -302,6 +324,19 @@ class _RowJoiner:
             if previous and is_numeric(previous[-1][0].text) and is_numeric(items[0][0].text):
                 return True
         return False
+
+
+def _cell_gap(gaps: Sequence[float], height: float) -> float | None:
+    """Widest gap between two lines of one cell, when space sets the rows apart; else None.
+
+    The gaps then fall in groups: a cell's line spacing, and wider ones (the space
+    between rows, more beside a tall merged cell); the first clear step up from the
+    narrowest gap divides them.
+    """
+    steps = [i for i, (a, b) in enumerate(pairwise(gaps)) if b - a >= ROW_SPACE * height]
+    if not steps:
+        return None
+    return (gaps[steps[0]] + gaps[steps[0] + 1]) / 2
 
 
 def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int] | None:
@@ -360,10 +395,11 @@ def region_table(
         and min(s.end, x1) - max(s.start, x0) >= HORIZONTAL_SHARE * (x1 - x0)
     ]
     chunks = line_chunks(lines, verticals)
-    cols = find_columns(chunks, verticals)
+    extents = [(b.x0, b.x1) for b in blocks]
+    cols = find_columns(chunks, verticals, extents)
     if cols is None:
         return None
-    cols = cols.with_blocks([(b.x0, b.x1) for b in blocks])
+    cols = cols.with_blocks(extents)
     rows = build_rows(lines, chunks, cols, horizontals)
     return _fragment(rows, cols, page, box, horizontals, blocks)
 
