@@ -17,12 +17,15 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
+from extractors.metadata import WEEKDAY, venue_where_held
 from extractors.names import HONORIFIC, split_names, strip_title
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", "1.0.0")
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
+_SUMMONS = re.compile(r"\bnotice\s+is\s+(?:hereby\s+)?given\b|\byou\s+are\s+(?:hereby\s+)?summoned\b", re.I)
+_AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
@@ -44,10 +47,10 @@ _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish
 _MEMBER_LABEL = re.compile(
     r"^(?:membership|(?:committee\s+)?members|councillors)\s*:\s*(?P<rest>\S.*)$", re.I
 )
+_LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
 _MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.I)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*", re.I)
 
 
 @dataclass
@@ -64,6 +67,9 @@ def is_front_sheet(page: Page) -> bool:
     lines = page_lines(page)
     top = [ln for ln in lines if ln.top < page.height * 0.3]
     if any(_AGENDA_WORD.search(ln.text) for ln in top[:4]):
+        return True
+    # A summons sets the agenda's heading lower down, under its notice of the meeting.
+    if any(_SUMMONS.search(ln.text) for ln in top) and any(_AGENDA_HEADING.match(ln.text) for ln in lines):
         return True
     return sum(1 for ln in lines if _PAGES.search(ln.text)) >= 2
 
@@ -100,6 +106,10 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
         label = _VENUE_LABEL.match(line.text)
         if label:
             venue = line.text[label.end() :].strip() or venue
+    if date_line is not None:
+        # "A meeting ... will be held in <venue> on <date> at <time>": a summons' sentence.
+        held = venue_where_held(join_text(first_page[max(0, date_line - 2) : date_line + 2]))
+        venue = held or venue
     if venue is None and date_line is not None and date_line + 1 < len(first_page):
         # "Wednesday 5th March 2025, 7.00 pm" / "Committee Room 2, Town Hall": the place
         # is printed on the line under the date, unlabelled.
@@ -142,7 +152,7 @@ def _venue_from_date_line(text: str, date_end: int) -> str | None:
     """What follows the date on a "10.00 am Friday 3 August 2018 Town Hall" line."""
     rest = text[date_end:].lstrip(" ,;-–")
     rest = re.sub(r"^\s*(?:at\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?))?", "", rest, flags=re.I)
-    rest = _WEEKDAY.sub("", rest).strip(" ,-–:")
+    rest = WEEKDAY.sub(" ", rest).strip(" ,-–:")
     return rest or None
 
 
@@ -163,37 +173,58 @@ def _members(lines: list[Line], source: Source) -> list[Member]:
     body = body_size(lines)
     members: list[Member] = []
     council: str | None = None
-    # Whether the line before ended inside a list of names ("Councillors A, B,").
-    listing = False
-    for k, line in enumerate(lines[start:]):
-        label = _MEMBER_LABEL.match(line.text) if k == 0 else None
-        if k == 0 and not label:
-            continue  # a heading on its own line
+
+    def add(text: str, where: Line) -> None:
+        members.extend(
+            Member(name=name, council=council, role=role, prov=source.prov(EXTRACTOR, where.page, where.bbox))
+            for name, role in _member_names(text)
+        )
+
+    i = start if _MEMBER_LABEL.match(lines[start].text) else start + 1
+    while i < len(lines):
+        line = lines[i]
+        label = _MEMBER_LABEL.match(line.text) if i == start else None
         # Members may be listed in columns: "Councillor A      Councillor B".
-        chunks = [line] if label or listing else line.chunks()
-        texts = [label.group("rest")] if label else [chunk.text for chunk in chunks]
-        if label or listing or all(HONORIFIC.match(text) for text in texts):
-            for chunk, text in zip(chunks, texts, strict=True):
-                members += [
-                    Member(
-                        name=name,
-                        council=council,
-                        role=role,
-                        prov=source.prov(EXTRACTOR, chunk.page, chunk.bbox),
-                    )
-                    for name, role in _member_names(text)
-                ]
-            listing = bool(re.search(r"(?:,|&|\band)\s*$", line.text))
+        chunks = line.chunks()
+        if label or (len(chunks) == 1 and HONORIFIC.match(line.text) and _LIST_SEPARATOR.search(line.text)):
+            # A list of names that may wrap, even inside a name: "..., Arjun" / "Darby, ...".
+            end = _paragraph_end(lines, i)
+            text = join_text(lines[i:end])
+            add(text[label.start("rest") :] if label else text, line)
+            i = end
+            continue
+        if all(HONORIFIC.match(chunk.text) for chunk in chunks):
+            for chunk in chunks:
+                add(chunk.text, chunk)
         elif _is_group_heading(line, body):
             council = normalise_council(line.text.strip())
         else:
             break
+        i += 1
     return members
+
+
+def _paragraph_end(lines: list[Line], start: int) -> int:
+    """Index after the last line of the paragraph that starts at ``lines[start]``: set alike, close below."""
+    end = start + 1
+    while end < len(lines):
+        prev, line = lines[end - 1], lines[end]
+        if (
+            line.page != prev.page
+            or line.bold != prev.bold
+            or abs(line.size - prev.size) > 0.3
+            or line.top - prev.bottom > 0.5 * line.size
+            or prev.text.rstrip().endswith(".")
+            or ":" in line.text
+        ):
+            break
+        end += 1
+    return end
 
 
 def _member_names(text: str) -> list[tuple[str, str | None]]:
     """The names of one printed entry: "Councillor A (Chair)", or a list "Councillors A (Chair), B and C"."""
-    if re.search(r",|&|\band\b", re.sub(r"\([^)]*\)", " ", text)):
+    if _LIST_SEPARATOR.search(re.sub(r"\([^)]*\)", " ", text)):
         return split_names(text)
     name, role = _split_role(strip_title(text))
     return [(name, role)] if name else []

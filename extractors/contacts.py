@@ -65,7 +65,11 @@ def find_phone(text: str) -> str | None:
 
 def _trim_number(candidate: str) -> str | None:
     """The leading groups of ``candidate`` that make a 10- or 11-digit UK number."""
-    groups = re.split(r"(?<=[\d)])(?=[ \-])", candidate.rstrip(" -"))
+    candidate = candidate.rstrip(" -")
+    if candidate.endswith(")") and candidate.count(")") > candidate.count("("):
+        # "(jane@x.gov.uk; 01632 960 111)": the bracket closes the contact details.
+        candidate = candidate[:-1]
+    groups = re.split(r"(?<=[\d)])(?=[ \-])", candidate)
     while groups:
         text = "".join(groups)
         national = re.sub(r"^\+44\s?(?:\(0\)\s?)?", "0", text)

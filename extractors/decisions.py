@@ -102,6 +102,9 @@ _BODY = {
             "assembly",
             "partnership",
             "meeting",
+            "councillors",
+            "group",
+            "trustees",
         ]
     }
 }
@@ -182,6 +185,11 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
     "other": [
         *_upper("decided", "recommended", "endorsed"),
         [{"ORTH": "DECISION"}],
+        # "Decision: That the report be noted."
+        [
+            {"LOWER": {"IN": ["decision", "decisions"]}, "IS_SENT_START": True},
+            {"ORTH": {"IN": [":", "-", "–", "—"]}},
+        ],
         [_IT, _WAS, _ADVERBS, _verb("decided", "recommended")],
         [_verb("motion", "amendment", "recommendation", "recommendations"), _WAS, _ADVERBS, _verb("carried")],
         # "It was moved by A, seconded by B and carried that ...": the vote's outcome closes the motion.

@@ -12,7 +12,7 @@ import re
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
-from extractors.dates import find_dates
+from extractors.dates import find_dates, find_times
 from extractors.layout import join_text, page_lines
 from schemas.records import DocumentMeta, Minutes, Report
 
@@ -32,6 +32,34 @@ COMMITTEE_WORD = re.compile(
     r"\b(?:committee|cabinet|council|board|panel|commission|forum|executive|sub-committee|partnership|authority)\b",
     re.I,
 )
+
+
+WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+_HELD = re.compile(r"\bheld\b(?P<rest>.*)$", re.I | re.S)
+
+
+def venue_where_held(text: str) -> str | None:
+    """The place in "... held on <date> at <time> in <venue>", its phrases in any order.
+
+    "A meeting ... will be held in the Council Chamber, County Hall on Thursday 10 April
+    2025 at 10.00 am" gives "Council Chamber, County Hall": the "at" or "in" phrase that
+    holds no date, time or weekday, without the article the sentence puts before it.
+
+    Args:
+        text: a heading or sentence, lines joined.
+
+    Returns:
+        The venue, or None when no "held" phrase names one.
+    """
+    held = _HELD.search(text)
+    if not held:
+        return None
+    rest = re.split(r"(?<=[a-z])\.\s", held.group("rest"))[0]
+    for phrase in re.split(r"\s*,?\s*\b(?=on\b|at\b|in\b)", rest):
+        m = re.match(r"(?:at|in)\s+(?P<v>.+)", phrase.strip(), re.I | re.S)
+        if m and not find_dates(phrase) and not find_times(phrase) and not WEEKDAY.search(phrase):
+            return re.sub(r"^the\s+(?=[A-Z])", "", m.group("v").strip(" ,.;:"))
+    return None
 
 
 def names_body(text: str) -> bool:

@@ -25,6 +25,7 @@ from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
+from extractors.metadata import WEEKDAY, venue_where_held
 from extractors.names import HONORIFIC, IN_THE_CHAIR, split_names, strip_title
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
@@ -34,7 +35,14 @@ EXTRACTOR = Extractor("minutes", "1.0.0")
 _CHAIR_ROLE = re.compile(r"\b(?:chair(?:man|person|woman)?|presiding|convenor)\b", re.I)
 _DEPUTY = re.compile(r"\b(?:vice|deputy)\b", re.I)
 
-_PRESENT = re.compile(r"^(?:(?:committee\s+)?members\s+|councillors\s+)?present\b\s*[:–—-]?\s*", re.I)
+# "Present:", "Members present", "Members in attendance:", "Attendees:"; a bare "In
+# attendance:" lists officers and guests.
+_PRESENT = re.compile(
+    r"^(?:(?:(?:committee\s+)?members\s+|councillors\s+)?present"
+    r"|(?:(?:committee\s+)?members|councillors)\s+(?:in\s+attendance|attending)|attendees|attendance)"
+    r"\b\s*[:–—-]?\s*",
+    re.I,
+)
 _APOLOGIES = re.compile(r"^apolog(?:y|ies)\b", re.I)
 _CHAIR_LABEL = re.compile(r"^(?:in\s+the\s+)?chair(?:man|person|woman)?\s*[:–—-]\s*", re.I)
 _OTHER_LABEL = re.compile(
@@ -70,8 +78,6 @@ _TITLE_ENDS = re.compile(
     r"assembly|partnership|group|minutes|trust|authority)|\bof(?:\s+(?:a|an|the))?)\s*[:–—-]?\s*$",
     re.I,
 )
-_HELD = re.compile(r"\bheld\b(?P<rest>.*)$", re.I | re.S)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 
 _BULLET = re.compile(r"^\s*[•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*")
 _DASH_BULLET = re.compile(r"^\s*[-–—*]\s+")
@@ -87,9 +93,10 @@ _SIGNATURE = re.compile(
 _BLANK_PAGE = re.compile(
     r"\bthis\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank\b", re.I
 )
+# "The meeting closed at 8.15 pm", "The meeting commenced at 7.00 pm and ended at 20:15 hours".
 _CLOSED = re.compile(
-    r"^\s*(?:the\s+)?meeting\s+(?:closed|ended|finished|concluded|terminated|rose|was\s+closed)\b"
-    r"[^.]*?(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|midday)\s*\.?\s*$",
+    r"^\s*(?:the\s+)?meeting\b(?:[^.]|\d\.\d)*?\b(?:closed|ended|finished|concluded|terminated|rose|was\s+closed)\b"
+    r"[^.]*?(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|midday)\s*(?:hours|hrs)?\s*\.?\s*$",
     re.I,
 )
 _STARTED = re.compile(
@@ -494,11 +501,9 @@ def _venue(block: Sequence[Line]) -> str | None:
         if m:
             rest = line.text[m.end() :].strip()
             return rest or (block[k + 1].text.strip() if k + 1 < len(block) else None)
-    held = _HELD.search(join_text(block))
-    if held:
-        venue = _venue_from_phrases(held.group("rest"))
-        if venue:
-            return venue
+    venue = venue_where_held(join_text(block))
+    if venue:
+        return venue
     title_end = -1
     for k, line in enumerate(block):
         if re.search(r"\bminutes\b|\bmeeting\s+(?:of|held)\b", line.text, re.I):
@@ -520,16 +525,6 @@ def _venue(block: Sequence[Line]) -> str | None:
     return " ".join(parts) or None
 
 
-def _venue_from_phrases(text: str) -> str | None:
-    """In "held on <date> at <time> in <venue>", the phrase that is neither date nor time."""
-    text = re.split(r"(?<=[a-z])\.\s", text)[0]
-    for phrase in re.split(r"\s*,?\s*\b(?=on\b|at\b|in\b)", text):
-        m = re.match(r"(?:at|in)\s+(?P<v>.+)", phrase.strip(), re.I | re.S)
-        if m and not find_dates(phrase) and not find_times(phrase) and not _WEEKDAY.search(phrase):
-            return m.group("v").strip(" ,.;:")
-    return None
-
-
 def _without_date(text: str) -> str:
     """A heading line with its date, time and weekday removed: what is left may be a venue."""
     if text.rstrip().endswith(".") or _MEMBERS_LIST.match(text):
@@ -541,7 +536,7 @@ def _without_date(text: str) -> str:
     text = re.sub(
         rf"\b{_CLOCK}(?=\s|$|\))", lambda m: " " if _MERIDIEM.search(m.group(0)) else m.group(0), text
     )
-    text = _WEEKDAY.sub(" ", text)
+    text = WEEKDAY.sub(" ", text)
     text = re.sub(r"^\W*(?:date|time|held|on|at)\b\W*", "", text.strip(), flags=re.I)
     text = re.sub(r"\s+", " ", text).strip()
     if text != re.sub(r"\s+", " ", original).strip():

@@ -244,3 +244,32 @@ def test_members_printed_as_a_list_after_their_label(tmp_path):
         ("Tim Berners-Lee", None),
         ("Edsger Dijkstra", None),
     ]
+
+
+def test_summons_sentence_gives_the_venue_and_a_wrapped_member_list_is_read_whole(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("NORTHSHIRE COUNTY COUNCIL", 12, True),
+            Text("CORPORATE GOVERNANCE COMMITTEE", 16, True),
+            "NOTICE IS HEREBY GIVEN that a meeting of the Corporate Governance Committee will be",
+            "held in the Council Chamber, County Hall on Thursday 10 April 2025 at 10.00 am, to",
+            "transact the business set out below.",
+            Text("Members: Councillors Ada Lovelace (Chairman), Alan Turing, Grace", space_before=8),
+            "Hopper and Edsger Dijkstra",
+            Text("Chief Executive", space_before=8),
+            Text("AGENDA", 13, True),
+            Text("I. APOLOGIES FOR ABSENCE", 12, True),
+            Text("II. MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert sheet.meta.meeting_date == date(2025, 4, 10)
+    assert sheet.meta.meeting_time == "10:00"
+    assert sheet.meta.venue == "Council Chamber, County Hall"
+    assert [m.name for m in sheet.members] == [
+        "Ada Lovelace",
+        "Alan Turing",
+        "Grace Hopper",
+        "Edsger Dijkstra",
+    ]
+    assert [(i.number, i.title) for i in sheet.items] == [("I", "APOLOGIES FOR ABSENCE"), ("II", "MINUTES")]

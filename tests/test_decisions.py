@@ -43,6 +43,8 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ),
         ("DECIDED: That the proposals be referred to the Cabinet.", "other"),
         ("The Committee NOTED the contents of the report.", "noted"),
+        ("Decision: That the report be noted.", "other"),
+        ("Councillors agreed to defer the item.", "agreed"),
         ("2. That the Director be authorised to sign the contract.", "other"),
     ],
 )
@@ -69,6 +71,7 @@ def test_decision_sentences_are_typed(sentence, kind):
         "Councillor Ann Lee moved an amendment, which was seconded by Councillor Bob Kay.",
         "Officers moved the depot and carried out a review of the fleet.",
         "On being put to the vote the amendment was lost.",
+        "A decision was taken by the Group in 2019.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):

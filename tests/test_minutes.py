@@ -767,3 +767,61 @@ def test_minutes_numbered_within_the_year_or_with_the_body_code(tmp_path, number
     assert minutes.apologies == ["Di Nash"]
     assert (minutes.start_time, minutes.end_time) == ("19:30", "21:10")
     assert [d.text for d in minutes.items[1].decisions] == ["AGREED: that the budget be noted."]
+
+
+@pytest.mark.parametrize(
+    ("closing", "end"),
+    [
+        ("The meeting closed at 8.15 pm.", "20:15"),
+        ("The meeting ended at 20:15", "20:15"),
+        ("The meeting commenced at 7.00 pm and concluded at 8.45 pm.", "20:45"),
+        ("The meeting closed at 21:05 hours.", "21:05"),
+    ],
+)
+def test_closing_line_gives_the_end_time_and_is_no_minute_text(tmp_path, closing, end):
+    w = Writer(tmp_path / "c.pdf")
+    w.line("LICENSING COMMITTEE", 14, bold=True)
+    w.line("Tuesday 4 March 2025, 7.00 pm", gap=4)
+    w.para("PRESENT: Councillors Ann Lee (Chair) and Bob Kay", gap=8)
+    w.line("1.   LICENSING POLICY", bold=True, gap=10)
+    w.para("The Committee NOTED the report.", gap=4)
+    w.para(closing, gap=8)
+    minutes = extract(w.save())
+    assert minutes.end_time == end
+    assert minutes.items[0].text == "The Committee NOTED the report."
+
+
+def test_attendance_labels_other_than_present_and_a_virtual_venue(tmp_path):
+    w = Writer(tmp_path / "a.pdf")
+    w.line("Minutes of the Scrutiny Commission", 14, bold=True)
+    w.line("Date: 4 March 2025   Time: 6.00 pm - 7.40 pm", gap=4)
+    w.line("Location: Microsoft Teams (virtual meeting)")
+    w.line("Members in attendance: Cllr Ann Lee (Chair), Cllr Bob Kay, Cllr Cy Moor", gap=6)
+    w.line("Apologies for absence: Cllr Di Nash", gap=4)
+    w.line("In attendance: Head of Policy", gap=4)
+    w.line("1   Performance report", bold=True, gap=10)
+    w.para("Decision: That the report be noted.", gap=4)
+    minutes = extract(w.save())
+    assert minutes.venue == "Microsoft Teams (virtual meeting)"
+    assert (minutes.start_time, minutes.end_time) == ("18:00", "19:40")
+    assert minutes.chair == "Ann Lee"
+    assert minutes.present == ["Ann Lee", "Bob Kay", "Cy Moor"]
+    assert minutes.apologies == ["Di Nash"]
+
+
+def test_attendees_label_with_names_on_the_line_below_is_no_venue(tmp_path):
+    w = Writer(tmp_path / "b.pdf")
+    w.line("HOUSING PANEL", 14, bold=True)
+    w.line("MINUTES", 14, bold=True)
+    w.line("Monday 3 February 2025 (7.00 pm - 8.30 pm)", gap=4)
+    w.line("Attendees:", bold=True, gap=6)
+    w.line("Councillor Ann Lee (Chairman); Councillor Bob Kay (Vice-Chairman); Councillor Cy Moor")
+    w.line("Apologies:", bold=True, gap=6)
+    w.line("Councillor Di Nash and Councillor Ed Orr")
+    w.line("Item 1   Repairs Performance", bold=True, gap=10)
+    w.para("The Panel AGREED to receive a further update in June.", gap=4)
+    minutes = extract(w.save())
+    assert minutes.venue is None
+    assert minutes.present == ["Ann Lee", "Bob Kay", "Cy Moor"]
+    assert minutes.apologies == ["Di Nash", "Ed Orr"]
+    assert [(i.number, i.title) for i in minutes.items] == [("1", "Repairs Performance")]

@@ -359,6 +359,7 @@ def test_person_name_drops_job_titles_and_contact_details(block, name):
         ("X37551", "X37551"),
         ("Telephone: +44 (0)20 7946 0018", "+44 (0)20 7946 0018"),
         ("(020) 8356 1234", "(020) 8356 1234"),
+        ("Jane Smith (jane.smith@x.gov.uk; 01632 960 111)", "01632 960 111"),
         ("Tel 01632 960123 ext. 445", "01632 960123 ext. 445"),
         ("Ext: 2345", "Ext: 2345"),
         ("Tel: 45123", "45123"),

@@ -58,6 +58,15 @@ STYLES = {
         clock="dotted",
         ordinal_dates=True,
     ),
+    "summons-times": Style(
+        "summons-times",
+        family="Times",
+        body=11.5,
+        margins=(70, 70, 65, 65),
+        stamp="page",
+        minutes_template="held",
+        clock="dotted",
+    ),
     "scanned-helvetica": Style(
         "scanned-helvetica",
         body=10.5,
@@ -180,6 +189,54 @@ class DatedFront(FrontSheet):
                 w.para(item.description, indent=5 * body)
             w.space(0.3 * body)
         return f"{self.committee.upper()} AGENDA"
+
+
+@dataclass
+class SummonsFront(FrontSheet):
+    """A summons: "Notice is hereby given that a meeting of ... will be held in ... on ... at ...".
+
+    Members follow a "Members:" label as one list; items are numbered in roman numerals.
+    """
+
+    vice: str | None = None
+
+    def draw(self, w: Writer, ranges: dict[str, tuple[int, int]]) -> str:
+        body = w.style.body
+        w.start_document()
+        if self.council_line:
+            w.title(self.council_line, body + 1)
+        w.title(self.committee.upper(), body + 6)
+        w.space(0.5 * body)
+        when = f"{_day(self.day, w.style.ordinal_dates)} at {clock(self.time, w.style.clock)}"
+        w.para(
+            f"NOTICE IS HEREBY GIVEN that a meeting of the {self.committee} will be held in the {self.venue} "
+            f"on {when}, to transact the business set out below."
+        )
+        people = []
+        for _heading, _council, members in self.members:
+            for person in members:
+                role = (
+                    "Chairman"
+                    if person.name == self.chair
+                    else "Vice-Chairman"
+                    if person.name == self.vice
+                    else None
+                )
+                people.append(f"{person.name} ({role})" if role else person.name)
+        w.para("Members: Councillors " + name_list(people))
+        w.para("Chief Executive")
+        w.space(body)
+        w.title("AGENDA", body + 3)
+        for item in self.items:
+            pages = None
+            if item.number in ranges:
+                first, last = ranges[item.number]
+                pages = f"(Pages {first} - {last})"
+            title = f"{item.title} {pages}" if pages else item.title
+            w.item_heading(f"{item.number}.", title, body + 1, 3 * body)
+            if item.description:
+                w.para(item.description, indent=3 * body)
+        return self.committee.upper()
 
 
 # ---------------------------------------------------------------- minutes
@@ -630,8 +687,99 @@ def town_planning(seed: int = 23) -> Pack:
     return Pack("variant-town-planning", style, front)
 
 
+@dataclass
+class LabelledMinutes(Minutes):
+    """Minutes with "Time: 10.00 am – 11.40 am", "Venue:", "Members present:" and "Apologies:" lines."""
+
+    def draw(self, w: Writer) -> None:
+        body = w.style.body
+        w.start_document()
+        w.title(self.committee.upper(), body + 4)
+        w.title(f"MINUTES of the meeting held on {_day(self.day, w.style.ordinal_dates)}", body + 1)
+        w.labelled("Time:", f"{clock(self.start, w.style.clock)} – {clock(self.end, w.style.clock)}")
+        w.labelled("Venue:", self.venue)
+        chair = f"Councillor {self.chair.name} (Chairman)"
+        w.labelled("Members present:", ", ".join([chair, *(p.printed for p in self.present)]))
+        w.labelled("Apologies:", ", ".join(p.printed for p in self.apologies) or "None")
+        w.labelled("Officers present:", "Chief Executive, Monitoring Officer, Committee Clerk")
+        for item in self.items:
+            w.space(0.4 * body)
+            w.title(f"{item.number}. {item.title}", body + 1, after=0.4 * body)
+            for paragraph in item.paragraphs:
+                w.para(" ".join(s.text for s in paragraph))
+        w.space(2 * body)
+        w.para("CHAIRMAN")
+
+
+def county_governance(seed: int = 24) -> Pack:
+    """A county committee: a summons front sheet, roman item numbers, labelled minutes, "Report to:" cover."""
+    rng, style = random.Random(seed), STYLES["summons-times"]
+    names = Names(rng)
+    committee = "Corporate Governance Committee"
+    day, previous = date(2025, 4, 10), date(2025, 1, 16)
+    members = names.people(6)
+    chair, vice = members[0], members[1]
+    absent = names.people(1)
+    wordings = rng.sample(["numbered", "decided", "vote", "noted"], 2)
+    minute_items = [
+        interests_item("1", "Declarations of Interest", rng, members),
+        minutes_item("2", "Minutes", date(2024, 10, 17), "resolved"),
+        business_item(rng, "3", "Internal Audit Annual Plan", wordings[0], members),
+        business_item(rng, "4", "Risk Management Update", wordings[1], members),
+    ]
+    minutes = LabelledMinutes(
+        committee=committee,
+        day=previous,
+        start="10:00",
+        end="11:40",
+        venue="Council Chamber, County Hall",
+        chair=chair,
+        present=members[1:5],
+        apologies=absent,
+        items=minute_items,
+        # The "Time:" range prints the end, as a closing line would: the truth gives it.
+        closed=True,
+    )
+    statement = labelled_report(
+        rng,
+        names,
+        committee,
+        day,
+        "Annual Governance Statement 2024/25",
+        "northshire.gov.uk",
+        ["That the Committee approves the draft Annual Governance Statement for 2024/25."],
+        None,
+        "1.1",
+        titled=True,
+    )
+    items = [
+        AgendaItem("I", "APOLOGIES FOR ABSENCE", None),
+        AgendaItem("II", "DECLARATIONS OF INTEREST", None),
+        AgendaItem(
+            "III", "MINUTES", "To confirm the minutes of the meeting held on 16 January 2025.", [minutes]
+        ),
+        AgendaItem("IV", "ANNUAL GOVERNANCE STATEMENT", None, [statement]),
+        AgendaItem("V", "EXCLUSION OF THE PRESS AND PUBLIC", None),
+    ]
+    front = SummonsFront(
+        committee,
+        committee,
+        day,
+        "10:00",
+        "Council Chamber, County Hall",
+        [(None, None, members)],
+        [],
+        items,
+        council_line="NORTHSHIRE COUNTY COUNCIL",
+        chair=chair.name,
+        vice=vice.name,
+    )
+    return Pack("variant-county-governance", style, front)
+
+
 TEXT_PACKS: dict[str, Callable[..., Pack]] = {
     "district-licensing": district_licensing,
     "scanned-minutes": scanned_minutes,
     "town-planning": town_planning,
+    "county-governance": county_governance,
 }
