@@ -401,6 +401,8 @@ def test_ruled_table_in_a_scan_comes_out_of_the_table_engine_as_drawn(tmp_path):
 
 
 def _scorer():
+    if not SCORER.is_file():
+        pytest.skip("the corpus scorer is not present")
     spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
