@@ -12,7 +12,7 @@ from extractors.base import Source
 from extractors.tables import extract_tables
 from pipeline.pdfpages import open_document
 from schemas.records import Table
-from tests.test_tables_pdfs import Grid, Heading, Page, Para, write_pages
+from tests.test_tables_pdfs import FACES, Grid, Heading, Page, Para, write_pages
 
 SOURCE = Source("0" * 64)
 
@@ -549,9 +549,9 @@ def test_unruled_rows_set_apart_by_space_keep_every_line_of_their_cells(tmp_path
     assert table.rows == grid.rows[1:]
 
 
-def _draw(canvas: Canvas, x: float, top: float, text: str, bold: bool = False, turned: bool = False) -> None:
+def _draw(canvas: Canvas, font: str, x: float, top: float, text: str, turned: bool = False) -> None:
     """Text at 9 pt with its top ``top`` points down the page; ``turned`` reads bottom to top."""
-    canvas.setFont("Helvetica-Bold" if bold else "Helvetica", 9)
+    canvas.setFont(font, 9)
     if not turned:
         canvas.drawString(x, A4[1] - top - 9, text)
         return
@@ -562,33 +562,36 @@ def _draw(canvas: Canvas, x: float, top: float, text: str, bold: bool = False, t
     canvas.restoreState()
 
 
-def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path):
+@pytest.mark.parametrize("family", ["Helvetica", "Courier"])
+def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path, family):
+    regular, bold = FACES[family]
     rows = [
         ["Place", "Waste Collection", "Household waste recycled", "93%"],
         ["", "Street Cleansing", "Streets with litter", "6%"],
         ["", "Street Cleansing", "Days to remove fly-tips", "4 days"],
-        ["Governance", "Legal Services", "Contracts issued in 10 days", "97%"],
+        ["Governance", "Legal Services", "Contracts issued", "97%"],
         ["", "Human Resources", "Days lost to sickness", "7 days"],
-        ["Money", "Revenues", "Council tax collected", "96%"],
+        ["Resources", "Revenues", "Council tax collected", "96%"],
         ["", "Revenues", "Business rates collected", "91%"],
     ]
-    # Rows 17 points apart; the Governance cell is taller than its rows' text, as a
-    # rotated label longer than its rows leaves it, so a gap opens above Revenues.
+    # Rows 17 points apart, but the rotated Governance label is longer than its two
+    # rows, so a gap opens above Revenues; Resources, set 8 points after it down the
+    # same column (more than a word space), runs on below the last row.
     tops = [130, 147, 164, 181, 198, 240, 257]
-    labels = {"Place": (125, 178), "Governance": (178, 237), "Money": (237, 275)}
     path = tmp_path / "t.pdf"
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 14)
+    canvas.setFont(bold, 14)
     canvas.drawString(60, A4[1] - 70, "Operational Indicators")
-    for x, text in ((60, "Service"), (110, "Service Area"), (200, "KPI"), (400, "2020/21")):
-        _draw(canvas, x, 100, text, bold=True)
-    _draw(canvas, 400, 111, "Target", bold=True)
+    for x, text in ((60, "Service"), (110, "Service Area"), (210, "KPI"), (400, "2020/21")):
+        _draw(canvas, bold, x, 100, text)
+    _draw(canvas, bold, 400, 111, "Target")
     for top, row in zip(tops, rows, strict=True):
-        for x, text in zip((110, 200, 400), row[1:], strict=True):
-            _draw(canvas, x, top, text)
-    for text, (top, bottom) in labels.items():
-        length = canvas.stringWidth(text, "Helvetica", 9)
-        _draw(canvas, 60, (top + bottom + length) / 2, text, turned=True)
+        for x, text in zip((110, 210, 400), row[1:], strict=True):
+            _draw(canvas, regular, x, top, text)
+    start = {"Place": 140.0, "Governance": 181.0}
+    start["Resources"] = start["Governance"] + canvas.stringWidth("Governance", regular, 9) + 8
+    for text, top in start.items():
+        _draw(canvas, regular, 60, top + canvas.stringWidth(text, regular, 9), text, turned=True)
     canvas.showPage()
     canvas.save()
     table = one_table(path)

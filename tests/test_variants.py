@@ -29,9 +29,9 @@ from tests.variants import PACKS, build
 FLOORS: dict[str, dict[str, float]] = {
     # A header word wrapped in a narrow column is glued to the next ("Actionref").
     "county-audit": {"actions": 0.0},
-    # Courier: rotated directorate cells in rule-framed tables are cut short, and wrapped
-    # header words are glued ("Responsibleofficer"), so action partners go unread.
-    "shared-services": {"tables": 0.98, "actions": 0.0},
+    # Wrapped header words are glued ("Responsibleofficer"), so action partners go unread;
+    # a rule-framed table whose first page holds only its header and a theme row is missed.
+    "shared-services": {"tables": 0.99, "actions": 0.0},
 }
 SEEDS = (None, 101)
 

@@ -68,12 +68,12 @@ def text_tables(
     if sum(multi) < MIN_ROWS:
         return []
     height = statistics.median(ln.bottom - ln.top for ln in lines)
-    labels = [_extent(block) for block in rotated_blocks(rotated)]
+    labels = rotated_blocks(rotated)
     out = []
-    for start, end in _blocks(lines, chunks, multi, height, labels):
+    for start, end in _blocks(lines, chunks, multi, height, [_extent(label) for label in labels]):
         start = _header_start(lines, chunks, start, end, height)
         block = lines[start : end + 1]
-        frag = region_table(block, page, _near(segments, block), rotated=_beside(rotated, block))
+        frag = region_table(block, page, _near(segments, block), rotated=_beside(labels, block))
         if frag is not None and is_text_table(frag):
             out.append(frag)
     return out
@@ -172,15 +172,23 @@ def _near(segments: Sequence[Segment], block: Sequence[Line]) -> list[Segment]:
     return [s for s in segments if s.bbox[3] >= top and s.bbox[1] <= bottom]
 
 
-def _beside(chars: Sequence[Char], block: Sequence[Line]) -> list[Char]:
-    """Rotated glyphs level with a block and at most a few font sizes outside it."""
+def _beside(labels: Sequence[Sequence[Char]], block: Sequence[Line]) -> list[Char]:
+    """Glyphs of the rotated labels level with a block and at most a few font sizes outside it.
+
+    A label is taken whole: one centred on a merged cell may run past the block's
+    last line of upright text.
+    """
     size = statistics.median(ln.size for ln in block)
     x0, x1 = min(ln.x0 for ln in block) - 4 * size, max(ln.x1 for ln in block) + 4 * size
     top, bottom = min(ln.top for ln in block) - size, max(ln.bottom for ln in block) + size
     return [
         c
-        for c in chars
-        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+        for label in labels
+        if any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            for c in label
+        )
+        for c in label
     ]
 
 

@@ -24,6 +24,8 @@ WORD_GAP = 0.18
 CHUNK_GAP = 0.75
 # Glyphs whose vertical extents overlap by this fraction of the smaller one share a line.
 LINE_OVERLAP = 0.5
+# Rotated glyphs further apart along the baseline than this many advances are two labels.
+WORD_SPACE = 1.25
 
 Char = dict
 
@@ -150,7 +152,9 @@ def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
     """Rotated glyphs grouped into blocks of text: one label each, however many lines.
 
     Glyphs join a block when they stand within a line's height of it across the
-    baseline and within a font size of it along the baseline.
+    baseline and within a word space of it along the baseline. A word space is about
+    a glyph's advance (all of it in a fixed-pitch font), so two labels set one after
+    the other down a column, further apart than that, stay two.
     """
     glyphs = sorted(
         (c for c in chars if not c.get("upright", True) and not is_blank(c)), key=lambda c: c["top"]
@@ -159,8 +163,10 @@ def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
     for char in glyphs:
         size = max(char["size"], 1.0)
         for block in blocks:
+            advance = max(char["bottom"] - char["top"], (block[3] - block[1]) / len(block[4]))
+            space = min(size, WORD_SPACE * advance)
             near_x = char["x0"] <= block[2] + size and char["x1"] >= block[0] - size
-            near_y = char["top"] <= block[3] + size and char["bottom"] >= block[1] - size
+            near_y = char["top"] <= block[3] + space and char["bottom"] >= block[1] - space
             if near_x and near_y:
                 block[0], block[1] = min(block[0], char["x0"]), min(block[1], char["top"])
                 block[2], block[3] = max(block[2], char["x1"]), max(block[3], char["bottom"])
