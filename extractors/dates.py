@@ -1,7 +1,8 @@
 """Dates and times as committee papers print them.
 
-"Friday 18 October 2019", "18th Oct 2019", "18/10/2019", "October 18, 2019";
-"10.30 am", "10:30am", "2 pm", "14:00", "noon". Dates are day-first (UK usage).
+"Friday 18 October 2019", "18th Oct 2019", "18/10/2019", "October 18, 2019",
+"18-Oct-2019", "2019-10-18";
+"10.30 am", "10:30am", "2 pm", "14:00", "1900 hrs", "noon". Dates are day-first (UK usage).
 """
 
 from __future__ import annotations
@@ -37,12 +38,16 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s+{_YEAR}\b", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
+# "05-Mar-2025", as date fields of forms print, and ISO "2025-03-05".
+_DASHED = re.compile(rf"\b{_DAY}-{_MONTH}-(?P<year>(?:19|20)?\d\d)\b", re.I)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
-DATE_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+DATE_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC, _DASHED, _ISO)
 
 _TIME = re.compile(
     r"\b(?P<hour>[0-2]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
-    r"|(?<![£$€\d.,])\b(?P<hour24>[0-2]?\d)[:.](?P<minute24>[0-5]\d)\b(?!\s*(?:%|[/.,]\d|[km]\b))"
+    r"|(?<![£$€\d.,])\b(?P<hour24>[0-2]\d)[:.]?(?P<minute24>[0-5]\d)\s*(?:hours|hrs)\b"
+    r"|(?<![£$€\d.,])\b(?P<hour24b>[0-2]?\d)[:.](?P<minute24b>[0-5]\d)\b(?!\s*(?:%|[/.,]\d|[km]\b))"
     r"|\b(?P<noon>noon|midday|midnight)\b",
     re.I,
 )
@@ -93,8 +98,10 @@ def find_times(text: str) -> list[str]:
             if hour > 12:
                 continue
             hour = hour % 12 + (12 if pm else 0)
-        else:
+        elif m.group("hour24"):
             hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+        else:
+            hour, minute = int(m.group("hour24b")), int(m.group("minute24b"))
         if hour < 24:
             times.append(f"{hour:02d}:{minute:02d}")
     return times

@@ -64,3 +64,24 @@ def test_several_dates_come_in_reading_order():
 
 def test_impossible_dates_are_ignored():
     assert parse_date("31 February 2019") is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
+def test_dashed_and_iso_dates_parse_back_to_the_same_day(day, iso):
+    printed = day.isoformat() if iso else f"{day.day:02d}-{MONTH_NAMES[day.month - 1][:3]}-{day.year}"
+    assert parse_date(f"Date of meeting: {printed}") == day
+
+
+@given(
+    st.integers(0, 23), st.integers(0, 59), st.sampled_from(["hrs", "hours"]), st.sampled_from(["", ".", ":"])
+)
+def test_twenty_four_hour_times_with_hours_after_them(hour, minute, word, separator):
+    assert (
+        parse_time(f"The meeting started at {hour:02d}{separator}{minute:02d} {word}")
+        == f"{hour:02d}:{minute:02d}"
+    )
+
+
+def test_durations_and_year_ranges_are_not_times_or_dates():
+    assert find_times("120 hours of training in 2019-20") == []
+    assert parse_date("the 2019-20 budget, pages 10-12") is None
