@@ -59,10 +59,11 @@ def _contradicts(record: dict[str, Any]) -> bool:
         return False
     target, actual = Decimal(str(record["target_value"])), Decimal(str(record["actual_value"]))
     slack = _slack(record["actual"]) * (1000 if "K" in record["actual"] else 1)
-    if record["indicator"].startswith(LOWER_BETTER):
-        meets = actual - slack <= target
-    else:
-        meets = actual + slack >= target
+    # A comparator printed on the target says which way is better, whatever the name suggests.
+    lower = record["target"].startswith("<") or (
+        not record["target"].startswith(">") and record["indicator"].startswith(LOWER_BETTER)
+    )
+    meets = actual - slack <= target if lower else actual + slack >= target
     return meets != (record["rag"] == "green")
 
 
@@ -129,6 +130,7 @@ def test_the_oracle_tells_a_contradicting_status_from_a_consistent_one() -> None
     def record(indicator: str, target: float, actual: str, rag: str) -> dict[str, Any]:
         return {
             "indicator": indicator,
+            "target": f"{target}%",
             "target_value": target,
             "actual": actual,
             "actual_value": float(actual.strip("%")),
@@ -139,6 +141,11 @@ def test_the_oracle_tells_a_contradicting_status_from_a_consistent_one() -> None
     assert _contradicts(record("% of streets with unacceptable levels of litter", 86.0, "90.1%", "green"))
     assert _contradicts(record("% of Council Tax collected", 95.0, "97.5%", "red"))
     assert not _contradicts(record("% of business rates collected", 93.3, "93.3%", "green"))
+    printed = {
+        **record("% of streets with unacceptable levels of litter", 98.0, "99.7%", "amber"),
+        "target": ">98%",
+    }
+    assert _contradicts(printed)
 
 
 # ---------------------------------------------------------------- recall in other layouts
