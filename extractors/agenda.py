@@ -24,7 +24,6 @@ from schemas.records import AgendaItem, DocumentMeta, Member
 EXTRACTOR = Extractor("agenda", "1.0.0")
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
-_SUMMONS = re.compile(r"\bnotice\s+is\s+(?:hereby\s+)?given\b|\byou\s+are\s+(?:hereby\s+)?summoned\b", re.I)
 _AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
@@ -47,6 +46,12 @@ _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish
 _MEMBER_LABEL = re.compile(
     r"^(?:membership|(?:committee\s+)?members|councillors)\s*:\s*(?P<rest>\S.*)$", re.I
 )
+# A council's own name, printed above the committee's: "NORTHSHIRE DISTRICT COUNCIL".
+_COUNCIL_NAME = re.compile(
+    r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of\b.*|(?:\S+\s+){0,4}(?:borough|district|county|city|town|parish)"
+    r"\s+council)$",
+    re.I,
+)
 _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
@@ -68,8 +73,8 @@ def is_front_sheet(page: Page) -> bool:
     top = [ln for ln in lines if ln.top < page.height * 0.3]
     if any(_AGENDA_WORD.search(ln.text) for ln in top[:4]):
         return True
-    # A summons sets the agenda's heading lower down, under its notice of the meeting.
-    if any(_SUMMONS.search(ln.text) for ln in top) and any(_AGENDA_HEADING.match(ln.text) for ln in lines):
+    # An "AGENDA" heading lower down, under the meeting's details or a summons, over numbered items.
+    if any(_AGENDA_HEADING.match(ln.text) for ln in lines) and sum(map(_item_start, lines)) >= 2:
         return True
     return sum(1 for ln in lines if _PAGES.search(ln.text)) >= 2
 
@@ -89,9 +94,7 @@ def _content_lines(page: Page) -> list[Line]:
 
 def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
     first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
-    title_size = max((ln.size for ln in first_page[:6]), default=0.0)
-    title_lines = [ln for ln in first_page[:6] if ln.size >= title_size - 0.5]
-    committee = _TITLE_NOISE.sub(" ", join_text(title_lines)).strip(" -–:") or None
+    committee, title_lines = _committee(first_page)
     meeting_date = meeting_time = venue = None
     bbox = title_lines[0].bbox if title_lines else None
     date_line = None
@@ -128,6 +131,28 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
         venue=venue,
         prov=source.prov(EXTRACTOR, page, bbox),
     )
+
+
+def _committee(first_page: list[Line]) -> tuple[str | None, list[Line]]:
+    """The body the agenda is for, from the largest type atop the front sheet.
+
+    The largest lines may only say "AGENDA" or name the council ("Northshire District
+    Council") above the committee set a size smaller: then the next size down names it.
+    """
+    top = first_page[:6]
+    body = body_size(first_page)
+    sizes = sorted({round(ln.size) for ln in top}, reverse=True)
+    fallback: tuple[str | None, list[Line]] = (None, [])
+    for k, size in enumerate(sizes[:3]):
+        group = [ln for ln in top if abs(ln.size - size) <= 0.5]
+        text = _TITLE_NOISE.sub(" ", join_text(group)).strip(" -–:")
+        if k and (size < body + 1 or find_dates(text) or len(text.split()) > 12):
+            break
+        if text and not _COUNCIL_NAME.search(text):
+            return text, group
+        if fallback[0] is None:
+            fallback = (text or None, group)
+    return fallback
 
 
 def _venue_line(text: str) -> str | None:

@@ -273,3 +273,33 @@ def test_summons_sentence_gives_the_venue_and_a_wrapped_member_list_is_read_whol
         "Edsger Dijkstra",
     ]
     assert [(i.number, i.title) for i in sheet.items] == [("I", "APOLOGIES FOR ABSENCE"), ("II", "MINUTES")]
+
+
+def test_committee_under_a_larger_council_name_or_agenda_heading(tmp_path):
+    council_first = _sheet(
+        tmp_path,
+        [
+            Text("Northshire District Council", 18, True),
+            Text("Cabinet", 16, True),
+            "Date: Tuesday, 8 April 2025",
+            "Time: 6.30 p.m.",
+            Text("AGENDA", 14, True),
+            Text("1. Apologies for absence", 12, True),
+            Text("2. Minutes of the previous meeting (Pages 5 - 10)", 12, True),
+        ],
+    )
+    assert council_first.meta.committee == "Cabinet"
+    assert council_first.meta.meeting_time == "18:30"
+    agenda_first = _sheet(
+        tmp_path,
+        [
+            Text("AGENDA", 16, True),
+            Text("LICENSING SUB-COMMITTEE", 14, True),
+            "A meeting of the Licensing Sub-Committee will be held on Monday 12 May 2025 at 10.00 am at the",
+            "Civic Centre, Bridge Road.",
+            Text("1  ELECTION OF CHAIR", 11, True),
+            Text("2  APPLICATION FOR A PREMISES LICENCE (Pages 3 - 40)", 11, True),
+        ],
+    )
+    assert agenda_first.meta.committee == "LICENSING SUB-COMMITTEE"
+    assert agenda_first.meta.venue == "Civic Centre, Bridge Road"

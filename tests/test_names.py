@@ -1,0 +1,94 @@
+"""People's names in attendance lists: titles removed, roles read, lists split."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.names import split_names, strip_title
+
+
+def test_strip_title_removes_stacked_titles():
+    assert strip_title("Deputy Mayor Councillor Ann Lee") == "Ann Lee"
+    assert strip_title("Cllr. Bob O'Neil.") == "Bob O'Neil"
+    assert strip_title("Councillors Jo Bloggs") == "Jo Bloggs"
+
+
+def test_split_names_reads_roles_and_removes_titles():
+    names = split_names("Councillors Ron Ower (Chair), Lester Hudson, Mayor Donald Massey and Tonii Wilson.")
+    assert names == [
+        ("Ron Ower", "Chair"),
+        ("Lester Hudson", None),
+        ("Donald Massey", None),
+        ("Tonii Wilson", None),
+    ]
+
+
+def test_split_names_breaks_after_a_role_without_comma():
+    names = split_names("Councillors Roger Ramsey (Chairman) Robert Benham, David Leaf")
+    assert [n for n, _ in names] == ["Roger Ramsey", "Robert Benham", "David Leaf"]
+
+
+def test_split_names_reads_surnames_with_roles_between_them():
+    names = split_names("Councillor Mac Cafferty (Chair) Appich (Joint Opposition Spokesperson) and Bell.")
+    assert [n for n, _ in names] == ["Mac Cafferty", "Appich", "Bell"]
+    assert names[0][1] == "Chair"
+
+
+def test_split_names_keeps_and_inside_brackets():
+    names = split_names("Councillor Amy Shaw (Chair of Audit and Governance) and Councillor Ben Ray")
+    assert names == [("Amy Shaw", "Chair of Audit and Governance"), ("Ben Ray", None)]
+
+
+def test_split_names_reads_in_the_chair_without_brackets():
+    assert split_names("Councillor Ann Lee in the Chair\nCouncillor Bob Kay") == [
+        ("Ann Lee", "in the Chair"),
+        ("Bob Kay", None),
+    ]
+
+
+def test_split_names_skips_a_sentence_run_into_the_list():
+    text = "Councillors Ann Lee (Chair) and Bob Kay\nThe Chairman reminded Members of the action to take."
+    assert [n for n, _ in split_names(text)] == ["Ann Lee", "Bob Kay"]
+
+
+# Words that are titles, list joiners or party-group names, which a name cannot be made of.
+_NOT_NAMES = {
+    "and",
+    "from",
+    "mrs",
+    "miss",
+    "mayor",
+    "dame",
+    "sir",
+    "cllr",
+    "cllrs",
+    "councillor",
+    "councillors",
+}
+_NOT_NAMES |= {
+    "alderman",
+    "aldermen",
+    "group",
+    "party",
+    "association",
+    "alliance",
+    "independent",
+    "independents",
+}
+_WORD = st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True).filter(lambda w: w.lower() not in _NOT_NAMES)
+_NAME = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+
+
+_TITLE = st.sampled_from(["", "Councillor ", "Cllr ", "Mayor ", "Dr "])
+
+
+@given(
+    st.lists(st.tuples(_TITLE, _NAME), min_size=1, max_size=8),
+    st.sampled_from(["", "Councillors ", "Cllrs "]),
+    st.sampled_from([", ", "; "]),
+)
+def test_split_names_round_trips_a_printed_list(titled, title, separator):
+    printed = [t + n for t, n in titled]
+    text = printed[0] if len(printed) == 1 else separator.join(printed[:-1]) + " and " + printed[-1]
+    assert [n for n, _ in split_names(title + text + ".")] == [n for _, n in titled]
