@@ -24,7 +24,8 @@ from pipeline.flagquery import list_flags
 from tests.test_audit import load
 from tests.variants import PACKS, build
 from tests.variants.render import render
-from tests.variants.spec import Appendix, Block, Pack, Para, Report, TableSpec
+from tests.variants.spec import Appendix, Block, Heading, Pack, Para, Report, TableSpec
+from tests.variants.words import KINGSWOOD
 
 SEEDS = (None, 101, 202)
 
@@ -222,3 +223,82 @@ def test_a_green_status_against_a_missed_target_in_another_layout_is_flagged(tmp
     missed[actual] = "75.0%"
     found = [f for f in _flags_of(pack, tmp_path) if f["kind"] == "rag_vs_target"]
     assert [(f["description"].split("'")[1], f["expected"]) for f in found] == [(missed[indicator], "red")]
+
+
+def _table(pack: Pack, kind: str, *, last: bool = False) -> TableSpec:
+    tables = [b for b in _blocks(pack) if isinstance(b, TableSpec) and b.kind == kind]
+    return tables[-1] if last else tables[0]
+
+
+def _of_kind(pack: Pack, kind: str, tmp_path: Path) -> list[dict[str, Any]]:
+    return [f for f in _flags_of(pack, tmp_path) if f["kind"] == kind]
+
+
+@pytest.mark.parametrize("planted", [False, True], ids=["as-printed", "planted"])
+def test_a_council_s_amount_misquoted_beside_a_courier_framed_table_is_flagged(
+    planted: bool, tmp_path: Path
+) -> None:
+    pack = PACKS["shared-services"]()
+    table = next(t for t in _blocks(pack) if isinstance(t, TableSpec) and "(£m)" in t.header[0][1])
+    council = table.header[0][1].removesuffix(" (£m)")
+    cell = table.rows[0][1]
+    value = Decimal(cell.strip("()")) + (Decimal("0.1") if planted else 0)
+    amount = f"(£{value}m)" if cell.startswith("(") else f"£{value}m"
+    report = next(p for p in _parts(pack) if isinstance(p, Report) and table in p.body)
+    report.body.insert(
+        report.body.index(table) + 1,
+        Para(f"The shared budgets are forecasting a variance of {amount} for {council}."),
+    )
+    found = _of_kind(pack, "narrative_vs_table", tmp_path)
+    assert [amount in f["found"] for f in found] == ([True] if planted else []), found
+
+
+@pytest.mark.parametrize("planted", [False, True], ids=["as-printed", "planted"])
+def test_a_share_of_green_indicators_that_misses_the_counts_is_flagged(planted: bool, tmp_path: Path) -> None:
+    pack = PACKS["health-scrutiny"]()
+    assert pack.front is not None
+    first, second = (council for _, council, _ in pack.front.members[:2])
+    report = next(p for p in _parts(pack) if isinstance(p, Report))
+    counts = [["Green", "12", "9"], ["Amber", "4", "5"], ["Red", "2", "3"], ["Not applicable", "2", "1"]]
+    report.body += [
+        Heading("Summary of indicators"),
+        # 12 green of the 18 indicators that apply: 67%.
+        Para(f"For {first}, {80 if planted else 67}% of indicators were rated green (excluding n/a)."),
+        TableSpec("kpi_summary", [["", first, second]], [*counts, ["Total", "20", "18"]], [1.6, 1, 1]),
+    ]
+    found = _of_kind(pack, "percentage_vs_count", tmp_path)
+    assert [f["found"] for f in found] == (["80%"] if planted else []), found
+
+
+@pytest.mark.parametrize("planted", [False, True], ids=["as-printed", "planted"])
+def test_a_stated_number_of_indicators_that_the_unruled_list_does_not_hold_is_flagged(
+    planted: bool, tmp_path: Path
+) -> None:
+    pack = PACKS["legal-targets"]()
+    listed = len(_table(pack, "kpi_targets", last=True).rows)
+    report = next(p for p in _parts(pack) if isinstance(p, Report))
+    stated = listed + 3 if planted else listed
+    report.body.append(Para(f"There are {stated} operational indicators in Appendix 1."))
+    found = _of_kind(pack, "count_statement", tmp_path)
+    assert [(f["found"], f["expected"]) for f in found] == (
+        [(str(stated), str(listed))] if planted else []
+    ), found
+
+
+@pytest.mark.parametrize("planted", [False, True], ids=["as-printed", "planted"])
+def test_an_actual_printed_differently_in_two_tables_of_a_letter_paper_is_flagged(
+    planted: bool, tmp_path: Path
+) -> None:
+    pack = PACKS["health-scrutiny"]()
+    by_council = _table(pack, "kpi_exception")
+    listed = next(b for b in _blocks(pack) if isinstance(b, TableSpec) and any(k.rag for k in b.kpis))
+    # The exception table is made to print the council column's figures, one actual apart.
+    column = next(c for c, h in enumerate(by_council.header[0]) if h.startswith(KINGSWOOD.abbr))
+    printed = {row[2]: (row[3], row[column]) for row in by_council.rows}
+    shared = [row for row in listed.rows if row[2] in printed]
+    for row in shared:
+        row[3], row[4] = printed[row[2]]
+    if planted:
+        shared[0][4] = _misprint(shared[0][4])
+    found = _of_kind(pack, "cross_reference_mismatch", tmp_path)
+    assert [f["description"].split("'")[1] for f in found] == ([shared[0][2]] if planted else []), found
