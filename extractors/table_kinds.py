@@ -10,7 +10,7 @@ KPI block, and so on. The column vocabularies here are shared by the record extr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from extractors.values import (
     has_money_sign,
@@ -126,15 +126,44 @@ _ACTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A heading word read as two run together splits into parts this many letters long or more.
+MIN_PART = 3
+
+
 def action_columns(labels: Sequence[str]) -> dict[str, int]:
-    """Action-plan field -> column index, matched by heading wording in any order."""
+    """Action-plan field -> column index, matched by heading wording in any order.
+
+    A heading wrapped in a narrow column may come back with the words either side of
+    its line break run together ("Responsibleofficer"), the break read as one inside a
+    word too long for the cell; a heading that names no field is read again with one
+    of its words split in two.
+    """
     found: dict[str, int] = {}
     for col, label in enumerate(labels):
-        for name, pattern in _ACTION_HEADINGS:
-            if name not in found and pattern.search(label):
-                found[name] = col
-                break
+        readings = [label] if _names_a_field(label) else [label, *_split_readings(label)]
+        name = next(
+            (
+                n
+                for text in readings
+                for n, pattern in _ACTION_HEADINGS
+                if n not in found and pattern.search(text)
+            ),
+            None,
+        )
+        if name is not None:
+            found[name] = col
     return found
+
+
+def _names_a_field(label: str) -> bool:
+    return any(pattern.search(label) for _, pattern in _ACTION_HEADINGS)
+
+
+def _split_readings(label: str) -> Iterator[str]:
+    """The label with one of its words split in two, at each place in turn."""
+    for word in re.finditer(rf"[^\W\d_]{{{2 * MIN_PART},}}", label):
+        for cut in range(word.start() + MIN_PART, word.end() - MIN_PART + 1):
+            yield f"{label[:cut]} {label[cut:]}"
 
 
 _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (

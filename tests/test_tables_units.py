@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.layout import Line, Word
+from extractors.table_kinds import action_columns
 from extractors.tables.header import header_rows
 from extractors.tables.joining import continues, join
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
@@ -102,6 +103,25 @@ def test_word_broken_at_the_cell_edge_is_rejoined():
     # A short line ending well before the edge was wrapped at a space.
     short = _line(("Asset", 0, 24))
     assert cell_text([short, _line(("management", 0, 52), top=12)], width=70) == "Asset management"
+
+
+def test_word_wrapped_after_others_on_its_line_is_not_rejoined():
+    # A word too long for the rest of a line moves down whole: a line of several words
+    # ends at a space, however close to the edge its last word comes.
+    full = _line(("report", 0, 25), ("performance", 28, 72))
+    assert cell_text([full, _line(("against", 0, 30), top=12)], width=72) == "report performance against"
+
+
+def test_heading_words_run_together_still_name_their_action_field():
+    labels = ["Actionref", "Responsibleofficer", "Key actions", "Targetdate", "Status", "Progress to date"]
+    assert action_columns(labels) == {
+        "ref": 0,
+        "partner": 1,
+        "delivery": 2,
+        "target_date": 3,
+        "status": 4,
+        "progress": 5,
+    }
 
 
 # ---------------------------------------------------------------- fragments and joining

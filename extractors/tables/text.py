@@ -220,8 +220,10 @@ def cell_text(lines: Sequence[Line], rotated: Sequence[Char] = (), width: float 
     """The text of a cell: its lines (then any rotated text) joined with single spaces.
 
     A word the cell was too narrow to hold is printed broken over two lines with no
-    hyphen; when the line above ends against the cell's right edge and the two parts
-    together could not fit in ``width``, they are joined back into one word.
+    hyphen; when the line above holds only that word's first part, ending against the
+    cell's right edge, and the two parts together could not fit in ``width``, they are
+    joined back into one word. (A word that does not fit the rest of a line moves to
+    the next whole, so a broken word's first part always starts its line.)
     """
     parts: list[str] = []
     for prev, line in zip([None, *lines], lines, strict=False):
@@ -235,7 +237,7 @@ def cell_text(lines: Sequence[Line], rotated: Sequence[Char] = (), width: float 
 
 def _broken_word(prev: Line, line: Line, width: float) -> bool:
     tail, head = prev.words[-1], line.words[0]
-    if not (tail.text[-1:].isalpha() and head.text[:1].islower()):
+    if len(prev.words) > 1 or not (tail.text[-1:].isalpha() and head.text[:1].islower()):
         return False
     joined = (tail.x1 - tail.x0) + (head.x1 - head.x0)
     line_width = prev.words[-1].x1 - prev.words[0].x0
