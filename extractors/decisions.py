@@ -239,6 +239,13 @@ _LEAD_IN = re.compile(
     r"\s*(?:that)?\s*[:–—-]?\s*(?:that)?\s*[:–—-]?\s*$",
     re.I,
 )
+# "RESOLVED (unanimously) – That the Cabinet:", "AGREED that Members:": any wording that
+# opens with the decision and ends in a colon.
+_LEAD_IN_COLON = re.compile(
+    r"^\s*(?:(?:it\s+was|the\s+[a-z' -]{1,60}?)\s+)?(resolved|agreed|decided|recommended)\b"
+    r"[^.:;]{0,80}:\s*[-–—]?\s*$",
+    re.I,
+)
 _LEAD_KIND: dict[str, DecisionKind] = {
     "resolved": "resolved",
     "agreed": "agreed",
@@ -403,7 +410,7 @@ def find_decisions(text: str) -> list[FoundDecision]:
             found.append(FoundDecision(paragraph, lead, p_start, p_end))
             previous = paragraph
             continue
-        lead_in = _LEAD_IN.match(paragraph)
+        lead_in = _LEAD_IN.match(paragraph) or _LEAD_IN_COLON.match(paragraph)
         lead = _LEAD_KIND[lead_in.group(1).lower()] if lead_in else None
         previous = paragraph
         if lead:

@@ -46,10 +46,11 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"subject(?:\s+matter)?|title",
     ),
     "author": (
-        r"report\s+authors?(?:\s*\(s\))?|authors?(?:\s*\(s\))?\s+of\s+(?:the\s+)?report"
+        r"(?:report|lead)\s+authors?(?:\s*\(s\))?|authors?(?:\s*\(s\))?\s+of\s+(?:the\s+)?report"
         r"|report\s+(?:written|prepared)\s+by|report\s+originator",
-        r"(?:report\s+)?contact\s+officers?(?:\s*\(s\))?|officer\s+contact|report\s+contact|authors?(?:\s*\(s\))?",
-        r"lead\s+officers?(?:\s*\(s\))?|contact(?:\s+details)?"
+        r"(?:report\s+)?contact\s+officers?(?:\s*\(s\))?|officer\s+contact(?:\s+details)?|report\s+contact"
+        r"|authors?(?:\s*\(s\))?",
+        r"(?:lead|responsible)\s+officers?(?:\s*\(s\))?|contact(?:\s+details)?"
         r"|for\s+(?:further\s+)?(?:information|enquiries|details)(?:\s+(?:please\s+)?contact)?",
     ),
     "date": (

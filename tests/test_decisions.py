@@ -160,6 +160,25 @@ def test_find_decisions_reads_numbered_resolutions_after_a_lead_in():
     assert all(text[d.start : d.end] == d.text for d in found)
 
 
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "RESOLVED that the Committee:",
+        "RESOLVED (unanimously):",
+        "AGREED – That the Panel:",
+        "It was RESOLVED that:",
+    ],
+)
+def test_any_decision_wording_ending_in_a_colon_leads_in_the_resolutions_below(lead_in):
+    found = find_decisions(f"{lead_in}\n(a) notes the report;\n(b) agrees the revised timetable.")
+    assert [d.text for d in found] == ["(a) notes the report;", "(b) agrees the revised timetable."]
+
+
+def test_a_colon_after_discussion_leads_in_no_resolutions():
+    assert find_decisions("It was noted that:\n(a) sickness had risen;\n(b) vacancies remained.") == []
+    assert find_decisions("The Chair explained the following:\n(a) the timetable;\n(b) the costs.") == []
+
+
 def test_find_decisions_gives_offsets_of_sentences_inside_paragraphs():
     text = "A report was presented.\nMembers discussed it. The Board agreed to defer a decision. Next steps."
     (found,) = find_decisions(text)

@@ -483,3 +483,23 @@ def test_a_page_of_meeting_details_and_a_contact_is_no_report_cover(tmp_path):
     s.text("1. Apologies for Absence", bold=True)
     _, covers = s.report()
     assert covers == [False]
+
+
+def test_lead_author_outranks_the_responsible_officer(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("CABINET", 14, True)
+    s.text("Date of meeting: 9 July 2025")
+    s.text("Title of report: Fleet Replacement Programme")
+    s.text("Responsible officer: Alex Moore, Director of Place")
+    s.text("Lead author: Kim Ward, Fleet Manager, kim.ward@example.gov.uk")
+    s.text("Officer contact details: 01632 960 444")
+    s.text("RECOMMENDATION", 12, True, before=8)
+    s.text("That Cabinet approves the programme.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.author, report.email) == (
+        "Fleet Replacement Programme",
+        "Kim Ward",
+        "kim.ward@example.gov.uk",
+    )
+    assert report.recommendations == ["That Cabinet approves the programme."]
