@@ -66,6 +66,14 @@ def test_amounts_of_different_sizes_that_are_not_slips_are_not_flagged():
     )
 
 
+def test_a_whole_many_times_its_parts_is_not_a_unit_slip():
+    for text in (
+        "The council's net budget of £250m includes savings of £0.5m and £0.8m.",
+        "The public health grant for 2022/23 is £42m; the service saved £0.2m and £0.3m.",
+    ):
+        assert money_scale.check(document("report", [text]), no_others) == [], text
+
+
 def test_an_overspend_in_parentheses_where_parentheses_mean_underspend_is_flagged():
     text = (
         "Variances were an underspend of (£0.3m) for Sefton, an overspend of (£1.2m) for Wirral "
@@ -107,6 +115,12 @@ def test_the_same_row_under_two_group_headings_is_not_a_duplicate():
     assert duplicate_rows.check(document("plan", ["x"], tables=[grid]), no_others) == []
 
 
+def test_rows_of_figures_alone_are_not_duplicates():
+    rows = [["Agency staff", "120", "95"], ["", "-", "-"], ["Vehicle hire", "40", "40"], ["", "-", "-"]]
+    grid = table("T004", [["Pressure", "Budget £000", "Forecast £000"]], rows)
+    assert duplicate_rows.check(document("plan", ["x"], tables=[grid]), no_others) == []
+
+
 def test_a_reference_to_a_recommendation_the_report_does_not_make_is_flagged():
     sha = sha_of("ict")
     doc = document(
@@ -137,7 +151,11 @@ def test_stored_flags_carry_their_rule_provenance_and_document():
     doc = document("plan", ["x", "y", "z"], tables=[grid])
     doc.pages[2].printed_page = 7
     (flag,) = run_rules(doc, no_others)
-    assert (flag.kind, flag.rule, flag.rule_version) == ("duplicate_row", "duplicate_rows", "1.0.0")
+    assert (flag.kind, flag.rule, flag.rule_version) == (
+        "duplicate_row",
+        "duplicate_rows",
+        duplicate_rows.RULE.version,
+    )
     assert flag.prov.sha256 == doc.sha256 and flag.prov.pdf_page == 3 and flag.prov.printed_page == 7
     assert flag.prov.bbox == flag.locations[0].bbox and flag.prov.extractor == "duplicate_rows"
     assert {loc.document_sha256 for loc in flag.locations} == {doc.sha256}

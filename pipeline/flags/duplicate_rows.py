@@ -4,7 +4,8 @@ Two body rows whose every cell reads the same (spacing and case aside) are one e
 listed twice. Rows are compared within the group they are printed under: a row with
 a single printed cell (a section heading, a group's count) starts a new group, so the
 same "N/A | 0" line under two headings is not a duplicate. Copies of the header row
-(repeated on each page) are not compared.
+(repeated on each page) are not compared, nor are rows without a word: "- | - | 0"
+twice is two entries whose names are in a merged cell above, not one entry listed twice.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
             if sum(1 for c in key if c) < 2:
                 seen.clear()
                 continue
-            if key in headers:
+            if key in headers or not any(re.search(r"[^\W\d_]", c) for c in key):
                 continue
             if key not in seen:
                 seen[key] = r
@@ -60,4 +61,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("duplicate_rows", "1.0.0", "duplicate_row", check)
+RULE = Rule("duplicate_rows", "1.1.0", "duplicate_row", check)

@@ -4,11 +4,14 @@ In a paragraph of £0.1m-£0.3m variances, "£95m" is a slip of the multiplier (
 or £95k written with "m"). An amount is flagged when the paragraph gives at least two
 other amounts with a multiplier, it is at least 100 times the largest of them, and read
 in thousands it would sit among them (within a factor of ten). Approximate amounts
-("almost £1b") are not read.
+("almost £1b") are not read, nor is an amount printed as a whole that its paragraph's
+amounts are small parts of ("a net budget of £250m", "the grant for 2022/23 is
+£42m"): a whole is many times its parts by nature.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, text_location
@@ -19,6 +22,12 @@ from schemas.records import DocumentExtraction
 OUTLIER = Decimal(100)
 SLIP = Decimal(1000)
 NEIGHBOURHOOD = Decimal(10)
+_WHOLE = re.compile(
+    r"\b(?:budgets?|total|net|gross|grants?|programme|funding|turnover|expenditure|income|reserves?"
+    r"|balances?)(?:\s+(?:for\s+)?\d{4}/\d{2})?\s*(?:of|is|was|at|totals?|totalling|stands\s+at"
+    r"|amounts?\s+to|:)?\s*$",
+    re.I,
+)
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
@@ -34,7 +43,7 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
                 continue
             largest = max(rest, key=lambda f: abs(f.value))
             smallest = min(abs(f.value) for f in rest)
-            if value < OUTLIER * abs(largest.value):
+            if value < OUTLIER * abs(largest.value) or _WHOLE.search(sentence.text[: mention.start]):
                 continue
             slipped = value / SLIP
             if not smallest / NEIGHBOURHOOD <= slipped <= abs(largest.value) * NEIGHBOURHOOD:
@@ -59,4 +68,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("money_scale", "1.0.0", "unit_anomaly", check)
+RULE = Rule("money_scale", "1.1.0", "unit_anomaly", check)
