@@ -52,6 +52,11 @@ _COUNCIL_NAME = re.compile(
     r"\s+council)$",
     re.I,
 )
+# "Chair: Councillor A", "Vice-Chairman: Cllr B": a member's role as a label before the name.
+_ROLE_LABEL = re.compile(
+    r"^(?P<role>(?:vice|deputy)?[\s-]*(?:chair(?:man|person|woman)?|leader|mayor))\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
 _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
@@ -199,9 +204,14 @@ def _members(lines: list[Line], source: Source) -> list[Member]:
     members: list[Member] = []
     council: str | None = None
 
-    def add(text: str, where: Line) -> None:
+    def add(text: str, where: Line, labelled_role: str | None = None) -> None:
         members.extend(
-            Member(name=name, council=council, role=role, prov=source.prov(EXTRACTOR, where.page, where.bbox))
+            Member(
+                name=name,
+                council=council,
+                role=labelled_role or role,
+                prov=source.prov(EXTRACTOR, where.page, where.bbox),
+            )
             for name, role in _member_names(text)
         )
 
@@ -218,7 +228,10 @@ def _members(lines: list[Line], source: Source) -> list[Member]:
             add(text[label.start("rest") :] if label else text, line)
             i = end
             continue
-        if all(HONORIFIC.match(chunk.text) for chunk in chunks):
+        role = _ROLE_LABEL.match(line.text)
+        if role:
+            add(role.group("rest"), line, role.group("role"))
+        elif all(HONORIFIC.match(chunk.text) for chunk in chunks):
             for chunk in chunks:
                 add(chunk.text, chunk)
         elif _is_group_heading(line, body):

@@ -303,3 +303,25 @@ def test_committee_under_a_larger_council_name_or_agenda_heading(tmp_path):
     )
     assert agenda_first.meta.committee == "LICENSING SUB-COMMITTEE"
     assert agenda_first.meta.venue == "Civic Centre, Bridge Road"
+
+
+def test_member_roles_printed_as_labels_before_the_names(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("PLANNING COMMITTEE AGENDA", 16, True),
+            "Tuesday 4 March 2025 at 7.00 pm",
+            Text("Membership:", 11, True),
+            "Chair: Councillor Ada Lovelace",
+            "Vice-Chair: Cllr Alan Turing",
+            "Councillors Grace Hopper and Edsger Dijkstra",
+            Text("1 APOLOGIES", 12, True),
+            Text("2 MINUTES (Pages 1 - 4)", 12, True),
+        ],
+    )
+    assert [(m.name, m.role) for m in sheet.members] == [
+        ("Ada Lovelace", "Chair"),
+        ("Alan Turing", "Vice-Chair"),
+        ("Grace Hopper", None),
+        ("Edsger Dijkstra", None),
+    ]
