@@ -157,6 +157,17 @@ def test_amounts_totalling_a_stated_sum_are_checked():
     assert finding.expected == "£0.156m"
 
 
+def test_a_total_that_comprises_its_parts_is_checked():
+    assert (
+        itemised("The pressure of £0.900m comprises £0.500m rates, £0.250m energy and £0.150m security.")
+        == []
+    )
+    (finding,) = itemised(
+        "The pressure of £0.900m comprises £0.500m rates, £0.250m energy and £0.180m security."
+    )
+    assert finding.expected == "£0.930m"
+
+
 def test_counts_comprising_parts_are_checked():
     assert itemised("There are 96 indicators, comprising 40 for Leeds, 50 for York and 6 for Selby.") == []
     (finding,) = itemised("There are 96 indicators, comprising 40 for Leeds, 48 for York and 6 for Selby.")
@@ -200,3 +211,4 @@ def test_shares_within_rounding_of_one_hundred_are_not_flagged():
 def test_percentages_of_different_things_are_not_read_as_shares():
     assert shares("Satisfaction was 83% in Kent, 73% in Medway and 75% in Swale.") == []
     assert shares("Satisfaction rose from 30% to 35%; 36% of staff replied.") == []
+    assert shares("Response rates were 33%, 30% and 35% in Kent, Medway and Swale respectively.") == []

@@ -5,7 +5,7 @@ Three ways text breaks an amount down:
 * a sentence stating one amount, followed by bullet items that each start with an
   amount ("an adverse variance of £2.310m; the main causes were: • £1.500m – ... • £0.600m – ...");
 * parts before "totalling" / "a total of" and the total after it;
-* a total before "comprising", "made up of", "split between ... as follows" and the
+* a total before "comprising", "comprises", "made up of", "split between ... as follows" and the
   parts after it (for "split ... as follows" the total may close the sentence before),
   for money and for counts ("96 indicators, comprising 40 for Leeds, 50 for York and
   6 for Selby").
@@ -35,7 +35,8 @@ from schemas.records import DocumentExtraction
 
 _TOTALLING = re.compile(r"\b(?:totall?ing|in\s+total|a\s+total\s+of|making\s+a\s+total\s+of)\b", re.I)
 _COMPRISING = re.compile(
-    r"\b(?:comprising(?:\s+of)?|made\s+up\s+of|consisting\s+of|broken\s+down\s+(?:as\s+follows|into)"
+    r"\b(?:comprising(?:\s+of)?|comprises|comprised\s+of|made\s+up\s+of|consist(?:s|ing)\s+of"
+    r"|broken\s+down\s+(?:as\s+follows|into)"
     r"|split\s+(?:between|across|as\s+follows)[^.;£\d]*?(?:as\s+follows)?)\s*[:;,-]?",
     re.I,
 )
@@ -158,4 +159,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("itemised_totals", "1.0.0", "total_mismatch", check)
+RULE = Rule("itemised_totals", "1.1.0", "total_mismatch", check)

@@ -2,11 +2,12 @@
 
 A sentence (or bullet item) giving three or more percentages that together come close
 to 100%, and that it or the sentence before says are a split ("funded ... as follows",
-"shares", "split", "apportioned", "respectively") — "33.40% by Kent - 41.25% by
-Medway - 25.60% by Swale" — divides a whole: the shares must add up to 100% within
-the rounding of their printed decimals. Sums far from 100% are percentages of
-different things (satisfaction by council, say) and are not judged; nor are
-approximate shares.
+"shares", "split", "apportioned") — "33.40% by Kent - 41.25% by Medway - 25.60% by
+Swale" — divides a whole: the shares must add up to 100% within the rounding of their
+printed decimals. Sums far from 100% are percentages of different things (satisfaction
+by council, say) and are not judged; nor are approximate shares. "Respectively" says
+only that figures follow names in order ("response rates of 33%, 31% and 35%
+respectively"), not that they divide a whole.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from schemas.records import DocumentExtraction
 
 _SPLIT = re.compile(
     r"\b(?:split|shares?|funded|funding|apportion\w*|proportions?|breakdown|broken\s+down|allocat\w*"
-    r"|respectively|contribut\w*|as\s+follows)\b",
+    r"|contribut\w*|as\s+follows)\b",
     re.I,
 )
 WHOLE = Figure(Decimal(100), Decimal(0), "percent", "100%")
@@ -56,4 +57,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("percentage_shares", "1.0.0", "total_mismatch", check)
+RULE = Rule("percentage_shares", "1.1.0", "total_mismatch", check)
