@@ -49,6 +49,7 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:report|lead)\s+authors?(?:\s*\(s\))?|authors?(?:\s*\(s\))?\s+of\s+(?:the\s+)?report"
         r"|report\s+(?:written|prepared)\s+by|report\s+originator",
         r"(?:report\s+)?contact\s+officers?(?:\s*\(s\))?|officer\s+contact(?:\s+details)?|report\s+contact"
+        r"|originating\s+officers?(?:\s*\(s\))?"
         r"|authors?(?:\s*\(s\))?",
         r"(?:lead|responsible)\s+officers?(?:\s*\(s\))?|contact(?:\s+details)?"
         r"|for\s+(?:further\s+)?(?:information|enquiries|details)(?:\s+(?:please\s+)?contact)?",
@@ -73,7 +74,8 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # Labels of other cover fields: they end the field before them and help tell a
     # cover sheet from a page that merely mentions a label.
     "other": (
-        r"report\s+(?:to|of|from|by)|committee|decision[\s-]*(?:maker|taker)|wards?(?:\s*\(s\))?(?:\s+affected)?"
+        r"report\s+(?:to|of|from|by)|to|by|from|committee|electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
+        r"|decision\s+(?:no\.?|number|reference)|enclosures|decision[\s-]*(?:maker|taker)|wards?(?:\s*\(s\))?(?:\s+affected)?"
         r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
         r"|portfolio(?:\s+holder)?|classification|status|purpose(?:\s+of\s+(?:the\s+)?report)?"
         r"|policy\s+context|(?:executive\s+)?summary|exempt(?:\s+information)?|director(?:ate)?"
@@ -615,6 +617,10 @@ _OTHER_DATE = re.compile(
 )
 
 
+# The label naming the meeting a report goes to.
+_ADDRESSEE = re.compile(r"^\s*(?:report\s+)?to\s*[:：]|^\s*(?:meeting|committee)\s*[:：]", re.I)
+
+
 def looks_like_report_cover(page: Page) -> bool:
     """Whether a report's cover sheet starts on ``page``.
 
@@ -734,10 +740,14 @@ def _contact(cover: _Cover, later_pages: Sequence[Page]) -> tuple[str | None, st
 
 
 def _meeting_date(cover: _Cover) -> date | None:
-    """The meeting date: a meeting-date label, the report's heading lines, then a plain "Date:" label."""
+    """The meeting date: a meeting-date label, the report's heading lines, then a plain "Date:" label.
+
+    Last comes a date printed with the meeting the report is for: "To: Audit Committee - 9 July 2025".
+    """
     dated = [(f.rank, f.index, parse_date(f.text)) for f in cover.best("date")]
     heading = [parse_date(ln.text) for ln in cover.header if not _OTHER_DATE.search(ln.text)]
     dated += [(1, i, d) for i, d in enumerate(heading)]
+    dated += [(4, f.index, parse_date(f.text)) for f in cover.best("other") if _ADDRESSEE.match(f.label.text)]
     found = sorted((rank, index, d) for rank, index, d in dated if d)
     return found[0][2] if found else None
 

@@ -503,3 +503,52 @@ def test_lead_author_outranks_the_responsible_officer(tmp_path):
         "kim.ward@example.gov.uk",
     )
     assert report.recommendations == ["That Cabinet approves the programme."]
+
+
+def test_from_to_subject_cover_with_the_author_after_the_body(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("From: Sam Patel, Cabinet Member for Finance")
+    s.text("To: Governance and Audit Committee - 9 July 2025")
+    s.text("Subject: Treasury Management Annual Review 2024/25")
+    s.text("Classification: Unrestricted")
+    s.text("Electoral Division: All")
+    s.text("Recommendation(s):", bold=True, before=6)
+    s.text("The Committee is asked to note the report.")
+    s.text("1. Introduction", 12, True, before=8)
+    s.text("1.1 Treasury activity was within limits.")
+    s.text("Contact details", 12, True, before=8)
+    s.text("Report Author: Jo Green, Treasury Manager")
+    s.text("Telephone: 03000 416 123")
+    s.text("Email: jo.green@example.gov.uk")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Treasury Management Annual Review 2024/25"
+    assert (report.author, report.email, report.phone) == (
+        "Jo Green",
+        "jo.green@example.gov.uk",
+        "03000 416 123",
+    )
+    assert report.meeting_date == date(2025, 7, 9)
+    assert report.recommendations == ["The Committee is asked to note the report."]
+
+
+def test_originating_officer_and_a_title_between_cover_labels(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Cabinet", 16, True)
+    s.text("12 March 2025", 12, True)
+    s.text("Report of: Corporate Director, Resources", before=6)
+    s.text("Classification: Unrestricted")
+    s.text("Housing Revenue Account Budget 2025/26", 16, True, before=6)
+    s.text("Originating Officer(s): Lee Grant, Head of Housing Finance")
+    s.text("Wards affected: All wards")
+    s.text("Key Decision? Yes")
+    s.text("Recommendations:", 12, True, before=8)
+    s.text("The Mayor in Cabinet is recommended to:")
+    s.text("1. Approve the budget for 2025/26.", before=4)
+    s.text("2. Note the rent increase of 2.7%.", before=4)
+    s.text("1 REASONS FOR THE DECISIONS", 12, True, before=8)
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.author) == ("Housing Revenue Account Budget 2025/26", "Lee Grant")
+    assert report.meeting_date == date(2025, 3, 12)
+    assert report.recommendations == ["Approve the budget for 2025/26.", "Note the rent increase of 2.7%."]
