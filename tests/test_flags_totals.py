@@ -122,6 +122,26 @@ def test_columns_of_averages_are_not_summed():
     assert totals(table("T001", [["Service", "Staff", "Average salary £"]], rows)) == []
 
 
+def test_rows_of_averages_are_not_summed_across_a_total_column():
+    rows = [["Median days to decide", "12", "14", "13"], ["Cases", "40", "60", "100"]]
+    assert totals(table("T001", [["", "Leeds", "York", "Total"]], rows)) == []
+    (finding,) = totals(table("T001", [["", "Leeds", "York", "Total"]], [*rows, ["Appeals", "4", "6", "12"]]))
+    assert finding.found == "12" and finding.expected == "10"
+
+
+def test_rows_breaking_down_the_row_above_are_not_added_again():
+    rows = [
+        ["Complaints received", "120", "130"],
+        ["of which upheld", "40", "45"],
+        ["Compliments", "30", "20"],
+        ["Total contacts", "150", "150"],
+    ]
+    assert totals(table("T001", [["", "2021/22", "2022/23"]], rows)) == []
+    rows[-1] = ["Total contacts", "150", "160"]
+    (finding,) = totals(table("T001", [["", "2021/22", "2022/23"]], rows))
+    assert finding.found == "160" and finding.expected == "150"
+
+
 def test_percentage_columns_are_not_summed():
     rows = [["Satisfied", "80%"], ["Not satisfied", "15%"], ["Total", "100%"]]
     assert totals(table("T001", [["", "Share"]], rows)) == []

@@ -8,7 +8,9 @@ a balance is the previous balance plus (or minus, as the table's own arithmetic
 shows) the movements between them; a total column sums the figure columns to its left
 (when its own rows show it does, unless it is headed plainly "Total"). A total row
 that fails in every one of three or more columns is not a sum. Columns of averages,
-rates, scores and durations are not added.
+rates, scores and durations are not added, nor rows of averages, rates and shares
+across a "Total" column; rows that break down the row above ("of which ...") are not
+added again.
 
 Each sum is judged with the rounding of the printed figures
 (:func:`pipeline.flags.figures.reconciles`). A sum whose items are themselves totals
@@ -30,11 +32,13 @@ from pipeline.flags.tablegrid import FigureGrid
 from schemas.records import DocumentExtraction
 
 _BALANCE = re.compile(r"\bbalances?\b|\bb/f\b|\bc/f\b|brought\s+forward|carried\s+forward", re.I)
-_NOT_ADDITIVE = re.compile(
-    r"\b(?:average|avg|mean|median|rate|ratio|per|index|score|rank(?:ing)?|percentage|days|weeks|months)\b|%",
-    re.I,
-)
+_AVERAGED = r"\b(?:average|avg|mean|median|rate|ratio|per|index|score|rank(?:ing)?|percentage)\b|%"
+_NOT_ADDITIVE = re.compile(rf"{_AVERAGED}|\b(?:days|weeks|months)\b", re.I)
 """Columns whose figures do not add up down the table."""
+_AVERAGED_ROW = re.compile(_AVERAGED, re.I)
+"""Rows whose figures do not add up across the table: a "Total" column beside them is no sum."""
+_PART_OF_ABOVE = re.compile(r"^[\s\-–•]*(?:of\s+which|including|incl\b|inc\b|which\s+includes?)", re.I)
+"""Rows that break down the row above ("of which upheld"): already counted in it."""
 _DEDUCTION = re.compile(r"^\s*less\b|\bincome\b|\brecharges?\b|\bgrants?\b|\brecover(?:y|ies)\b", re.I)
 _STRONG_TOTAL = {"total", "totals", "grand total", "sub total", "subtotal", "sub-total", "net total"}
 
@@ -86,9 +90,10 @@ def _row_candidates(grid: FigureGrid, total_rows: list[int], r: int, col: int) -
     """Row sets a total row may add up: rows since the previous total, subtotals, all rows above."""
     earlier = [t for t in total_rows if t < r]
     start = earlier[-1] + 1 if earlier else 0
-    since = [i for i in range(start, r) if i not in total_rows]
+    parts = {i for i, label in enumerate(grid.row_labels) if _PART_OF_ABOVE.match(label)}
+    since = [i for i in range(start, r) if i not in total_rows and i not in parts]
     subtotals = earlier + since if earlier else []
-    everything = [i for i in range(r) if i not in total_rows]
+    everything = [i for i in range(r) if i not in total_rows and i not in parts]
     candidates = [c for c in (since, subtotals, everything) if any(grid.figure(i, col) for i in c)]
     return [list(c) for c in dict.fromkeys(tuple(c) for c in candidates)]
 
@@ -158,6 +163,7 @@ def _column_sums(grid: FigureGrid, cols: list[int]) -> list[list[_Sum]]:
             [_Sum((r, c), [(r, i) for i in items], [1] * len(items), "col", "columns")]
             for r in range(len(grid.figures))
             if sum(1 for i in items if grid.figure(r, i) is not None) >= 1
+            and not _AVERAGED_ROW.search(grid.row_labels[r])
         ]
         strong = " ".join(words(grid.columns[c])) in _STRONG_TOTAL
         judged = [_holds(grid, s[0]) for s in sums]
@@ -303,4 +309,4 @@ def _shared_cell(doc: DocumentExtraction, grid: FigureGrid, cell: Cell, a: _Sum,
     )
 
 
-RULE = Rule("table_totals", "1.0.0", "total_mismatch", check)
+RULE = Rule("table_totals", "1.1.0", "total_mismatch", check)
