@@ -14,6 +14,10 @@ HONORIFIC = re.compile(
 )
 # A party group's name printed beside its members: "Conservative Group".
 _GROUP = re.compile(r"\b(?:group|party|association|alliance|independents?)$", re.I)
+# A member's role printed on its own: "Chairman", "Vice-Chair", "Deputy Leader".
+_ROLE_WORD = re.compile(
+    r"^(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|person|woman)?|leader|mayor|convenor)$", re.I
+)
 IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
 
 
@@ -55,13 +59,23 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
         else:
             current += token
     parts.append(current)
-    names = []
+    names: list[tuple[str, str | None]] = []
     for part in parts:
         roles = [r.strip() for r in re.findall(r"\(([^)]*)\)", part)]
         part = re.sub(r"\([^)]*\)?", " ", part)
         if IN_THE_CHAIR.search(part):
             roles.append("in the Chair")
             part = IN_THE_CHAIR.sub(" ", part)
+        # "Councillor A - Chair": the role after a dash.
+        dashed = re.match(r"^(?P<name>.+?)\s+[-–—]\s+(?P<role>.+)$", part.strip())
+        if dashed and _ROLE_WORD.match(dashed.group("role").strip(" .")):
+            roles.append(dashed.group("role").strip(" ."))
+            part = dashed.group("name")
+        if _ROLE_WORD.match(part.strip(" .;")) and names:
+            # "Councillor A, Chairman": the role set off by a comma belongs to the name before it.
+            name, role = names[-1]
+            names[-1] = (name, "; ".join(r for r in (role, part.strip(" .;")) if r))
+            continue
         # "North Ward: Councillor A" names a group before the name.
         part = re.sub(r"^[^:]*:", "", part) if re.match(r"^[^:]*[a-z][^:]*:", part) else part
         part = re.sub(r"^\s*(?:from|of)\s+", "", part, flags=re.I)

@@ -92,3 +92,20 @@ def test_split_names_round_trips_a_printed_list(titled, title, separator):
     printed = [t + n for t, n in titled]
     text = printed[0] if len(printed) == 1 else separator.join(printed[:-1]) + " and " + printed[-1]
     assert [n for n, _ in split_names(title + text + ".")] == [n for _, n in titled]
+
+
+def test_split_names_reads_roles_after_a_dash_or_a_comma():
+    text = "\n".join(
+        [
+            "Councillor Ann Lee - Chair",
+            "Councillor Bob Kay – Vice-Chair",
+            "Cllr Cy Moor, Deputy Leader",
+            "Cllr Di Smith-Jones",
+        ]
+    )
+    assert split_names(text) == [
+        ("Ann Lee", "Chair"),
+        ("Bob Kay", "Vice-Chair"),
+        ("Cy Moor", "Deputy Leader"),
+        ("Di Smith-Jones", None),
+    ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tests.variants.papers import clock, long_date, name_list
-from tests.variants.render import Writer
+from tests.variants.render import Page, Writer
 from tests.variants.spec import (
     AgendaItem,
     FrontSheet,
@@ -93,17 +93,44 @@ def _with_role(person: Person, role: str | None, short: bool) -> str:
 
 
 @dataclass
-class LabelledFront(FrontSheet):
-    """A front sheet of labelled details and a membership list; items numbered as ``form`` says."""
+class _Front(FrontSheet):
+    """What the front sheets of this module share: the vice-chair, roles and the list of items."""
 
-    form: str = "dotted"
     vice: str | None = None
-    short_titles: bool = False
 
-    def printed_number(self, number: str) -> str:
-        if self.form == "item":
-            return f"Item {number}"
-        return f"{number}."
+    def role(self, person: Person, chair: str = "Chair") -> str | None:
+        """ "Chair", "Vice-Chair" (or "Chairman", "Vice-Chairman") for the officers of the committee."""
+        if person.name == self.chair:
+            return chair
+        return f"Vice-{chair}" if person.name == self.vice else None
+
+    def people(self) -> list[Person]:
+        """The members in printed order."""
+        return [person for _heading, _council, people in self.members for person in people]
+
+    def agenda(
+        self, w: Writer, ranges: dict[str, tuple[int, int]], number: str, tab: float, right: bool = True
+    ) -> None:
+        """The items, numbered by the ``number`` pattern ("{}." or "Item {}"), page ranges at the
+        right margin or run on after the title."""
+        body = w.style.body
+        for item in self.items:
+            pages = None
+            if item.number in ranges:
+                first, last = ranges[item.number]
+                pages = f"(Pages {first} - {last})"
+            title = item.title if right or not pages else f"{item.title} {pages}"
+            w.item_heading(number.format(item.number), title, body + 1, tab, pages if right else None)
+            if item.description:
+                w.para(item.description, indent=tab)
+            w.space(0.3 * body)
+
+
+@dataclass
+class LabelledFront(_Front):
+    """A front sheet of labelled details and a membership list, items numbered "1."."""
+
+    short_titles: bool = False
 
     def draw(self, w: Writer, ranges: dict[str, tuple[int, int]]) -> str:
         body = w.style.body
@@ -117,88 +144,51 @@ class LabelledFront(FrontSheet):
         w.labelled("Place:", self.venue)
         w.space(0.5 * body)
         w.title("Membership:", body, after=0.2 * body)
-        for _heading, _council, people in self.members:
-            for person in people:
-                role = (
-                    "Chair"
-                    if person.name == self.chair
-                    else "Vice-Chair"
-                    if person.name == self.vice
-                    else None
-                )
-                w.para(_with_role(person, role, self.short_titles), after=0)
+        for person in self.people():
+            w.para(_with_role(person, self.role(person), self.short_titles), after=0)
         w.space(body)
         w.para("Quorum: 3 Members")
         w.para("Enquiries to: " + ", ".join(self.contact))
         w.space(body)
         w.title("AGENDA", body + 3)
-        for item in self.items:
-            pages = None
-            if item.number in ranges:
-                first, last = ranges[item.number]
-                pages = f"(Pages {first} - {last})"
-            w.item_heading(self.printed_number(item.number), item.title, body + 1, 4 * body, pages)
-            if item.description:
-                w.para(item.description, indent=4 * body)
-            w.space(0.3 * body)
+        self.agenda(w, ranges, "{}.", 4 * body)
         return self.committee
 
 
 @dataclass
-class DatedFront(FrontSheet):
+class DatedFront(_Front):
     """A front sheet with the date and time on one line and the venue on the next, unlabelled.
 
     Members stand under a "Members of the Committee:" heading as "Cllr A Name (Chair)";
-    items are numbered "Item 1", "Item 2".
+    items are numbered "Item 1", "Item 2", their page ranges run on after the title (set
+    against the right margin, the number, title and range columns read as a table).
     """
-
-    vice: str | None = None
 
     def draw(self, w: Writer, ranges: dict[str, tuple[int, int]]) -> str:
         body = w.style.body
         w.start_document()
         if self.council_line:
             w.title(self.council_line, body + 2)
-        w.title(f"{self.committee.upper()} AGENDA", body + 6)
+        title = f"{self.committee.upper()} AGENDA"
+        w.title(title, body + 6)
         w.para(f"{_day(self.day, w.style.ordinal_dates)}, {clock(self.time, w.style.clock)}", after=0)
         w.para(self.venue)
         w.title("Members of the Committee:", body, after=0.2 * body)
-        for _heading, _council, people in self.members:
-            for person in people:
-                role = (
-                    "Chair"
-                    if person.name == self.chair
-                    else "Vice-Chair"
-                    if person.name == self.vice
-                    else None
-                )
-                w.para(_with_role(person, role, True), after=0)
+        for person in self.people():
+            w.para(_with_role(person, self.role(person), True), after=0)
         w.space(body)
         w.para("Contact: " + ", ".join(self.contact))
         w.space(body)
-        for item in self.items:
-            pages = None
-            if item.number in ranges:
-                first, last = ranges[item.number]
-                pages = f"(Pages {first} - {last})"
-            # The range runs on after the title: set against the right margin, the number,
-            # title and range columns read as a table.
-            title = f"{item.title.upper()} {pages}" if pages else item.title.upper()
-            w.item_heading(f"Item {item.number}", title, body + 1, 5 * body)
-            if item.description:
-                w.para(item.description, indent=5 * body)
-            w.space(0.3 * body)
-        return f"{self.committee.upper()} AGENDA"
+        self.agenda(w, ranges, "Item {}", 5 * body, right=False)
+        return title
 
 
 @dataclass
-class SummonsFront(FrontSheet):
+class SummonsFront(_Front):
     """A summons: "Notice is hereby given that a meeting of ... will be held in ... on ... at ...".
 
     Members follow a "Members:" label as one list; items are numbered in roman numerals.
     """
-
-    vice: str | None = None
 
     def draw(self, w: Writer, ranges: dict[str, tuple[int, int]]) -> str:
         body = w.style.body
@@ -212,30 +202,14 @@ class SummonsFront(FrontSheet):
             f"NOTICE IS HEREBY GIVEN that a meeting of the {self.committee} will be held in the {self.venue} "
             f"on {when}, to transact the business set out below."
         )
-        people = []
-        for _heading, _council, members in self.members:
-            for person in members:
-                role = (
-                    "Chairman"
-                    if person.name == self.chair
-                    else "Vice-Chairman"
-                    if person.name == self.vice
-                    else None
-                )
-                people.append(f"{person.name} ({role})" if role else person.name)
-        w.para("Members: Councillors " + name_list(people))
+        listed = [
+            f"{p.name} ({role})" if (role := self.role(p, "Chairman")) else p.name for p in self.people()
+        ]
+        w.para("Members: Councillors " + name_list(listed))
         w.para("Chief Executive")
         w.space(body)
         w.title("AGENDA", body + 3)
-        for item in self.items:
-            pages = None
-            if item.number in ranges:
-                first, last = ranges[item.number]
-                pages = f"(Pages {first} - {last})"
-            title = f"{item.title} {pages}" if pages else item.title
-            w.item_heading(f"{item.number}.", title, body + 1, 3 * body)
-            if item.description:
-                w.para(item.description, indent=3 * body)
+        self.agenda(w, ranges, "{}.", 3 * body, right=False)
         return self.committee.upper()
 
 
@@ -298,10 +272,11 @@ class PlainMinutes(Minutes):
             _shake(w.pages[first_page - 1 :], self.jitter, random.Random(self.seed))
 
     def printed_number(self, number: str) -> str:
+        """The minute's number as ``form`` prints it: "Item 4", "4" or "4."."""
         return {"item": f"Item {number}", "bare": number}.get(self.form, f"{number}.")
 
 
-def _shake(pages, jitter: float, rng: random.Random) -> None:
+def _shake(pages: Sequence[Page], jitter: float, rng: random.Random) -> None:
     """Move each printed line up or down a little, as the lines of a scanned page sit."""
     for page in pages:
         shift: dict[float, float] = {}
@@ -313,7 +288,32 @@ def _shake(pages, jitter: float, rng: random.Random) -> None:
             page.ops[k] = (op[0], op[1], y + delta, *op[3:])
 
 
+@dataclass
+class LabelledMinutes(Minutes):
+    """Minutes with "Time: 10.00 am – 11.40 am", "Venue:", "Members present:" and "Apologies:" lines."""
+
+    def draw(self, w: Writer) -> None:
+        body = w.style.body
+        w.start_document()
+        w.title(self.committee.upper(), body + 4)
+        w.title(f"MINUTES of the meeting held on {_day(self.day, w.style.ordinal_dates)}", body + 1)
+        w.labelled("Time:", f"{clock(self.start, w.style.clock)} – {clock(self.end, w.style.clock)}")
+        w.labelled("Venue:", self.venue)
+        chair = f"Councillor {self.chair.name} (Chairman)"
+        w.labelled("Members present:", ", ".join([chair, *(p.printed for p in self.present)]))
+        w.labelled("Apologies:", ", ".join(p.printed for p in self.apologies) or "None")
+        w.labelled("Officers present:", "Chief Executive, Monitoring Officer, Committee Clerk")
+        for item in self.items:
+            w.space(0.4 * body)
+            w.title(f"{item.number}. {item.title}", body + 1, after=0.4 * body)
+            for paragraph in item.paragraphs:
+                w.para(" ".join(s.text for s in paragraph))
+        w.space(2 * body)
+        w.para("CHAIRMAN")
+
+
 def apologies_item(number: str, title: str, apologies: Sequence[Person]) -> MinuteItem:
+    """Apologies minuted as an item: "Apologies for absence were received from Councillors ..."."""
     names = name_list([p.name for p in apologies])
     word = "Councillors" if len(apologies) > 1 else "Councillor"
     return MinuteItem(
@@ -322,6 +322,7 @@ def apologies_item(number: str, title: str, apologies: Sequence[Person]) -> Minu
 
 
 def interests_item(number: str, title: str, rng: random.Random, people: Sequence[Person]) -> MinuteItem:
+    """A declaration of interest, which is no decision."""
     who = rng.choice(list(people)).name
     text = (
         f"Councillor {who} declared an other registrable interest in the item on the enforcement update "
@@ -392,6 +393,7 @@ DECIDING: dict[str, Callable[[Person, Person], list[list[Sentence]]]] = {
 def business_item(
     rng: random.Random, number: str, title: str, wording: str, people: Sequence[Person]
 ) -> MinuteItem:
+    """Discussion, then the decision in the ``wording`` of :data:`DECIDING`, moved by two of ``people``."""
     a, b = rng.sample(list(people), 2)
     return MinuteItem(number, title, [*_talk(rng, rng.randint(1, 3)), *DECIDING[wording](a, b)])
 
@@ -457,8 +459,10 @@ def labelled_report(
     recommendations: list[str],
     rec_intro: str | None,
     marker: str,
-    **kwargs,
+    titled: bool = False,
+    key_decision: bool = False,
 ) -> LabelledReport:
+    """A report with invented author and summary, printed on a labelled cover."""
     author = names.name()
     return LabelledReport(
         committee=committee,
@@ -473,7 +477,8 @@ def labelled_report(
         rec_intro=rec_intro,
         recommendations=recommendations,
         rec_marker=marker,
-        **kwargs,
+        titled=titled,
+        key_decision=key_decision,
     )
 
 
@@ -665,11 +670,11 @@ def town_planning(seed: int = 23) -> Pack:
         "(a)",
     )
     items = [
-        AgendaItem("1", "Apologies for Absence", None),
-        AgendaItem("2", "Declarations of Interest", None),
-        AgendaItem("3", "Minutes", "To approve the minutes of the meeting held on 14 May 2025.", [minutes]),
-        AgendaItem("4", "Neighbourhood Plan Review", None, [review]),
-        AgendaItem("5", "Date of Next Meeting", "Wednesday 9 July 2025 at 7.30 pm."),
+        AgendaItem("1", "APOLOGIES FOR ABSENCE", None),
+        AgendaItem("2", "DECLARATIONS OF INTEREST", None),
+        AgendaItem("3", "MINUTES", "To approve the minutes of the meeting held on 14 May 2025.", [minutes]),
+        AgendaItem("4", "NEIGHBOURHOOD PLAN REVIEW", None, [review]),
+        AgendaItem("5", "DATE OF NEXT MEETING", "Wednesday 9 July 2025 at 7.30 pm."),
     ]
     front = DatedFront(
         committee,
@@ -685,30 +690,6 @@ def town_planning(seed: int = 23) -> Pack:
         vice=vice.name,
     )
     return Pack("variant-town-planning", style, front)
-
-
-@dataclass
-class LabelledMinutes(Minutes):
-    """Minutes with "Time: 10.00 am – 11.40 am", "Venue:", "Members present:" and "Apologies:" lines."""
-
-    def draw(self, w: Writer) -> None:
-        body = w.style.body
-        w.start_document()
-        w.title(self.committee.upper(), body + 4)
-        w.title(f"MINUTES of the meeting held on {_day(self.day, w.style.ordinal_dates)}", body + 1)
-        w.labelled("Time:", f"{clock(self.start, w.style.clock)} – {clock(self.end, w.style.clock)}")
-        w.labelled("Venue:", self.venue)
-        chair = f"Councillor {self.chair.name} (Chairman)"
-        w.labelled("Members present:", ", ".join([chair, *(p.printed for p in self.present)]))
-        w.labelled("Apologies:", ", ".join(p.printed for p in self.apologies) or "None")
-        w.labelled("Officers present:", "Chief Executive, Monitoring Officer, Committee Clerk")
-        for item in self.items:
-            w.space(0.4 * body)
-            w.title(f"{item.number}. {item.title}", body + 1, after=0.4 * body)
-            for paragraph in item.paragraphs:
-                w.para(" ".join(s.text for s in paragraph))
-        w.space(2 * body)
-        w.para("CHAIRMAN")
 
 
 def county_governance(seed: int = 24) -> Pack:
