@@ -1,4 +1,4 @@
-"""The flags raised on other councils' papers, printed in many layouts, that carry no planted error.
+"""Flags on other councils' papers, printed in many layouts: none unfounded, and planted errors found.
 
 Every synthetic pack (tests/variants) is read and loaded into a database and validated
 as a batch would. The packs plant no error, so no rule may fire on their finance
@@ -7,6 +7,12 @@ table: an indicator's actual can differ between its exception table and its outt
 table, and a RAG status can contradict its figures. Those are real inconsistencies of
 the printed paper, so each KPI flag must be one the pack's own records bear out, read
 from its truth with the generator's knowledge of which indicators are better low.
+
+Then errors of each kind are planted in a pack before it is printed (a misprinted
+total, a row listed twice, a unit slip, a misquoted amount, a wrong share or count, a
+figure printed differently in two tables, a green status against a missed target),
+each in a layout unlike the development corpus, and must be flagged; where the plant
+is a sentence, the same sentence stated correctly must not be.
 """
 
 from __future__ import annotations
