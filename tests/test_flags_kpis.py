@@ -276,6 +276,14 @@ def test_a_stated_count_that_matches_the_listing_or_names_no_table_is_not_flagge
     assert count_statements.check(listing_doc("There are 14 strategic risks.", ROWS), no_others) == []
 
 
+def test_a_count_at_another_time_than_the_listing_is_not_judged():
+    for text in (
+        "Last year there were 14 operational indicators.",
+        "There were originally 14 operational indicators, since reduced.",
+    ):
+        assert count_statements.check(listing_doc(text, ROWS), no_others) == [], text
+
+
 def test_counts_per_council_are_checked_against_the_council_totals():
     grid = table(
         "T002", [["", "Leeds", "York"]], SUMMARY, page=1, preamble="Performance indicators by rating"
