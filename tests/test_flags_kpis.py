@@ -208,6 +208,7 @@ def test_an_actual_in_another_unit_than_its_target_is_flagged():
     assert finding.found == "6.3 weeks" and finding.expected == "cases"
     assert kpi_units.check(kpi_doc([good], []), no_others) == []
     assert kpi_units.check(kpi_doc([kpi("Time", "York", "5 days", "2.2")], []), no_others) == []
+    assert kpi_units.check(kpi_doc([kpi("Time", "York", "<2 weeks", "10 days")], []), no_others) == []
 
 
 SUMMARY = [

@@ -2,7 +2,8 @@
 
 "6.3 weeks" against a target of "<5 cases", or "12 days" against "95%", cannot be
 compared: one of them carries the wrong unit. Only units printed on both figures are
-read (a bare "2.2" against "5 days" is not a contradiction).
+read (a bare "2.2" against "5 days" is not a contradiction), and durations are one
+kind of unit: "10 days" against a target of "<2 weeks" is measured in time as asked.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _UNITS = (
     ("cases", re.compile(r"\d\s*cases?\b", re.I)),
 )
 
+_DURATIONS = {"days", "weeks", "months", "years", "hours"}
+
+
+def _dimension(unit: str) -> str:
+    return "time" if unit in _DURATIONS else unit
+
 
 def printed_units(text: str | None) -> set[str]:
     """The units a printed figure carries ("6.3 weeks" -> {"weeks"}, "<£20,000" -> {"£"})."""
@@ -35,7 +42,7 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     findings = []
     for kpi in doc.kpis:
         target, actual = printed_units(kpi.target), printed_units(kpi.actual)
-        if len(target) != 1 or len(actual) != 1 or target == actual:
+        if len(target) != 1 or len(actual) != 1 or len({_dimension(u) for u in target | actual}) == 1:
             continue
         where = f" for {kpi.council}" if kpi.council else ""
         findings.append(
@@ -50,4 +57,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("kpi_units", "1.0.0", "unit_anomaly", check)
+RULE = Rule("kpi_units", "1.1.0", "unit_anomaly", check)
