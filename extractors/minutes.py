@@ -310,10 +310,27 @@ def _number_of(line: Line) -> tuple[str, int] | None:
 
 
 def _find_headings(lines: Sequence[Line], layout: _Layout) -> list[_Heading]:
+    """The minutes' headings: numbered titles set bold, larger or in capitals.
+
+    Minutes typed in plain text set them as the body is: then a numbered short line, a
+    title rather than a sentence, is a heading where the numbers run on one by one.
+    """
+    headings = _scan_headings(lines, layout, strict=True)
+    if len(headings) >= 2:
+        return headings
+    plain = _scan_headings(lines, layout, strict=False)
+    numbers = [h.number for h in plain]
+    in_sequence = all(n.isdigit() for n in numbers) and all(
+        int(b) == int(a) + 1 for a, b in pairwise(numbers)
+    )
+    return plain if len(plain) >= 2 and in_sequence else headings
+
+
+def _scan_headings(lines: Sequence[Line], layout: _Layout, strict: bool) -> list[_Heading]:
     headings: list[_Heading] = []
     i = 0
     while i < len(lines):
-        heading = _heading_at(lines, i, layout)
+        heading = _heading_at(lines, i, layout, strict)
         if heading:
             headings.append(heading)
             i = heading.end
@@ -322,7 +339,7 @@ def _find_headings(lines: Sequence[Line], layout: _Layout) -> list[_Heading]:
     return headings
 
 
-def _heading_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading | None:
+def _heading_at(lines: Sequence[Line], i: int, layout: _Layout, strict: bool = True) -> _Heading | None:
     line = lines[i]
     found = _number_of(line)
     if not found or _continues_line(lines[i - 1] if i else None, line, layout):
@@ -348,7 +365,9 @@ def _heading_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading | No
         end += 1
     title = " ".join(title_words)
     last = title_lines[-1]
-    if not _emphasised(last, title, layout.body) or not _title_like(title):
+    if not _title_like(title):
+        return None
+    if not _emphasised(last, title, layout.body) and (strict or not _plain_title(lines, end, title, layout)):
         return None
     while end < len(lines) and _continues_title(last, lines[end], layout):
         last = lines[end]
@@ -356,6 +375,18 @@ def _heading_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading | No
         title += " " + last.text
         end += 1
     return _Heading(i, end, number, title.strip(" -–:"), tuple(title_lines))
+
+
+def _plain_title(lines: Sequence[Line], end: int, title: str, layout: _Layout) -> bool:
+    """A title set in body type: a few words, no closing punctuation, on a line of its own."""
+    if len(title.split()) > 12 or title.rstrip().endswith((".", ";", ",", ":")):
+        return False
+    following = lines[end] if end < len(lines) else None
+    return (
+        following is None
+        or following.page != lines[end - 1].page
+        or layout.ends_short(lines[end - 1], following)
+    )
 
 
 def _title_like(title: str) -> bool:

@@ -735,3 +735,43 @@ def test_attendees_label_with_names_on_the_line_below_is_no_venue(tmp_path):
     assert minutes.present == ["Ann Lee", "Bob Kay", "Cy Moor"]
     assert minutes.apologies == ["Di Nash", "Ed Orr"]
     assert [(i.number, i.title) for i in minutes.items] == [("1", "Repairs Performance")]
+
+
+def test_minute_titles_typed_in_body_type_are_headings_where_numbers_run_on(tmp_path):
+    w = Writer(tmp_path / "p.pdf")
+    w.line("Minutes of the Finance Committee", 14, bold=True)
+    w.line("Held on Tuesday 4 March 2025 at 7.00 pm in the Council Offices", gap=4)
+    w.para("Present: Councillors Ann Lee (Chair), Bob Kay and Cy Moor", gap=8)
+    w.line("12. Apologies for absence", gap=10)
+    w.para("Apologies were received from Councillor Di Nash.", gap=4)
+    w.line("13. Budget monitoring", gap=10)
+    w.para(
+        "The Treasurer presented the budget monitoring report for the period to the end of January and "
+        "answered questions from Members about the variances.",
+        gap=4,
+    )
+    w.para("1. It was noted that the reserve stood at £1.2m.", gap=4)
+    w.para("RESOLVED: That the report be noted.", gap=4)
+    w.line("14. Any other business", gap=10)
+    w.para("There was none.", gap=4)
+    minutes = extract(w.save())
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("12", "Apologies for absence"),
+        ("13", "Budget monitoring"),
+        ("14", "Any other business"),
+    ]
+    assert minutes.venue == "Council Offices"
+    assert minutes.apologies == ["Di Nash"]
+    assert [d.text for d in minutes.items[1].decisions] == ["RESOLVED: That the report be noted."]
+
+
+def test_numbered_paragraphs_in_body_type_are_no_headings(tmp_path):
+    w = Writer(tmp_path / "q.pdf")
+    w.line("PLANNING COMMITTEE", 14, bold=True)
+    w.line("Minutes of the meeting held on 4 March 2025", gap=4)
+    w.para("Present: Councillors Ann Lee (Chair) and Bob Kay", gap=8)
+    w.line("5   SITE ALLOCATIONS", bold=True, gap=10)
+    w.para("1. Officers introduced the report.", gap=4)
+    w.para("3. Members asked about schools.", gap=4)
+    minutes = extract(w.save())
+    assert [(i.number, i.title) for i in minutes.items] == [("5", "SITE ALLOCATIONS")]
