@@ -24,6 +24,7 @@ from schemas.records import AgendaItem, DocumentMeta, Member
 EXTRACTOR = Extractor("agenda", "1.0.0")
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
+_HELD = re.compile(r"\bheld\b", re.I)
 _AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
@@ -114,10 +115,10 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
         label = _VENUE_LABEL.match(line.text)
         if label:
             venue = line.text[label.end() :].strip() or venue
-    if date_line is not None:
-        # "A meeting ... will be held in <venue> on <date> at <time>": a summons' sentence.
-        held = venue_where_held(join_text(first_page[max(0, date_line - 2) : date_line + 2]))
-        venue = held or venue
+    if date_line is not None and _HELD.search(join_text(first_page[max(0, date_line - 2) : date_line + 1])):
+        # "A meeting ... will be held in <venue> on <date> at <time>": a summons' sentence,
+        # which may run on past the date.
+        venue = venue_where_held(join_text(first_page[max(0, date_line - 2) : date_line + 2])) or venue
     if venue is None and date_line is not None and date_line + 1 < len(first_page):
         # "Wednesday 5th March 2025, 7.00 pm" / "Committee Room 2, Town Hall": the place
         # is printed on the line under the date, unlabelled.

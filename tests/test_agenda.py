@@ -325,3 +325,17 @@ def test_member_roles_printed_as_labels_before_the_names(tmp_path):
         ("Grace Hopper", None),
         ("Edsger Dijkstra", None),
     ]
+
+
+def test_a_description_of_an_earlier_meeting_gives_no_venue(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("PLANNING COMMITTEE AGENDA", 16, True),
+            Text("7.00 pm Tuesday 4 March 2025 Council Chamber, Civic Centre", 12, True),
+            Text("1 MINUTES (Pages 1 - 4)", 12, True),
+            "To approve the minutes of the meeting held on 4 February 2025 at the Town Hall.",
+            Text("2 APPLICATIONS (Pages 5 - 9)", 12, True),
+        ],
+    )
+    assert sheet.meta.venue == "Council Chamber, Civic Centre"
