@@ -562,23 +562,9 @@ def _draw(canvas: Canvas, font: str, x: float, top: float, text: str, turned: bo
     canvas.restoreState()
 
 
-@pytest.mark.parametrize("family", ["Helvetica", "Courier"])
-def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path, family):
-    regular, bold = FACES[family]
-    rows = [
-        ["Place", "Waste Collection", "Household waste recycled", "93%"],
-        ["", "Street Cleansing", "Streets with litter", "6%"],
-        ["", "Street Cleansing", "Days to remove fly-tips", "4 days"],
-        ["Governance", "Legal Services", "Contracts issued", "97%"],
-        ["", "Human Resources", "Days lost to sickness", "7 days"],
-        ["Resources", "Revenues", "Council tax collected", "96%"],
-        ["", "Revenues", "Business rates collected", "91%"],
-    ]
-    # Rows 17 points apart, but the rotated Governance label is longer than its two
-    # rows, so a gap opens above Revenues; Resources, set 8 points after it down the
-    # same column (more than a word space), runs on below the last row.
-    tops = [130, 147, 164, 181, 198, 240, 257]
-    path = tmp_path / "t.pdf"
+def _rotated_table(path: Path, rows: list[list[str]], tops: list[float], spans: dict) -> Table:
+    """An unruled table of ``rows`` at ``tops``, its first column's labels turned and centred on ``spans``."""
+    regular, bold = FACES["Helvetica"]
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont(bold, 14)
     canvas.drawString(60, A4[1] - 70, "Operational Indicators")
@@ -588,16 +574,53 @@ def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path, family):
     for top, row in zip(tops, rows, strict=True):
         for x, text in zip((110, 210, 400), row[1:], strict=True):
             _draw(canvas, regular, x, top, text)
-    start = {"Place": 140.0, "Governance": 181.0}
-    start["Resources"] = start["Governance"] + canvas.stringWidth("Governance", regular, 9) + 8
-    for text, top in start.items():
-        _draw(canvas, regular, 60, top + canvas.stringWidth(text, regular, 9), text, turned=True)
+    for text, (top, bottom) in spans.items():
+        _draw(
+            canvas, regular, 60, (top + bottom + canvas.stringWidth(text, regular, 9)) / 2, text, turned=True
+        )
     canvas.showPage()
     canvas.save()
-    table = one_table(path)
+    return one_table(path)
+
+
+def test_unruled_table_with_tall_rotated_cells_is_one_table(tmp_path):
+    rows = [
+        ["Place", "Waste Collection", "Household waste recycled", "93%"],
+        ["", "Street Cleansing", "Streets with litter", "6%"],
+        ["", "Street Cleansing", "Days to remove fly-tips", "4 days"],
+        ["Governance", "Legal Services", "Contracts issued", "97%"],
+        ["", "Human Resources", "Days lost to sickness", "7 days"],
+        ["Resources", "Revenues", "Council tax collected", "96%"],
+        ["", "Revenues", "Business rates collected", "91%"],
+        ["", "Property", "Rent collected", "£420K"],
+    ]
+    # Rows 17 points apart; the Governance rows are heightened for their label, so a
+    # gap opens above Revenues.
+    spans = {"Place": (126, 177), "Governance": (177, 241), "Resources": (241, 292)}
+    table = _rotated_table(tmp_path / "t.pdf", rows, [130, 147, 164, 181, 198, 245, 262, 279], spans)
     assert table.header == [["Service", "Service Area", "KPI", "2020/21 Target"]]
     assert table.rows == rows
-    assert [(s.row, s.rowspan, s.vertical) for s in table.spans] == [(1, 3, True), (4, 2, True), (6, 2, True)]
+    assert [(s.row, s.rowspan, s.vertical) for s in table.spans] == [(1, 3, True), (4, 2, True), (6, 3, True)]
+
+
+def test_rotated_labels_take_the_rows_they_are_centred_on(tmp_path):
+    rows = [
+        ["Place", "Waste Collection", "Household waste recycled", "93%"],
+        ["", "Street Cleansing", "Streets with litter", "6%"],
+        ["Governance", "Legal Services", "Contracts issued", "97%"],
+        ["", "Human Resources", "Days lost to sickness", "7 days"],
+        ["Resources", "Customer Services", "Calls answered", "95%"],
+        ["", "Revenues", "Council tax collected", "96%"],
+        ["", "Revenues", "Business rates collected", "91%"],
+        ["", "Property", "Rent collected", "£420K"],
+        ["", "Property", "Rents reviewed", "12"],
+    ]
+    # Customer Services sits nearer the end of the Governance label than the start of
+    # the Resources one; the Resources rows are the ones centred on their label.
+    spans = {"Place": (126, 160), "Governance": (160, 219), "Resources": (219, 304)}
+    table = _rotated_table(tmp_path / "t.pdf", rows, [130, 147, 164, 181, 223, 240, 257, 274, 291], spans)
+    assert table.rows == rows
+    assert [(s.row, s.rowspan) for s in table.spans] == [(1, 2), (3, 2), (5, 5)]
 
 
 def test_report_cover_fields_in_a_grid_are_not_a_table(tmp_path):
@@ -615,3 +638,23 @@ def test_report_cover_fields_in_a_grid_are_not_a_table(tmp_path):
     )
     path = write_pages(tmp_path / "t.pdf", [Page([Heading("Report to the Committee"), cover, Para(PROSE)])])
     assert tables_of(path) == []
+
+
+def test_unruled_rows_a_line_apart_are_never_one_row(tmp_path):
+    # Each label and figure fills its column, as a wrapped line would; but a cell's
+    # lines are never set a whole line apart.
+    block = Grid(
+        rows=[
+            ["", "2018/19", "LBW Q2"],
+            ["Actual", "15.6 days", "9 days"],
+            ["Threshold", "<13 days", "5 days"],
+            ["RAG", "", "Red"],
+            ["DoT", "", "NEW"],
+        ],
+        widths=[60, 70, 70],
+        ruled=False,
+        shade_header=False,
+        family="Courier",
+    )
+    table = one_table(write_pages(tmp_path / "t.pdf", [Page([Heading("Collection rate"), block])]))
+    assert table.grid == block.rows

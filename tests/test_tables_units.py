@@ -15,7 +15,7 @@ from extractors.tables.model import Cell, Fragment, drop_empty_lines
 from extractors.tables.ruled import cluster
 from extractors.tables.rulings import JOIN_GAP, Segment, coverage, merge_segments
 from extractors.tables.stream import is_numeric
-from extractors.tables.text import cell_text, collapse, split_chunks
+from extractors.tables.text import cell_text, collapse, rotated_blocks, rotated_lines, split_chunks
 
 # ---------------------------------------------------------------- rulings
 
@@ -110,6 +110,33 @@ def test_word_wrapped_after_others_on_its_line_is_not_rejoined():
     # ends at a space, however close to the edge its last word comes.
     full = _line(("report", 0, 25), ("performance", 28, 72))
     assert cell_text([full, _line(("against", 0, 30), top=12)], width=72) == "report performance against"
+
+
+def _turned(text: str, top: float, advance: float = 5.4) -> list[dict]:
+    """Glyphs of ``text`` turned to read bottom to top, in a fixed-pitch font at 9 pt."""
+    bottom = top + advance * len(text)
+    return [
+        {
+            "text": ch,
+            "upright": False,
+            "matrix": (0, 1, -1, 0, 0, 0),
+            "x0": 100.0,
+            "x1": 107.0,
+            "top": bottom - (k + 1) * advance,
+            "bottom": bottom - k * advance,
+            "size": 9.0,
+        }
+        for k, ch in enumerate(text)
+        if ch != " "
+    ]
+
+
+def test_turned_labels_down_one_column_split_beyond_a_word_space():
+    # One label's words stand a glyph's advance apart; two labels, a little more.
+    label = _turned("Key areas", 100)
+    assert len(rotated_blocks(label)) == 1
+    two = rotated_blocks([*_turned("Governance", 100), *_turned("Resources", 100 + 54 + 8)])
+    assert sorted(rotated_lines(b)[0] for b in two) == ["Governance", "Resources"]
 
 
 def test_heading_words_run_together_still_name_their_action_field():

@@ -36,8 +36,9 @@ HORIZONTAL_SHARE = 0.5
 MAX_RULED_HEADER = 3
 # A cell line wrapped at the column's edge fills at least this share of the column.
 FULL_LINE = 0.75
-# Lines further apart than this many line heights are never one row.
-ROW_GAP = 1.0
+# Lines further apart than this many line heights are never one row: a cell's lines
+# are set at most about one and a half line heights apart, baseline to baseline.
+ROW_GAP = 0.75
 # A gap between lines this many times the usual gap between a cell's lines ends a row.
 ROW_SPACING = 1.5
 # Rows set apart by space: the gaps between them exceed those between a cell's lines by
@@ -428,41 +429,82 @@ class _Rotated:
 
 
 def _place_rotated(
-    blocks: Sequence[_Rotated], cols: Columns, row_edges: Sequence[float], cells: dict[tuple[int, int], Cell]
+    blocks: Sequence[_Rotated],
+    cols: Columns,
+    rows: Sequence[_Row],
+    row_edges: Sequence[float],
+    cells: dict[tuple[int, int], Cell],
 ) -> list[tuple[_Rotated, int, int]]:
     """First row and row span of each rotated label.
 
     A rotated label set beside a group of rows (a directorate down the side of its
-    services) spans the rows of its column that hold no other text and lie nearer
-    to it than to any other rotated label of that column.
+    services) spans rows of its column that hold no other text. A merged cell's text
+    is centred in it, so labels sharing a run of such rows split it where each one's
+    rows are centred on it most nearly. Rows are measured from the top of their text
+    to the top of the next row's: text sits at the top of its cell, and a row heightened
+    for a tall rotated label leaves its extra space under its text.
     """
     n_rows = len(row_edges) - 1
+    # A cell reaches above its text by the padding: half the usual space between rows.
+    pad = statistics.median(b.top - a.bottom for a, b in pairwise(rows)) / 2 if len(rows) > 1 else 0.0
+    tops = [*(row.top - pad for row in rows), rows[-1].bottom + pad]
     placed = []
     by_col: dict[int, list[_Rotated]] = {}
     for block in blocks:
         by_col.setdefault(cols.span_of(block.x0, block.x1)[0], []).append(block)
     for col, group in by_col.items():
-        owner: dict[int, int] = {}
-        for r in range(n_rows):
-            if (r, col) in cells:
-                continue
-            centre = (row_edges[r] + row_edges[r + 1]) / 2
-            owner[r] = min(
-                range(len(group)), key=lambda k: _distance((group[k].top, group[k].bottom), centre)
-            )
-        for k, block in enumerate(group):
+        free = [(r, col) not in cells for r in range(n_rows)]
+        runs: dict[tuple[int, int], list[tuple[int, _Rotated]]] = {}
+        for block in sorted(group, key=lambda b: b.top):
             centre = (block.top + block.bottom) / 2
             home = min(range(n_rows), key=lambda r: _distance((row_edges[r], row_edges[r + 1]), centre))
-            if owner.get(home) != k:
+            lo = hi = home
+            while lo > 0 and free[lo - 1]:
+                lo -= 1
+            while hi + 1 < n_rows and free[hi + 1]:
+                hi += 1
+            members = runs.setdefault((lo, hi), [])
+            if not free[home] or any(h == home for h, _ in members):
+                # Beside a row's own text, or a second label in one row: it adds to that text.
                 placed.append((block, home, 1))
-                continue
-            first = last = home
-            while first > 0 and owner.get(first - 1) == k:
-                first -= 1
-            while last + 1 < n_rows and owner.get(last + 1) == k:
-                last += 1
-            placed.append((block, first, last - first + 1))
+            else:
+                members.append((home, block))
+        for (lo, hi), members in runs.items():
+            members.sort(key=lambda m: m[0])
+            ends = _centred_split(members, lo, hi, tops)
+            firsts = [lo, *(e + 1 for e in ends[:-1])]
+            placed.extend(
+                (block, a, b - a + 1) for (_, block), a, b in zip(members, firsts, ends, strict=True)
+            )
     return placed
+
+
+def _centred_split(
+    members: Sequence[tuple[int, _Rotated]], lo: int, hi: int, row_starts: Sequence[float]
+) -> list[int]:
+    """Last row of each label's share of rows ``lo``..``hi``: each share holds its label's
+    row (``members`` are in row order, one to a row), and the shares' centres lie as
+    near their labels' centres as they can."""
+    homes = [h for h, _ in members]
+    centres = [(b.top + b.bottom) / 2 for _, b in members]
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def split(i: int, first: int) -> tuple[float, list[int]]:
+        if (i, first) in best:
+            return best[(i, first)]
+        final = i == len(members) - 1
+        options = []
+        for end in [hi] if final else range(max(first, homes[i]), homes[i + 1]):
+            error = abs((row_starts[first] + row_starts[end + 1]) / 2 - centres[i])
+            if final:
+                options.append((error, [end]))
+            else:
+                rest, ends = split(i + 1, end + 1)
+                options.append((error + rest, [end, *ends]))
+        best[(i, first)] = min(options, key=lambda o: o[0])
+        return best[(i, first)]
+
+    return split(0, lo)[1]
 
 
 def _fragment(
@@ -497,7 +539,7 @@ def _fragment(
                 colspan=span,
                 bold=bool(words) and all(w.bold for w in words),
             )
-    for block, first, rowspan in _place_rotated(blocks, cols, row_edges, cells):
+    for block, first, rowspan in _place_rotated(blocks, cols, rows, row_edges, cells):
         col = cols.span_of(block.x0, block.x1)[0]
         text = collapse(" ".join(rotated_lines(block.chars)))
         if (first, col) in cells:
