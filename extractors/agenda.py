@@ -17,7 +17,7 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
-from extractors.metadata import WEEKDAY, venue_where_held
+from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
 from extractors.names import HONORIFIC, split_names, strip_title
 from schemas.records import AgendaItem, DocumentMeta, Member
 
@@ -284,8 +284,11 @@ def _is_group_heading(line: Line, body: float) -> bool:
 
 def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
     """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions."""
-    starts = [i for i, ln in enumerate(lines) if _item_start(ln)]
-    runs = _numbered_runs(lines, starts)
+    runs = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln)])
+    if not runs:
+        # Items typed in body type: numbered title lines whose numbers run on one by one.
+        plain = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln, strict=False)])
+        runs = [r for r in plain if numbers_run_on([(_numbered(lines[i].text) or ("",))[0] for i in r])]
     if not runs:
         return []
     run = max(runs, key=lambda r: (_run_score(lines, r), len(r)))
@@ -303,7 +306,11 @@ def _numbered(text: str) -> tuple[str, str] | None:
     return (m.group(1), words[1] if len(words) > 1 else "") if m else None
 
 
-def _item_start(line: Line) -> bool:
+def _item_start(line: Line, strict: bool = True) -> bool:
+    """Whether a line opens an item: a number and a title set bold or in capitals.
+
+    Unless ``strict``, a title in body type will do: a few words and no full stop.
+    """
     numbered = _numbered(line.text)
     words = [numbered[0], *numbered[1].split()] if numbered else []
     if len(words) < 2:
@@ -313,7 +320,12 @@ def _item_start(line: Line) -> bool:
     title = " ".join(words[1:])
     letters = [c for c in title if c.isalpha()]
     # Item titles are bold or in capitals; a numbered sentence in a description is neither.
-    return bool(letters) and (line.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+    if not letters:
+        return False
+    if line.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return True
+    bare = _PAGES.sub("", title).strip()
+    return not strict and len(bare.split()) <= 15 and not bare.endswith((".", ";", ","))
 
 
 def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:

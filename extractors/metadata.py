@@ -8,6 +8,8 @@ date, time and venue come from the minutes heading or the report heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
@@ -60,6 +62,11 @@ def venue_where_held(text: str) -> str | None:
         if m and not find_dates(phrase) and not find_times(phrase) and not WEEKDAY.search(phrase):
             return re.sub(r"^the\s+(?=[A-Z])", "", m.group("v").strip(" ,.;:"))
     return None
+
+
+def numbers_run_on(numbers: Sequence[str]) -> bool:
+    """Whether item numbers run on one by one ("12", "13", "14"), as those of a paper's items do."""
+    return all(n.isdigit() for n in numbers) and all(int(b) == int(a) + 1 for a, b in pairwise(numbers))
 
 
 def names_body(text: str) -> bool:

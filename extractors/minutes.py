@@ -25,7 +25,7 @@ from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
-from extractors.metadata import WEEKDAY, venue_where_held
+from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
 from extractors.names import HONORIFIC, IN_THE_CHAIR, split_names, strip_title
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
@@ -319,11 +319,7 @@ def _find_headings(lines: Sequence[Line], layout: _Layout) -> list[_Heading]:
     if len(headings) >= 2:
         return headings
     plain = _scan_headings(lines, layout, strict=False)
-    numbers = [h.number for h in plain]
-    in_sequence = all(n.isdigit() for n in numbers) and all(
-        int(b) == int(a) + 1 for a, b in pairwise(numbers)
-    )
-    return plain if len(plain) >= 2 and in_sequence else headings
+    return plain if len(plain) >= 2 and numbers_run_on([h.number for h in plain]) else headings
 
 
 def _scan_headings(lines: Sequence[Line], layout: _Layout, strict: bool) -> list[_Heading]:

@@ -339,3 +339,25 @@ def test_a_description_of_an_earlier_meeting_gives_no_venue(tmp_path):
         ],
     )
     assert sheet.meta.venue == "Council Chamber, Civic Centre"
+
+
+def test_items_typed_in_body_type_are_read_where_their_numbers_run_on(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("PARISH COUNCIL AGENDA", 16, True),
+            "Monday 7 April 2025 at 7.30 pm, Village Hall",
+            "1. Apologies for absence",
+            "2. Declarations of interest",
+            "3. Minutes of the previous meeting (Pages 1 - 4)",
+            "To approve the minutes of the meeting held on 3 March 2025.",
+            "4. Planning applications",
+        ],
+    )
+    assert [(i.number, i.title, i.page_start) for i in sheet.items] == [
+        ("1", "Apologies for absence", None),
+        ("2", "Declarations of interest", None),
+        ("3", "Minutes of the previous meeting", 1),
+        ("4", "Planning applications", None),
+    ]
+    assert sheet.items[2].description == "To approve the minutes of the meeting held on 3 March 2025."
