@@ -169,6 +169,10 @@ def test_line_spacing_reads_through_jitter_and_narrow_outliers():
     assert line_spacing([2.5] * 20 + [8.0] * 5, 11) == (2.5, 0.0)
 
 
+def test_line_spacing_where_nearly_every_paragraph_takes_one_line():
+    assert line_spacing([2.5] + [9.0] * 30, 11) == (2.5, 0.0)
+
+
 # ---------------------------------------------------------------- layouts
 
 
