@@ -156,10 +156,12 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
     ],
     "approved": [
         *_upper("approved"),
+        # "Planning permission was GRANTED": in capitals only, as a decision is set.
+        [{"ORTH": "GRANTED"}],
         [_WAS, _ADVERBS, _verb("approved", "ratified", "adopted")],
         [_BODY, _ADVERBS, _verb("approved", "ratified", "adopted")],
         [_verb("as"), _verb("a", "the"), _verb("correct", "true", "accurate", "fair"), _verb("record")],
-        *_that_be("approved", "adopted", "ratified"),
+        *_that_be("approved", "adopted", "ratified", "granted"),
     ],
     "elected": [
         *_upper("elected"),
@@ -184,6 +186,7 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
     ],
     "other": [
         *_upper("decided", "recommended", "endorsed"),
+        [{"ORTH": "REFUSED"}],
         [{"ORTH": "DECISION"}],
         # "Decision: That the report be noted."
         [
@@ -202,7 +205,7 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
             {"LOWER": {"NOT_IN": ["out", "over", "forward", "through"]}},
         ],
         [_BODY, _ADVERBS, _verb("decided", "endorsed", "recommended", "accepted")],
-        *_that_be("recommended", "endorsed", "authorised", "authorized", "delegated", "requested"),
+        *_that_be("recommended", "endorsed", "authorised", "authorized", "delegated", "requested", "refused"),
     ],
 }
 

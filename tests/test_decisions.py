@@ -45,6 +45,9 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("The Committee NOTED the contents of the report.", "noted"),
         ("Decision: That the report be noted.", "other"),
         ("Councillors agreed to defer the item.", "agreed"),
+        ("That planning permission be GRANTED subject to the conditions in the report.", "approved"),
+        ("The application was REFUSED.", "other"),
+        ("That the application be refused for the reasons set out in the report.", "other"),
         ("2. That the Director be authorised to sign the contract.", "other"),
     ],
 )
@@ -72,6 +75,8 @@ def test_decision_sentences_are_typed(sentence, kind):
         "Officers moved the depot and carried out a review of the fleet.",
         "On being put to the vote the amendment was lost.",
         "A decision was taken by the Group in 2019.",
+        "Members were told the licence was granted in 2019.",
+        "Refused permission had been appealed.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):
