@@ -3,6 +3,10 @@
 The committee is named in the first page's title ("PLANNING COMMITTEE", "MINUTES OF
 A CABINET MEETING", "Minutes of the meeting of the Audit Committee held on ...");
 date, time and venue come from the minutes heading or the report heading.
+
+It also holds what front sheets, minutes and report covers share in how they state a
+meeting: the body's name, the weekday, the venue of a "held at ..." phrase, and item
+numbers that run on.
 """
 
 from __future__ import annotations
