@@ -67,9 +67,9 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Cllr)(?<!Cllrs)(?<!\bMr)(?<!Mrs)(?<
 
 _ITEM_PREFIX = re.compile(r"^(?:minute|min\.?|item)$", re.I)
 # Minute numbers: 4, 4a, 5.2, B, iv; numbered within the year ("25/42") or with the
-# body's code ("PL/42", "CAB12", "EX.45").
+# body's code ("PL/42", "CAB12", "EX.45"); not a quarter or a road ("Q2", "A14").
 _ITEM_NUMBER = re.compile(
-    r"^(?P<num>\d{1,4}(?:\.\d{1,2})?[a-z]?|\d{1,3}/\d{1,4}|[A-Z]{1,5}[/.]?\d{1,4}(?:/\d{1,4})?[a-z]?"
+    r"^(?P<num>\d{1,4}(?:\.\d{1,2})?[a-z]?|\d{1,3}/\d{1,4}|[A-Z]{2,5}\d{1,3}[a-z]?|[A-Z]{1,5}[/.]\d{1,4}(?:/\d{1,4})?[a-z]?"
     r"|[A-Z]|[ivxIVX]{1,5})(?P<punct>[.):]?)$"
 )
 _ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})$", re.I)

@@ -779,3 +779,19 @@ def test_numbered_paragraphs_in_body_type_are_no_headings(tmp_path):
     w.para("3. Members asked about schools.", gap=4)
     minutes = extract(w.save())
     assert [(i.number, i.title) for i in minutes.items] == [("5", "SITE ALLOCATIONS")]
+
+
+def test_a_quarter_or_road_name_opening_a_bold_line_is_no_minute_number(tmp_path):
+    w = Writer(tmp_path / "q.pdf")
+    w.line("TRANSPORT COMMITTEE", 14, bold=True)
+    w.line("Minutes of the meeting held on 4 March 2025", gap=4)
+    w.para("Present: Councillors Ann Lee (Chair) and Bob Kay", gap=8)
+    w.line("5   PERFORMANCE", bold=True, gap=10)
+    w.line("Q2 RESULTS", bold=True, gap=6)
+    w.para("Members noted the results.", gap=4)
+    w.line("A14 WIDENING", bold=True, gap=6)
+    w.para("Works would start in May.", gap=4)
+    w.line("6   ANY OTHER BUSINESS", bold=True, gap=10)
+    w.para("There was none.", gap=4)
+    minutes = extract(w.save())
+    assert [i.number for i in minutes.items] == ["5", "6"]
