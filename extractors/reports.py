@@ -637,9 +637,9 @@ def looks_like_report_cover(page: Page) -> bool:
         return len(kinds) >= 2
     if "title" in kinds:
         return len(kinds) >= 3
-    # A cover that sets its subject as a heading: a named author and several other cover fields.
+    # A cover that sets its subject as a heading: an author or contact and several other cover fields.
     others = sum(1 for h in hits if h.kind == "other")
-    return any(h.kind == "author" and h.rank <= 1 for h in hits) and len(kinds) >= 3 and others >= 2
+    return "author" in kinds and len(kinds) >= 3 and others >= 2
 
 
 def extract_report(pages: Sequence[Page], source: Source) -> Report | None:

@@ -552,3 +552,21 @@ def test_originating_officer_and_a_title_between_cover_labels(tmp_path):
     assert (report.title, report.author) == ("Housing Revenue Account Budget 2025/26", "Lee Grant")
     assert report.meeting_date == date(2025, 3, 12)
     assert report.recommendations == ["Approve the budget for 2025/26.", "Note the rent increase of 2.7%."]
+
+
+def test_cover_with_a_plain_contact_label_and_its_subject_as_a_heading(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("COMMUNITIES SCRUTINY PANEL", 13, True)
+    s.text("Date: 1 October 2025")
+    s.text("Community Safety Partnership Plan", 17, True, before=6)
+    s.text("Report of: Director of Communities", before=6)
+    s.text("Contact: Pat Quinn, Community Safety Manager, pat.quinn@example.gov.uk")
+    s.text("Wards: All")
+    s.text("RECOMMENDATIONS", 12, True, before=8)
+    s.text("1. That the Panel comments on the draft plan.")
+    s.text("2. BACKGROUND", 12, True, before=8)
+    s.text("The plan runs for three years.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.author) == ("Community Safety Partnership Plan", "Pat Quinn")
+    assert report.recommendations == ["That the Panel comments on the draft plan."]
