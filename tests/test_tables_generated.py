@@ -658,3 +658,40 @@ def test_unruled_rows_a_line_apart_are_never_one_row(tmp_path):
     )
     table = one_table(write_pages(tmp_path / "t.pdf", [Page([Heading("Collection rate"), block])]))
     assert table.grid == block.rows
+
+
+def test_header_and_one_row_framed_by_rules_start_a_table_over_two_pages(tmp_path):
+    regular, bold = FACES["Helvetica"]
+    header = ["No.", "Action", "Officer", "Status"]
+    xs = (60, 100, 250, 350)
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+
+    def rule(top: float) -> None:
+        canvas.line(55, A4[1] - top, 420, A4[1] - top)
+
+    def framed(top: float, rows: list[list[str]]) -> None:
+        rule(top)
+        for x, text in zip(xs, header, strict=True):
+            _draw(canvas, bold, x, top + 4, text)
+        rule(top + 20)
+        for k, row in enumerate(rows):
+            for x, text in zip(xs, row, strict=True):
+                _draw(canvas, regular, x, top + 24 + 17 * k, text)
+        rule(top + 38 + 17 * (len(rows) - 1))
+
+    canvas.setFont(bold, 14)
+    canvas.drawString(60, A4[1] - 70, "Human Resources Action Plan")
+    canvas.setFont(regular, 11)
+    canvas.drawString(60, A4[1] - 100, "Progress against each action is set out below.")
+    # The page break leaves only the header and a theme row under it on the first page.
+    framed(140, [["Theme 2: Customer access", "", "", ""]])
+    canvas.showPage()
+    body = [["SS4", "Agree the protocol", "LBW", "Green"], ["SS5", "Publish standards", "AVDC", "Red"]]
+    framed(60, body)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.pages == [1, 2]
+    assert table.header == [header]
+    assert table.rows == [["Theme 2: Customer access", "", "", ""], *body]

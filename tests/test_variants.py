@@ -26,10 +26,7 @@ from tests.conftest import SCORER
 from tests.variants import PACKS, build
 
 # Section floors where the table engine does not yet read the style's tables.
-FLOORS: dict[str, dict[str, float]] = {
-    # A rule-framed table whose first page holds only its header and a theme row loses that row.
-    "shared-services": {"tables": 0.99},
-}
+FLOORS: dict[str, dict[str, float]] = {}
 SEEDS = (None, 101)
 
 

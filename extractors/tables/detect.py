@@ -38,6 +38,8 @@ PROSE_WORDS = 7
 HEADER_SIZE = 1.25
 # Text starting this close (points) to where a column's text starts is aligned with it.
 ALIGN = 1.0
+# Rules framing one table end this close (points) to one another.
+FRAME_ENDS = 2.0
 
 _CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph|source|note)s?\b", re.I)
 _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,5}[.)])$", re.I)
@@ -60,22 +62,75 @@ def text_tables(
         rotated: glyphs set at a right angle outside ruled tables.
     """
     lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
-    if len(lines) < MIN_ROWS:
+    if not lines:
         return []
     chunks = line_chunks(lines)
     # A caption ("Table 10:  Indicators of ...") may break at a tab, yet it starts no table.
     multi = [shows_columns(c) and not _CAPTION.match(ln.text) for ln, c in zip(lines, chunks, strict=True)]
-    if sum(multi) < MIN_ROWS:
-        return []
     height = statistics.median(ln.bottom - ln.top for ln in lines)
     labels = rotated_blocks(rotated)
     out = []
-    for start, end in _blocks(lines, chunks, multi, height, [_extent(label) for label in labels]):
-        start = _header_start(lines, chunks, start, end, height)
+    taken: set[int] = set()
+    if sum(multi) >= MIN_ROWS:
+        for start, end in _blocks(lines, chunks, multi, height, [_extent(label) for label in labels]):
+            start = _header_start(lines, chunks, start, end, height)
+            block = lines[start : end + 1]
+            frag = region_table(block, page, _near(segments, block), rotated=_beside(labels, block))
+            if frag is not None and is_text_table(frag):
+                out.append(frag)
+                taken.update(range(start, end + 1))
+    for start, end, rule in _framed(lines, multi, segments, taken):
         block = lines[start : end + 1]
         frag = region_table(block, page, _near(segments, block), rotated=_beside(labels, block))
-        if frag is not None and is_text_table(frag):
+        if frag is None or frag.n_cols < 2:
+            continue
+        edges = frag.row_edges
+        frag.header_rows = sum(1 for a, b in pairwise(edges) if (a + b) / 2 < rule)
+        if 0 < frag.header_rows < frag.n_rows:
             out.append(frag)
+    return sorted(out, key=lambda f: f.bbox[1])
+
+
+def _framed(
+    lines: Sequence[Line], multi: Sequence[bool], segments: Sequence[Segment], taken: set[int]
+) -> list[tuple[int, int, float]]:
+    """Index ranges of lines that rules of one width box in as a table: one rule above
+    the header, one under it, one under the rows, the header showing columns. Each
+    range comes with the position of the rule under its header.
+
+    A table a page break cuts may leave its header and a row or two on the page, too
+    few lines to show their columns, but its rules still frame them. A ruling down
+    through the rows makes the rules a grid, which is judged as one.
+    """
+    rules = sorted((s for s in segments if s.horizontal), key=lambda s: s.pos)
+    downs = [s for s in segments if not s.horizontal]
+    out = []
+    for i, top in enumerate(rules):
+        same = [
+            s
+            for s in rules[i + 1 :]
+            if abs(s.start - top.start) <= FRAME_ENDS and abs(s.end - top.end) <= FRAME_ENDS
+        ]
+        if len(same) < 2 or any(
+            top.start - FRAME_ENDS <= d.pos <= top.end + FRAME_ENDS
+            and d.start < same[1].pos - 1
+            and d.end > same[0].pos + 1
+            for d in downs
+        ):
+            continue
+        inside = [k for k, ln in enumerate(lines) if top.pos < ln.top and ln.bottom < same[1].pos]
+        head = [k for k in inside if lines[k].bottom < same[0].pos]
+        if (
+            head
+            and len(head) < len(inside)
+            and any(multi[k] for k in head)
+            and not taken.intersection(inside)
+            and all(
+                top.start - FRAME_ENDS <= lines[k].x0 and lines[k].x1 <= top.end + FRAME_ENDS for k in inside
+            )
+        ):
+            out.append((inside[0], inside[-1], same[0].pos))
+            taken.update(inside)
     return out
 
 
