@@ -104,6 +104,11 @@ _STARTED = re.compile(
     re.I,
 )
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+_ENDED = re.compile(
+    r"\b(?:ended|finished|closed|concluded|end|close)\s*(?:at|:)?\s*(?P<time>\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+    r"|\d{1,2}\s*[ap]\.?\s?m\.?)",
+    re.I,
+)
 _TIME_RANGE = re.compile(
     rf"(?<![\d.:/£])(?P<a>{_CLOCK})\s*(?:[-–—]|\bto\b|\buntil\b)\s*(?P<b>{_CLOCK}|noon|midday)(?![\d]|[./]\d)",
     re.I,
@@ -505,14 +510,16 @@ def meeting_times(lines: Sequence[str]) -> tuple[str | None, str | None]:
             start = _clock(m.group("a"), "a")
         if start and end:
             return start, end
+    # "Meeting ended: 8.25 pm", "(closed 8.25 pm)": an end printed apart from the start.
+    end = next((parse_time(m.group("time")) for text in lines if (m := _ENDED.search(text))), None)
     for text in lines:
         m = _STARTED.search(text)
         if m and parse_time(m.group("time")):
-            return parse_time(m.group("time")), None
+            return parse_time(m.group("time")), end
     for text in lines:
         times = find_times(text) if _TIME_LINE.search(text) else _times_beside_date(text)
         if times:
-            return times[0], None
+            return times[0], end
     return None, None
 
 

@@ -139,6 +139,9 @@ def extract(path: Path):
         (["Meeting commenced at 6.30pm"], ("18:30", None)),
         (["Wednesday 18 October 2023, 18:30"], ("18:30", None)),
         (["Thursday 5.3.2025 at 14:00"], ("14:00", None)),
+        (["Meeting started: 7.00 pm; Meeting ended: 8.25 pm"], ("19:00", "20:25")),
+        (["Commenced: 19:00", "Concluded: 20:40"], ("19:00", "20:40")),
+        (["Tuesday 4 March 2025 at 7.00 pm (ended 8.25 pm)"], ("19:00", "20:25")),
     ],
 )
 def test_meeting_times_read_ranges_and_single_times(lines, expected):
