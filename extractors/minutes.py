@@ -26,7 +26,7 @@ from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
-from extractors.names import HONORIFIC, IN_THE_CHAIR, split_names, strip_title
+from extractors.names import HONORIFIC, IN_THE_CHAIR, apology_names, split_names, strip_title
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
 EXTRACTOR = Extractor("minutes", "1.0.0")
@@ -54,16 +54,6 @@ _OTHER_LABEL = re.compile(
 _DETAIL_LABEL = re.compile(r"^(?:date|time|venue|place|location)\s*[:–—-]", re.I)
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|held\s+at|meeting\s+venue|where)\s*[:–—-]\s*", re.I)
 _MEMBERS_LIST = re.compile(r"^councillors?\b", re.I)
-# What follows "Apologies ..." up to the names.
-_APOLOGY_NAMES = re.compile(
-    r"apolog(?:y|ies)\b(?!\s+for\s+lateness)(?:\s+for\s+(?:the\s+)?absence)?"
-    r"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|given|tendered|submitted|noted|reported))?"
-    r"(?:\s*[:–—-]\s*|\s+)(?:for\s+the\s+absence\s+of|on\s+behalf\s+of|from|of)?\s*(?P<names>.*)",
-    re.I | re.S,
-)
-_NO_APOLOGIES = re.compile(r"^(?:none|nil|no\s+apologies)\b", re.I)
-# A full stop that ends a sentence (not an initial or "Cllr.").
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Cllr)(?<!Cllrs)(?<!\bMr)(?<!Mrs)(?<!\bMs)(?<!\bDr)\.(?=\s|$)")
 
 _ITEM_PREFIX = re.compile(r"^(?:minute|min\.?|item)$", re.I)
 # Minute numbers: 4, 4a, 5.2, B, iv; numbered within the year ("25/42") or with the
@@ -223,19 +213,6 @@ def _ends_name(text: str, prev: Line, line: Line, layout: _Layout) -> bool:
     return not re.search(r"(?:,|;|&|\band)\s*$", text) and bool(
         HONORIFIC.match(line.text) or layout.ends_short(prev, line)
     )
-
-
-def _apology_names(text: str) -> list[str]:
-    m = _APOLOGY_NAMES.search(text)
-    if not m:
-        return []
-    names = m.group("names").strip()
-    end = _SENTENCE_END.search(names)
-    names = names[: end.start()] if end else names
-    names = re.split(r",?\s+who\b|,?\s+substituted\b", names, flags=re.I)[0]
-    if _NO_APOLOGIES.match(names):
-        return []
-    return [name for name, _ in split_names(names)]
 
 
 # ---------------------------------------------------------------- page content
@@ -670,7 +647,7 @@ def _attendance(
             names = split_names(text)
             chair = names[0][0] if names else chair
         elif block.kind == "apologies":
-            apologies = (apologies or []) + _apology_names(text)
+            apologies = (apologies or []) + apology_names(text)
     if not present:
         # "Councillors A (Chair), B and C" printed without a "Present" label.
         for k, line in enumerate(header):
@@ -722,7 +699,7 @@ def extract_minutes(pages: Sequence[Page], source: Source) -> Minutes | None:
     )
     items, closed_at = _items(lines, headings, layout, source)
     if apologies is None:
-        apologies = next((_apology_names(i.text) for i in items if re.search(r"apolog", i.title, re.I)), [])
+        apologies = next((apology_names(i.text) for i in items if re.search(r"apolog", i.title, re.I)), [])
     if not items and meeting_date is None and not present:
         return None
     chair = chair or next((name for name, role in present if _is_chair(role)), None)

@@ -1,4 +1,4 @@
-"""People's names as committee papers print them: titles, roles and lists.
+"""People's names as committee papers print them: titles, roles, lists and apologies.
 
 "Councillors Roger Ramsey (Chairman) Robert Benham, Mayor Jo Bloggs and Ann Lee."
 """
@@ -18,6 +18,16 @@ _GROUP = re.compile(r"\b(?:group|party|association|alliance|independents?)$", re
 _ROLE_WORD = re.compile(
     r"^(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|person|woman)?|leader|mayor|convenor)$", re.I
 )
+# What follows "Apologies ..." up to the names.
+_APOLOGY_NAMES = re.compile(
+    r"apolog(?:y|ies)\b(?!\s+for\s+lateness)(?:\s+for\s+(?:the\s+)?absence)?"
+    r"(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:received|given|tendered|submitted|noted|reported))?"
+    r"(?:\s*[:–—-]\s*|\s+)(?:for\s+the\s+absence\s+of|on\s+behalf\s+of|from|of)?\s*(?P<names>.*)",
+    re.I | re.S,
+)
+_NO_APOLOGIES = re.compile(r"^(?:none|nil|no\s+apologies)\b", re.I)
+# A full stop that ends a sentence (not an initial or "Cllr.").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Cllr)(?<!Cllrs)(?<!\bMr)(?<!Mrs)(?<!\bMs)(?<!\bDr)\.(?=\s|$)")
 IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
 
 
@@ -95,3 +105,21 @@ def looks_like_name(text: str) -> bool:
         and len(lower) <= 1
         and not _GROUP.search(text)
     )
+
+
+def apology_names(text: str) -> list[str]:
+    """The names in an apologies line or sentence, up to its end and before any substitutes.
+
+    "Apologies for absence were received from Councillors A and B, who was substituted by
+    C." gives ["A", "B"]; "Apologies: none" gives [].
+    """
+    m = _APOLOGY_NAMES.search(text)
+    if not m:
+        return []
+    names = m.group("names").strip()
+    end = _SENTENCE_END.search(names)
+    names = names[: end.start()] if end else names
+    names = re.split(r",?\s+who\b|,?\s+substituted\b", names, flags=re.I)[0]
+    if _NO_APOLOGIES.match(names):
+        return []
+    return [name for name, _ in split_names(names)]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.names import split_names, strip_title
+from extractors.names import apology_names, split_names, strip_title
 
 
 def test_strip_title_removes_stacked_titles():
@@ -109,3 +110,16 @@ def test_split_names_reads_roles_after_a_dash_or_a_comma():
         ("Cy Moor", "Deputy Leader"),
         ("Di Smith-Jones", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Apologies for absence were received from Councillors Ann Lee and Bob Kay.", ["Ann Lee", "Bob Kay"]),
+        ("Apologies: Cllr Ann Lee, who was substituted by Cllr Cy Moor", ["Ann Lee"]),
+        ("Apologies were received on behalf of Councillor Di Nash. The Chair welcomed all.", ["Di Nash"]),
+        ("Apologies for absence: none", []),
+    ],
+)
+def test_apology_names_stop_at_the_sentence_end_and_before_substitutes(text, names):
+    assert apology_names(text) == names
