@@ -1,10 +1,12 @@
 """Finding tables printed without a grid: runs of lines whose chunks line up in columns.
 
 A line *shows columns* when a gap much wider than a space splits it. Consecutive
-such lines (a single wrapped or section line may sit between them) make a block;
-the column-header lines just above it join it. A block is a table when its text
-lines up in columns over several rows; numbered or bulleted lists, key/value
-lines and text set in two page columns are not tables.
+such lines (a single wrapped or section line may sit between them, and any number
+of lines carrying on a later column's cell alone) make a block; the column-header
+lines just above it join it. A block is a table when its text lines up in columns
+over several rows; numbered or bulleted lists, key/value lines and text set in two
+page columns are not tables. Rules of one width boxing a header that shows columns
+and the rows under it frame a table however few its lines.
 """
 
 from __future__ import annotations

@@ -2,11 +2,12 @@
 
 Columns are the x-ranges between *whitespace rivers*: gaps that run down the
 table without crossing the text of (almost) any line that has several chunks. A
-vertical ruling is a column boundary too. Lines become rows; a line joins the row
-above when it carries on that row's cells: a wrapped label whose previous line
-could not take its first word, a value set level with the middle of a two-line
-label. A horizontal ruling always separates rows, and where rulings separate
-nearly every line they mark out the rows.
+vertical ruling is a column boundary too, and so is a rotated label's text. Lines
+become rows; a line joins the row above when it carries on that row's cells: a
+wrapped label whose previous line could not take its first word, a value set level
+with the middle of a two-line label, or (where space sets the rows apart) any line
+close under the row that leaves its first cell empty. A horizontal ruling always
+separates rows, and where rulings separate nearly every line they mark out the rows.
 """
 
 from __future__ import annotations
@@ -328,7 +329,8 @@ class _RowJoiner:
 
 
 def _cell_gap(gaps: Sequence[float], height: float) -> float | None:
-    """Widest gap between two lines of one cell, when space sets the rows apart; else None.
+    """The gap dividing a cell's line spacing from the space between rows, when space
+    sets the rows apart; else None.
 
     The gaps then fall in groups: a cell's line spacing, and wider ones (the space
     between rows, more beside a tall merged cell); the first clear step up from the

@@ -240,8 +240,7 @@ def _broken_word(prev: Line, line: Line, width: float) -> bool:
     if len(prev.words) > 1 or not (tail.text[-1:].isalpha() and head.text[:1].islower()):
         return False
     joined = (tail.x1 - tail.x0) + (head.x1 - head.x0)
-    line_width = prev.words[-1].x1 - prev.words[0].x0
-    return joined > width * 0.98 and line_width + 1.2 * head.size > width
+    return joined > width * 0.98 and (tail.x1 - tail.x0) + 1.2 * head.size > width
 
 
 def collapse(text: str) -> str:
