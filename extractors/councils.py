@@ -6,7 +6,9 @@ are listed under, and short forms such as "Havering and Bexley Councils" or "New
 Council". Abbreviations are the initials of the long form ("LBH", "RBG", "BCC"); a
 short form such as "LBB" whose long form is not printed is matched to the one council
 whose name's initials it ends with after a council-type prefix ("LB", "RB"), or starts
-with before a council-type suffix ("CC", "BC").
+with before a council-type suffix ("CC", "BC"). A short form the document defines in
+brackets after a long form ("Royal Borough of Kingston upon Thames (RBK)") is that
+council's, whatever its letters.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ _SHORT_FORM = re.compile(
     r"(?![ \t]+[A-Z])"
 )
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
+# "Royal Borough of Kingston upon Thames (RBK)": the short form a document defines after a name,
+# whatever letters it takes.
+_DEFINED = re.compile(r"\s*\(\s*[\"“']?(?P<abbr>[A-Z][A-Za-z&]{0,6}[A-Z])[\"”']?\s*\)")
 _TYPE_PREFIXES = ("LB", "RB", "MB")
 _TYPE_SUFFIXES = ("CC", "BC", "DC", "MBC", "LBC", "C")
 
@@ -143,10 +148,14 @@ def find_councils(lines: Iterable[str], member_councils: Iterable[str] = ()) -> 
             name = proper(re.sub(r"\s+and\s*$", "", line[m.start("name") : end]), leading=True)
             if name:
                 add(name, _initials(m.group("kind")) + _initials(name))
+                if end == m.end("name") and (d := _DEFINED.match(line, end)):
+                    add(name, d.group("abbr"))
         for m in _NAME_TYPE_COUNCIL.finditer(line):
             name = proper(m.group("name"), leading=False)
             if name:
                 add(name, _initials(name) + _initials(m.group("kind")) + "C")
+                if d := _DEFINED.match(line, m.end()):
+                    add(name, d.group("abbr"))
         for m in _NAME_LBC.finditer(line):
             for part in re.split(r",\s*|\s+and\s+", m.group("name")):
                 name = proper(part, leading=False)

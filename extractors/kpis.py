@@ -209,6 +209,14 @@ def _period(label: str, year: str | None, fallback_year: str | None) -> str | No
     return y
 
 
+def _heading_quarter(table: Table) -> tuple[str | None, str | None]:
+    """The quarter the nearest heading naming one reports ("Q3"), and the year it names."""
+    for heading in reversed(_heading_path(table)):
+        if q := quarter(heading):
+            return q, fiscal_year(heading)
+    return None, None
+
+
 def _status(texts: Sequence[str]) -> tuple[Direction | None, Rag | None]:
     direction = next((d for t in texts if (d := parse_direction(t))), None)
     rag = next((r for t in texts if (r := parse_rag(t))), None)
@@ -235,13 +243,18 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
 
     # One (target column, actual column, period, council) per figure a row reports.
     pairs: list[tuple[int | None, int | None, str | None, Council | None]] = []
+    h_quarter, h_year = _heading_quarter(table)
     for a in actuals:
         a_year = fiscal_year(labels[a])
         t = next(
             (t for t in targets if fiscal_year(labels[t]) in {a_year, None}), targets[0] if targets else None
         )
         t_year = fiscal_year(labels[t]) if t is not None else None
-        pairs.append((t, a, _period(labels[a], a_year or t_year, year), _label_council(labels[a], councils)))
+        period = _period(labels[a], a_year or t_year or h_year, year)
+        # An "Actual" column of a table headed "Quarter 3 2024/25" reports that quarter.
+        if h_quarter and not (quarter(labels[a]) or month_label(labels[a])):
+            period = f"{period} {h_quarter}" if period else h_quarter
+        pairs.append((t, a, period, _label_council(labels[a], councils)))
     if not actuals:
         pairs = [
             (t, None, fiscal_year(labels[t]) or year, _label_council(labels[t], councils)) for t in targets

@@ -108,7 +108,8 @@ _ACTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "next_steps",
         re.compile(r"\bnext\s+(?:steps?|actions?)\b|\bfurther\s+actions?\b|\bactions?\s+planned\b", re.I),
     ),
-    ("ref", re.compile(r"\bref(?:erence)?\b\.?|^(?:no\.?|#|id|item)$", re.I)),
+    # "Ref", "No.", and a heading ending in its number: "Action No.", "Item number".
+    ("ref", re.compile(r"\bref(?:erence)?\b\.?|^(?:#|id|item)$|(?:^|\s)(?:no\.?|number)$", re.I)),
     ("status", re.compile(r"\b(?:status|rag)\b", re.I)),
     ("target_date", re.compile(r"\b(?:date|deadline|timescales?|due|by\s+when|completion)\b", re.I)),
     ("progress", re.compile(r"\b(?:progress|update|comments?|commentary)\b", re.I)),

@@ -215,42 +215,76 @@ _DIRECTION_SYMBOLS: dict[str, Direction] = {
     "►": "flat",
     "=": "flat",
 }
+# Trends printed as words: an improving trend is the up arrow of papers that print arrows.
 _DIRECTION_WORDS: dict[str, Direction] = {
     "new": "new",
     "up": "up",
+    "improving": "up",
+    "improved": "up",
     "down": "down",
+    "declining": "down",
+    "declined": "down",
+    "deteriorating": "down",
+    "deteriorated": "down",
+    "worsening": "down",
     "same": "flat",
     "no change": "flat",
     "unchanged": "flat",
     "stable": "flat",
+    "static": "flat",
+    "maintained": "flat",
 }
 
 
+def _status_words(text: str) -> str:
+    """A status cell's words for lookup: lower case, single spaces, "On-target" as "on target"."""
+    return re.sub(r"[\s\-\u2013]+", " ", text.strip().lower().rstrip(".")).strip()
+
+
 def parse_direction(text: str | None) -> Direction | None:
-    """A direction-of-travel mark: ↑ "up", ↓ "down", → "flat", "NEW" "new"; None otherwise."""
+    """A direction-of-travel mark: ↑ "up", ↓ "down", → "flat", "NEW" "new"; None otherwise.
+
+    Trends printed as words count too: "Improving" is "up", "Declining" "down", "No change" "flat".
+    """
     if not text:
         return None
     s = text.strip()
     if s in _DIRECTION_SYMBOLS:
         return _DIRECTION_SYMBOLS[s]
-    return _DIRECTION_WORDS.get(s.lower())
+    return _DIRECTION_WORDS.get(_status_words(s))
 
 
+# Statuses printed as words mean the colours their keys give them: on target or on track is
+# green, within tolerance or at risk amber, off target or off track red.
 _RAG_WORDS: dict[str, Rag] = {
     "g": "green",
     "green": "green",
+    "on target": "green",
+    "on track": "green",
+    "target met": "green",
+    "target achieved": "green",
     "a": "amber",
     "amber": "amber",
+    "within tolerance": "amber",
+    "near target": "amber",
+    "at risk": "amber",
     "r": "red",
     "red": "red",
+    "off target": "red",
+    "off track": "red",
+    "target not met": "red",
 }
 
 
 def parse_rag(text: str | None) -> Rag | None:
-    """A RAG status printed as a letter or word ("G", "Green", "GREEN"); None otherwise."""
+    """A RAG status printed as a letter, a colour or a status word; None otherwise.
+
+    "G", "Green", "GREEN"; "On target" / "On track" are green, "Within tolerance" / "At risk"
+    amber, "Off target" / "Off track" red.
+    """
     if not text:
         return None
-    return _RAG_WORDS.get(text.strip().lower().rstrip("."))
+    return _RAG_WORDS.get(_status_words(text))
 
 
 _STATED_RAG = re.compile(

@@ -186,3 +186,24 @@ def test_reference_alone_on_its_row_keeps_the_text_that_follows():
     assert [(a.ref, a.delivery, a.status) for a in extract_actions([table], SOURCE)] == [
         ("B7", "Renew the lease", "amber")
     ]
+
+
+def test_heading_ending_in_a_number_word_is_the_reference_column():
+    table = make_table(
+        "T001",
+        [["Action", "Action No.", "Timescale", "Status", "Responsible Officer", "Progress update"]],
+        [
+            ["Review the fleet", "SP-04", "Q4 2024/25", "At risk", "Head of Transport", "Tender issued"],
+            ["Close the depot", "A3", "31/03/2025", "On track", "Head of Estates", "Staff consulted"],
+        ],
+        headings=["Transport Action Plan"],
+    )
+    assert classify_table(table) == "action_plan"
+    first, second = extract_actions([table], SOURCE)
+    assert (first.ref, first.delivery, first.target_date, first.status) == (
+        "SP-04",
+        "Review the fleet",
+        "Q4 2024/25",
+        "amber",
+    )
+    assert (second.ref, second.partner, second.status) == ("A3", "Head of Estates", "green")

@@ -86,3 +86,14 @@ def test_council_prefix_of_a_tile_is_split_off():
     council, rest = council_prefix("BCC Council Tax collection rate", councils)
     assert council.name == "Bristol" and rest == "Council Tax collection rate"
     assert council_prefix("NNDR collection rate", councils) == (None, "NNDR collection rate")
+
+
+def test_abbreviation_defined_in_brackets_after_a_long_form():
+    lines = [
+        "The service is shared by Northshire County Council (NCC) and the",
+        "Royal Borough of Kingsbury upon Tern (RBK).",
+        "RBK Q2 figures are provisional.",
+    ]
+    councils = find_councils(lines)
+    assert _by_name(councils) == {"Northshire": ("NCC",), "Kingsbury upon Tern": ("RBK", "RBKT")}
+    assert resolve_council("RBK", councils).name == "Kingsbury upon Tern"

@@ -399,6 +399,40 @@ def test_tables_of_other_kinds_give_no_kpis():
     assert extract_kpis([summary, money], COUNCILS, SOURCE) == ([], [])
 
 
+def test_actual_column_without_a_quarter_reports_the_quarter_its_heading_names():
+    table = make_table(
+        "T050",
+        [["Measure", "Good is", "Target", "Actual", "RAG"]],
+        [["% of invoices paid within 30 days", "Higher", "95%", "96.1%", "Green"]],
+        headings=["Performance Report", "Corporate health measures: Quarter 3 2024/25"],
+    )
+    (kpi,), _series = extract_kpis([table], COUNCILS, SOURCE, year_hint="2023/24")
+    assert (kpi.period, kpi.target_value, kpi.actual_value, kpi.rag) == ("2024/25 Q3", 95.0, 96.1, "green")
+
+
+def test_quarter_columns_share_the_status_and_trend_words_of_their_row():
+    table = make_table(
+        "T051",
+        [["Indicator", "Polarity", "Target 2024/25", "Q1", "Q2", "Status", "Trend"]],
+        [
+            [
+                "Average days to resolve a complaint",
+                "Low is good",
+                "12 days",
+                "14 days",
+                "11.5 days",
+                "Within tolerance",
+                "Improving",
+            ]
+        ],
+    )
+    q1, q2 = extract_kpis([table], COUNCILS, SOURCE)[0]
+    assert [(k.period, k.actual_value, k.unit, k.rag, k.direction) for k in (q1, q2)] == [
+        ("2024/25 Q1", 14.0, "days", "amber", "up"),
+        ("2024/25 Q2", 11.5, "days", "amber", "up"),
+    ]
+
+
 # ---------------------------------------------------------------- corpus
 
 

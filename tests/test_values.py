@@ -271,3 +271,47 @@ def test_time_units_round_trip(n, word):
 @given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=10**6))
 def test_two_amounts_give_no_kpi_number(a, b):
     assert kpi_number(f"Spend £{a:,} Saving £{b:,}") is None
+
+
+@pytest.mark.parametrize(
+    ("status", "rag"),
+    [
+        ("On target", "green"),
+        ("On track", "green"),
+        ("Within tolerance", "amber"),
+        ("At risk", "amber"),
+        ("Off target", "red"),
+        ("Off-track", "red"),
+        ("Target", None),
+        ("Complete", None),
+    ],
+)
+def test_statuses_printed_as_words_give_the_rag_their_key_means(status, rag):
+    assert parse_rag(status) == rag
+
+
+@pytest.mark.parametrize(
+    ("trend", "direction"),
+    [
+        ("Improving", "up"),
+        ("Declining", "down"),
+        ("Deteriorating", "down"),
+        ("No change", "flat"),
+        ("Static", "flat"),
+        ("Improvement plan", None),
+    ],
+)
+def test_trends_printed_as_words_give_their_direction(trend, direction):
+    assert parse_direction(trend) == direction
+
+
+_STATUS_WORDS = st.sampled_from(
+    ["On target", "Within tolerance", "Off target", "On track", "At risk", "Off track"]
+)
+
+
+@given(
+    _STATUS_WORDS, st.sampled_from([str.upper, str.lower, str.title]), st.sampled_from([" ", "  ", "-", "\n"])
+)
+def test_status_words_read_alike_in_any_case_and_spacing(status, case, gap):
+    assert parse_rag(case(status).replace(" ", gap)) == parse_rag(status) is not None

@@ -791,3 +791,7 @@ PACKS: dict[str, Callable[[], Pack]] = {
 from tests.variants.packs_text import TEXT_PACKS  # noqa: E402
 
 PACKS.update(TEXT_PACKS)
+
+from tests.variants.packs_tables import TABLE_PACKS  # noqa: E402
+
+PACKS.update(TABLE_PACKS)

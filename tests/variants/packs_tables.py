@@ -1,0 +1,537 @@
+"""Packs whose report tables follow other councils' conventions.
+
+The tables of :mod:`.packs` were modelled on one joint committee's papers; these follow
+the forms other councils print:
+
+* budget monitoring in thousands, announced as "£000" under each heading (a second
+  header row), as "£'000" in the corner cell or as "£k" beside the heading; columns
+  "Budget 2024/25", "Revised Budget", "Forecast Outturn", "Variance
+  Adverse/(Favourable)"; negatives as "(1,234)" or "-1,234"; "Sub-total" and "Net
+  total" rows; "-" or "–" for nothing; a footnote mark after a figure ("1,234*");
+* KPI tables "Indicator | Polarity | Target 2024/25 | Q1 | Q2 | Q3 | Status | Trend" and
+  "Measure | Good is | Target | Actual | RAG", statuses as words ("On target", "Within
+  tolerance", "Off target") or letters, trends as words ("Improving", "No change") or
+  arrows, figures "95.2%", "£1.2m", "12 days", "<5%", "1,234";
+* KPI columns headed by the partner councils, by names or by abbreviations the report
+  defines ("Royal Borough of Kingsbury upon Tern (RBK)");
+* action plans "No. | Action | Lead Officer | Deadline | Progress update | RAG" in any
+  order, references "1.1", "A3", "SP-04", deadlines "Mar-25", "31/03/2025", "Q4 2024/25".
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from tests.variants.documents import report_doc
+from tests.variants.spec import (
+    ActionFact,
+    Appendix,
+    Council,
+    Heading,
+    KpiFact,
+    MoneyFact,
+    Pack,
+    Para,
+    SpanSpec,
+    Style,
+    TableSpec,
+    Value,
+)
+from tests.variants.tables import DIRECTIONS, RAG_WORDS
+from tests.variants.words import ACTION_TEXT, NORTHSHIRE, PROGRESS_TEXT, Names
+
+# A council whose abbreviation is not its initials: the report defines it in brackets.
+KINGSBURY = Council("Kingsbury upon Tern", "Royal Borough of Kingsbury upon Tern", "RBK")
+
+STYLES = {
+    "ruled-bold-pageof": Style(
+        "ruled-bold-pageof",
+        body=10,
+        margins=(56, 56, 60, 60),
+        landscape_appendices=False,
+        stamp="page_of",
+        header_fill=False,
+        cover="inline",
+        cover_labels="b",
+    ),
+    "unruled-helvetica": Style(
+        "unruled-helvetica",
+        body=10.5,
+        margins=(60, 60, 60, 60),
+        landscape_appendices=False,
+        stamp="bare",
+        rules="none",
+        header_fill=False,
+        pad_even=False,
+        cover="inline",
+    ),
+    "frame-times": Style(
+        "frame-times",
+        family="Times",
+        body=11,
+        margins=(64, 64, 64, 64),
+        stamp="page",
+        rules="frame",
+        cover="stacked",
+    ),
+}
+
+STATUS_WORDS = {"On target": "green", "Within tolerance": "amber", "Off target": "red"}
+TREND_WORDS = {"Improving": "up", "Declining": "down", "No change": "flat"}
+
+# (indicator, kind of figure, polarity: whether higher is better)
+_MEASURES: tuple[tuple[str, str, bool], ...] = (
+    ("% of Council Tax collected", "pct", True),
+    ("% of invoices paid within 30 days", "pct", True),
+    ("% of working time lost to agency cover", "pct_low", False),
+    ("Average time to process housing benefit changes", "days", False),
+    ("Income from commercial property", "money", True),
+    ("Number of affordable homes delivered", "count", True),
+    ("Number of households in temporary accommodation", "count", False),
+    ("Average days to resolve a complaint", "days", False),
+)
+
+
+def _figure(kind: str, rng: random.Random, target: bool) -> Value:
+    """A KPI figure as councils print it: "95.2%", "<5%", "12 days", "£1.2m", "1,234"."""
+    if kind == "pct":
+        x = rng.randint(90, 98) if target else round(rng.uniform(85, 99.9), 1)
+        return Value(f"{x}%", float(x))
+    if kind == "pct_low":
+        x = rng.randint(4, 8) if target else round(rng.uniform(2, 9), 1)
+        return Value(f"<{x}%" if target else f"{x}%", float(x))
+    if kind == "days":
+        x = rng.randint(8, 20) if target else round(rng.uniform(6, 24), 1)
+        return Value(f"{x} days", float(x))
+    if kind == "money":
+        x = round(rng.uniform(1, 4), 1 if target else 2)
+        return Value(f"£{x}m", round(x * 1e6, 2))
+    x = rng.randint(900, 1900)
+    return Value(f"{x:,}", float(x))
+
+
+# ---------------------------------------------------------------- KPI tables
+
+
+def quarters_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str) -> TableSpec:
+    """ "Indicator | Polarity | Target | Q1 | Q2 | Q3 | Status | Trend": a record per quarter printed.
+
+    The row's status and trend are printed once and belong to each of its records.
+    """
+    quarters = ["Q1", "Q2", "Q3"]
+    header = ["Indicator", "Polarity", f"Target {year}", *quarters, "Status", "Trend"]
+    rows, facts = [], []
+    for indicator, kind, high in measures:
+        target = _figure(kind, rng, True)
+        actuals = [_figure(kind, rng, False) for _ in quarters]
+        status = rng.choice([*STATUS_WORDS, "G", "A", "R"])
+        trend = rng.choice([*TREND_WORDS, "↑", "↓"])
+        polarity = "High is good" if high else "Low is good"
+        rows.append([indicator, polarity, target.text, *(a.text for a in actuals), status, trend])
+        rag = STATUS_WORDS.get(status) or RAG_WORDS[status]
+        direction = TREND_WORDS.get(trend) or DIRECTIONS[trend]
+        facts += [
+            KpiFact(None, None, None, indicator, f"{year} {q}", target, a, direction, rag)
+            for q, a in zip(quarters, actuals, strict=True)
+        ]
+    widths = [3.4, 1.1, 1.0, 0.8, 0.8, 0.8, 1.1, 0.9]
+    return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
+
+
+def measures_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]], period: str) -> TableSpec:
+    """ "Measure | Good is | Target | Actual | RAG": the period is the one the heading above names."""
+    rows, facts = [], []
+    for indicator, kind, high in measures:
+        target, actual = _figure(kind, rng, True), _figure(kind, rng, False)
+        rag = rng.choice(["Green", "Amber", "Red"])
+        rows.append([indicator, "Higher" if high else "Lower", target.text, actual.text, rag])
+        facts.append(KpiFact(None, None, None, indicator, period, target, actual, None, RAG_WORDS[rag]))
+    header = [["Measure", "Good is", "Target", "Actual", "RAG"]]
+    return TableSpec("kpi_exception", header, rows, [3.6, 0.9, 1.0, 1.0, 0.8], kpis=facts)
+
+
+def partner_table(
+    rng: random.Random,
+    measures: Sequence[tuple[str, str, bool]],
+    councils: Sequence[Council],
+    year: str,
+    quarter: int,
+    by_name: bool,
+) -> TableSpec:
+    """An actual column per partner council, headed "RBK Q2" or by the council's name alone."""
+    heads = [c.name if by_name else f"{c.abbr} Q{quarter}" for c in councils]
+    header = ["Indicator", f"Target {year}", *heads]
+    rows, facts = [], []
+    for indicator, kind, _high in measures:
+        target = _figure(kind, rng, True)
+        actuals = [_figure(kind, rng, False) for _ in councils]
+        rows.append([indicator, target.text, *(a.text for a in actuals)])
+        facts += [
+            KpiFact(c.name, None, None, indicator, f"{year} Q{quarter}", target, a)
+            for c, a in zip(councils, actuals, strict=True)
+        ]
+    widths = [3.6, 1.1, *([1.2] * len(councils))]
+    return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
+
+
+def spanned_quarters_table(
+    rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str, council: Council
+) -> TableSpec:
+    """The year printed once over its quarters' columns, a council's name over the table's target."""
+    quarters = ["Q1", "Q2", "Q3"]
+    header = [
+        ["Indicator", "Target", year, "", "", "Trend"],
+        ["", "", *quarters, ""],
+    ]
+    spans = [SpanSpec(0, 2, 1, 3)]
+    rows, facts = [], []
+    for indicator, kind, _high in measures:
+        target = _figure(kind, rng, True)
+        actuals = [_figure(kind, rng, False) for _ in quarters]
+        trend = rng.choice([*TREND_WORDS, "→"])
+        rows.append([indicator, target.text, *(a.text for a in actuals), trend])
+        direction = TREND_WORDS.get(trend) or DIRECTIONS[trend]
+        facts += [
+            KpiFact(council.name, None, None, indicator, f"{year} {q}", target, a, direction)
+            for q, a in zip(quarters, actuals, strict=True)
+        ]
+    return TableSpec("kpi_exception", header, rows, [3.6, 1, 0.9, 0.9, 0.9, 1], spans, kpis=facts)
+
+
+# ---------------------------------------------------------------- money in thousands
+
+
+def _thousands(value: int, minus: bool) -> str:
+    if value < 0:
+        return f"-{abs(value):,}" if minus else f"({abs(value):,})"
+    return f"{value:,}"
+
+
+def _money_rows(
+    groups: Sequence[tuple[str | None, Sequence[str]]],
+    columns: Sequence[str],
+    figures: Callable[[], list[int]],
+    minus: bool,
+    blank: str,
+    total: str = "Net total",
+) -> tuple[list[list[str]], list[MoneyFact]]:
+    """Rows of figures in thousands: groups of services, each closed by a "Sub-total" row when
+    it has a heading, then a net total. Zero prints as ``blank`` and gives no record."""
+    rows: list[list[str]] = []
+    money: list[MoneyFact] = []
+    grand = [0] * len(columns)
+
+    def add(label: str, values: Sequence[int]) -> None:
+        cells = []
+        for col, v in zip(columns, values, strict=True):
+            raw = blank if v == 0 else _thousands(v, minus)
+            cells.append(raw)
+            if v:
+                money.append(MoneyFact(label, col, raw, float(v), "£k"))
+        rows.append([label, *cells])
+
+    for heading, labels in groups:
+        if heading:
+            rows.append([heading, *([""] * len(columns))])
+        sums = [0] * len(columns)
+        for label in labels:
+            values = figures()
+            add(label, values)
+            sums = [a + b for a, b in zip(sums, values, strict=True)]
+        if heading:
+            add("Sub-total", sums)
+        grand = [a + b for a, b in zip(grand, sums, strict=True)]
+    add(total, grand)
+    return rows, money
+
+
+def _budget_line(rng: random.Random, with_original: bool) -> list[int]:
+    """Original and revised budget, forecast outturn and variance (forecast less revised budget)."""
+    revised = rng.randint(300, 9500)
+    original = revised - rng.choice([0, rng.randint(-300, 300)])
+    variance = rng.choice([0, rng.randint(-400, 400)])
+    line = [revised, revised + variance, variance]
+    return [original, *line] if with_original else line
+
+
+def revenue_table(
+    rng: random.Random,
+    year: str,
+    groups: Sequence[tuple[str | None, Sequence[str]]],
+    unit: str = "£000",
+    minus: bool = False,
+) -> TableSpec:
+    """Headings on one row and ``unit`` under each on the next; variance "Adverse/(Favourable)".
+
+    One forecast figure carries a footnote mark, explained under the table.
+    """
+    top = ["Service", f"Budget {year}", "Revised Budget", "Forecast Outturn", "Variance Adverse/(Favourable)"]
+    columns = [f"{h} {unit}" for h in top[1:]]
+    rows, money = _money_rows(groups, columns, lambda: _budget_line(rng, True), minus, "-")
+    # The first service line's forecast is marked for a footnote.
+    mark = next(k for k, m in enumerate(money) if m.column_label == columns[2])
+    fact = money[mark]
+    row = next(r for r in rows if r[0] == fact.row_label)
+    row[3] = f"{fact.raw}*"
+    money[mark] = MoneyFact(fact.row_label, fact.column_label, row[3], fact.value, fact.unit)
+    header = [top, ["", *([unit] * 4)]]
+    return TableSpec("financial", header, rows, [2.4, 1, 1, 1, 1.3], money=money)
+
+
+def corner_unit_table(rng: random.Random, schemes: Sequence[str]) -> TableSpec:
+    """ "£'000" in the corner cell stands for every column; negatives with a minus, nothing as "–"."""
+    heads = ["Revised Budget", "Spend to date", "Forecast Outturn", "Variance"]
+
+    def figures() -> list[int]:
+        revised = rng.randint(150, 4800)
+        variance = rng.choice([0, rng.randint(-250, 250)])
+        return [revised, rng.randint(0, revised), revised + variance, variance]
+
+    rows, money = _money_rows([(None, schemes)], heads, figures, True, "–", total="Total")
+    return TableSpec("financial", [["£'000", *heads]], rows, [2.4, 1, 1, 1, 1], money=money)
+
+
+def partner_money_table(rng: random.Random, councils: Sequence[Council]) -> TableSpec:
+    """Each partner's share in "£k" columns; negatives with a minus."""
+    heads = ["Budget £k", "Forecast £k", "Variance £k"]
+    rows, money = _money_rows(
+        [(None, [c.name for c in councils])], heads, lambda: _budget_line(rng, False), True, "-"
+    )
+    return TableSpec("financial", [["Partner", *heads]], rows, [2.4, 1, 1, 1], money=money)
+
+
+# ---------------------------------------------------------------- action plans
+
+_DEADLINES = ("Mar-25", "31/03/2025", "Q4 2024/25", "30/09/2025", "Dec-25")
+_ACTION_STATUS = {"On track": "green", "At risk": "amber", "Off track": "red"}
+
+
+def plan_table(
+    rng: random.Random,
+    service: str,
+    refs: Sequence[str],
+    officers: Sequence[str],
+    order: Sequence[str],
+    words: bool,
+    headings: dict[str, str] | None = None,
+) -> TableSpec:
+    """An action plan with the columns in ``order`` (of "ref", "delivery", "partner", "target_date",
+    "progress", "status"); the status a RAG letter or an "On track" / "At risk" word.
+
+    ``headings`` rewords some of the columns' headings ("Action No.", "Timescale").
+    """
+    headings = {
+        "ref": "No.",
+        "delivery": "Action",
+        "partner": "Lead Officer",
+        "target_date": "Deadline",
+        "progress": "Progress update",
+        "status": "RAG",
+        **(headings or {}),
+    }
+    widths = {"ref": 0.6, "delivery": 2.6, "partner": 1.2, "target_date": 0.9, "progress": 2.8, "status": 0.8}
+    rows, facts = [], []
+    for ref in refs:
+        printed = rng.choice(list(_ACTION_STATUS) if words else ["G", "A", "R"])
+        values = {
+            "ref": ref,
+            "delivery": rng.choice(ACTION_TEXT) + ".",
+            "partner": rng.choice(officers),
+            "target_date": rng.choice(_DEADLINES),
+            "progress": " ".join(rng.sample(PROGRESS_TEXT, 2)),
+            "status": printed,
+        }
+        rows.append([values[f] for f in order])
+        status = _ACTION_STATUS.get(printed) or RAG_WORDS[printed]
+        facts.append(
+            ActionFact(
+                ref,
+                values["partner"],
+                values["delivery"],
+                None,
+                values["target_date"],
+                status,
+                values["progress"],
+                None,
+                service,
+            )
+        )
+    header = [[headings[f] for f in order]]
+    return TableSpec("action_plan", header, rows, [widths[f] for f in order], actions=facts)
+
+
+# ---------------------------------------------------------------- packs
+
+
+def borough_performance(seed: int = 31) -> Pack:
+    """One council's quarterly performance and action-plan report: ruled tables with bold headers."""
+    rng, style = random.Random(seed), STYLES["ruled-bold-pageof"]
+    names = Names(rng)
+    committee = "Overview and Scrutiny Committee"
+    day, year = date(2025, 2, 12), "2024/25"
+    # Each indicator stands in one table: a record is keyed by indicator and period.
+    measures = rng.sample(_MEASURES, len(_MEASURES))
+    officers = ["Head of Customer Services", "Chief Digital Officer", "HR Business Partner"]
+    report = report_doc(
+        rng,
+        names,
+        committee,
+        day,
+        "Corporate Performance and Delivery Plan Quarter 3 2024/25",
+        "castlemere.gov.uk",
+        [
+            Heading("Performance against target"),
+            Para("The table below shows each indicator's outturn for the first three quarters of the year."),
+            quarters_table(rng, measures[:5], year),
+            Para("Polarity shows whether a higher or a lower figure is better."),
+            Heading("Corporate health measures: Quarter 3 2024/25"),
+            Para("Measures of the organisation's health are reported against their targets."),
+            measures_table(rng, measures[5:], f"{year} Q3"),
+        ],
+        [
+            "That the Committee notes performance at the end of Quarter 3.",
+            "That the Committee notes the action plans.",
+        ],
+        None,
+        "1.",
+        ["There are no direct financial implications."],
+    )
+    plans = Appendix(
+        [
+            Heading("Appendix A: Delivery Plan Progress", 1),
+            Para("Position at 31 December 2024", bold=True),
+            Heading("Customer Access Action Plan", 2),
+            plan_table(
+                rng,
+                "Customer Access",
+                ["1.1", "1.2", "1.3", "2.1"],
+                officers,
+                ["ref", "delivery", "partner", "target_date", "progress", "status"],
+                False,
+            ),
+            Heading("Workforce Action Plan", 2),
+            plan_table(
+                rng,
+                "Workforce",
+                ["A3", "A4", "SP-04"],
+                officers,
+                ["delivery", "ref", "target_date", "status", "partner", "progress"],
+                True,
+                {
+                    "ref": "Action No.",
+                    "target_date": "Timescale",
+                    "status": "Status",
+                    "partner": "Responsible Officer",
+                },
+            ),
+        ],
+        label="Appendix A",
+    )
+    return Pack("variant-borough-performance", style, documents=[report, plans], committee=committee)
+
+
+def partnership_budget(seed: int = 32) -> Pack:
+    """A two-council partnership's budget and performance report: rule-framed Times, money in thousands."""
+    rng, style = random.Random(seed), STYLES["frame-times"]
+    names = Names(rng)
+    committee = "Northshire and Kingsbury Revenues Partnership Board"
+    councils = [NORTHSHIRE, KINGSBURY]
+    day, year = date(2024, 11, 20), "2024/25"
+    budget = report_doc(
+        rng,
+        names,
+        committee,
+        day,
+        "Revenue and Capital Budget Monitoring Quarter 2 2024/25",
+        "northshire.gov.uk",
+        [
+            Heading("Background"),
+            Para(
+                f"The partnership delivers revenues and benefits services for {NORTHSHIRE.long} "
+                f"({NORTHSHIRE.abbr}) and the {KINGSBURY.long} ({KINGSBURY.abbr})."
+            ),
+            Heading("Revenue forecast"),
+            Para("The forecast outturn for each service is set out below."),
+            revenue_table(
+                rng,
+                year,
+                [
+                    ("Revenues", ["Council Tax", "Business Rates", "Recovery"]),
+                    ("Benefits", ["Housing Benefit", "Council Tax Support"]),
+                ],
+            ),
+            Para("* Includes the cost of the new document management system."),
+            Heading("Position by partner"),
+            Para("The forecast variance is shared between the partners as follows."),
+            partner_money_table(rng, councils),
+            Heading("Capital programme"),
+            Para("Capital schemes are summarised below."),
+            corner_unit_table(rng, ["Revenues system upgrade", "Customer portal", "Office move"]),
+        ],
+        ["note the forecast outturn at the end of Quarter 2;", "note the capital programme position."],
+        "The Board is asked to:",
+        "(a)",
+        ["The partnership is forecast to underspend, shared between the partners."],
+    )
+    measures = rng.sample(_MEASURES, len(_MEASURES))
+    performance = Appendix(
+        [
+            Heading("Appendix 1: Partnership Performance Quarter 2", 1),
+            Para(f"Figures are shown for each partner: {NORTHSHIRE.abbr} and {KINGSBURY.abbr}."),
+            Heading("Collection and processing", 2),
+            partner_table(rng, measures[:5], councils, year, 2, by_name=False),
+            Heading("Customer measures", 2),
+            partner_table(rng, measures[5:], [NORTHSHIRE], year, 2, by_name=True),
+        ],
+        label="Appendix 1",
+    )
+    return Pack("variant-partnership-budget", style, documents=[budget, performance], committee=committee)
+
+
+def district_outturn(seed: int = 33) -> Pack:
+    """A district council's outturn report printed without rules: money in "£'000" columns."""
+    rng, style = random.Random(seed), STYLES["unruled-helvetica"]
+    names = Names(rng)
+    committee = "Cabinet"
+    council = Council("Castlemere", "Castlemere District Council", "CDC")
+    day, year = date(2025, 1, 22), "2024/25"
+    measures = rng.sample(_MEASURES, 4)
+    report = report_doc(
+        rng,
+        names,
+        committee,
+        day,
+        "Budget and Performance Monitoring Quarter 3 2024/25",
+        "castlemere.gov.uk",
+        [
+            Heading("1. Introduction"),
+            Para(f"This report sets out the financial and service position of {council.long} at Quarter 3."),
+            Heading("2. Revenue budget"),
+            Para("Forecasts for each portfolio are shown below."),
+            revenue_table(
+                rng,
+                year,
+                [(None, ["Housing", "Planning", "Leisure and Culture", "Environmental Services"])],
+                unit="£'000",
+                minus=True,
+            ),
+            Para("* Includes the one-off cost of the local plan inquiry."),
+            Heading(f"3. {council.long} performance"),
+            Para("Performance against the Council Plan indicators is shown below."),
+            spanned_quarters_table(rng, measures, year, council),
+        ],
+        ["That Cabinet notes the forecast outturn and performance at Quarter 3."],
+        None,
+        "1.",
+        ["As set out in section 2 of the report."],
+    )
+    return Pack("variant-district-outturn", style, documents=[report], committee=committee)
+
+
+TABLE_PACKS: dict[str, Callable[..., Pack]] = {
+    "borough-performance": borough_performance,
+    "partnership-budget": partnership_budget,
+    "district-outturn": district_outturn,
+}
