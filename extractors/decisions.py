@@ -146,6 +146,8 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
         *_upper("agreed"),
         [_WAS, _ADVERBS, _verb("agreed")],
         [_BODY, _ADVERBS, _verb("agreed")],
+        # "Members voted (unanimously) in favour of the recommendations": agreed by a vote.
+        [_BODY, _ADVERBS, _verb("voted"), _ADVERBS, {"LOWER": "in"}, _verb("favour", "favor")],
         *_that_be("agreed"),
     ],
     "noted": [
@@ -205,6 +207,8 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
             {"LOWER": {"NOT_IN": ["out", "over", "forward", "through"]}},
         ],
         [_BODY, _ADVERBS, _verb("decided", "endorsed", "recommended", "accepted")],
+        # "The Committee voted against the proposal", "Members voted to refer the item".
+        [_BODY, _ADVERBS, _verb("voted"), _ADVERBS, _verb("against", "to")],
         *_that_be("recommended", "endorsed", "authorised", "authorized", "delegated", "requested", "refused"),
     ],
 }
@@ -214,6 +218,16 @@ DISCUSSION_PATTERNS: list[list[dict]] = [
     [_IT, _WAS, _ADVERBS, _verb("noted", "reported", "accepted", "felt", "suggested", "explained")],
     # "This was noted", "which was agreed by Cabinet": a clause about something else.
     [_verb("this", "which", "that"), _WAS, _ADVERBS, {"OP": "?"}],
+    # "Three members voted in favour and four against": a count of votes, not the outcome.
+    [
+        {"LIKE_NUM": True},
+        {"OP": "?"},
+        _BODY,
+        _verb("voted"),
+        _ADVERBS,
+        _verb("in", "against", "to"),
+        {"OP": "?"},
+    ],
     # "... could be deferred": a possibility, not a decision.
     [
         _verb("could", "might", "may", "would", "should", "can", "will"),

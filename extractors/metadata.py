@@ -26,7 +26,8 @@ EXTRACTOR = Extractor("metadata", "1.0.0")
 
 _WRAPPERS = [
     re.compile(
-        r"^\s*minutes\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?",
+        r"^\s*(?:minutes|notes)\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual|informal)\s+)?"
+        r"(?:meeting\s+of\s+(?:the\s+)?)?",
         re.I,
     ),
     re.compile(r"\s+meeting\b.*$", re.I),

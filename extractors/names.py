@@ -28,6 +28,11 @@ _APOLOGY_NAMES = re.compile(
 _NO_APOLOGIES = re.compile(r"^(?:none|nil|no\s+apologies)\b", re.I)
 # A full stop that ends a sentence (not an initial or "Cllr.").
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Cllr)(?<!Cllrs)(?<!\bMr)(?<!Mrs)(?<!\bMs)(?<!\bDr)\.(?=\s|$)")
+# A clause naming who stood in for an absent member: "Cllr B attended as substitute",
+# "Cllr B substituted", "Cllr B deputised", "Cllr B was present in place of Cllr A".
+_SUBSTITUTE = re.compile(
+    r"\bsubstitut|\bdeputi[sz]|\bin\s+(?:place|lieu)\s+of\b|\bstood\s+in\b|\breplac", re.I
+)
 IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
 
 
@@ -111,7 +116,8 @@ def apology_names(text: str) -> list[str]:
     """The names in an apologies line or sentence, up to its end and before any substitutes.
 
     "Apologies for absence were received from Councillors A and B, who was substituted by
-    C." gives ["A", "B"]; "Apologies: none" gives [].
+    C." and "Apologies were received from Councillors A and B; Councillor C attended as
+    substitute." give ["A", "B"]; "Apologies: none" gives [].
     """
     m = _APOLOGY_NAMES.search(text)
     if not m:
@@ -119,6 +125,10 @@ def apology_names(text: str) -> list[str]:
     names = m.group("names").strip()
     end = _SENTENCE_END.search(names)
     names = names[: end.start()] if end else names
+    # "Cllr A; Cllr B attended as substitute": the clause after the semicolon names the
+    # substitute, while "Cllr A; Cllr C" lists two apologies.
+    first, *rest = re.split(r"\s*;\s*", names)
+    names = "; ".join([first, *(clause for clause in rest if not _SUBSTITUTE.search(clause))])
     names = re.split(r",?\s+who\b|,?\s+substituted\b", names, flags=re.I)[0]
     if _NO_APOLOGIES.match(names):
         return []

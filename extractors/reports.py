@@ -103,6 +103,9 @@ def _compile_labels() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]
 
 
 _LABELS = _compile_labels()
+# "Report of the Director of Resources", "Joint report by the Chief Executive": the
+# reporting officer's role on a line of its own, the label run into its value.
+_REPORT_OF = re.compile(r"^\s*(?:joint\s+)?report\s+(?:of|by|from)\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
 
 # Sub-labels inside a contact block: they belong to the author field, never end it.
 _CONTACT_SUBLABEL = re.compile(
@@ -180,7 +183,10 @@ def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
         if m:
             number = m.group("num").strip().rstrip(".") if m.group("num") else None
             hits.append((-m.end("label"), rank, _Hit(kind, rank, m.end(), number)))
-    return min(hits, key=lambda h: h[:2])[2] if hits else None
+    if hits:
+        return min(hits, key=lambda h: h[:2])[2]
+    role = _REPORT_OF.match(text)
+    return _Hit("other", 0, role.end(), None) if role else None
 
 
 def _line_label(line: Line) -> _Hit | None:
@@ -631,15 +637,18 @@ def looks_like_report_cover(page: Page) -> bool:
     """
     x0, top, x1, bottom = page.bbox
     half = page.crop((x0, top, x1, top + (bottom - top) / 2))
-    hits = [h for h in (_line_label(ln) for ln in page_lines(half)) if h is not None]
+    lines = page_lines(half)
+    hits = [h for h in (_line_label(ln) for ln in lines) if h is not None]
     kinds = {h.kind for h in hits}
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
     if "title" in kinds:
         return len(kinds) >= 3
-    # A cover that sets its subject as a heading: an author or contact and several other cover fields.
+    # A cover that sets its subject as a heading: an author or contact and several other cover
+    # fields, or one besides the line naming whose report it is ("Report of the Director of ...").
     others = sum(1 for h in hits if h.kind == "other")
-    return "author" in kinds and len(kinds) >= 3 and others >= 2
+    reported = any(_REPORT_OF.match(ln.text) for ln in lines)
+    return "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported)
 
 
 def extract_report(pages: Sequence[Page], source: Source) -> Report | None:

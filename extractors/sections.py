@@ -29,7 +29,12 @@ EXTRACTOR = Extractor("sections", "1.0.0")
 _BLANK = re.compile(
     r"\b(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank)\b", re.I
 )
-_MINUTES = re.compile(r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b", re.I)
+# "MINUTES", "Minutes of the meeting of ...", "Notes of the meeting of ..." (an informal
+# meeting's or a panel's record is "notes", and reads the same).
+_MINUTES = re.compile(
+    r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b|^\s*notes\s+of\s+(?:a|an|the)\s+(?:\w+\s+){0,2}meeting\b",
+    re.I,
+)
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)
 # "Agenda Item 5" printed in the top margin of the first page of an item's papers.
 _ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)

@@ -49,6 +49,12 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("The application was REFUSED.", "other"),
         ("That the application be refused for the reasons set out in the report.", "other"),
         ("2. That the Director be authorised to sign the contract.", "other"),
+        ("Members voted in favour of the recommendations set out in the report.", "agreed"),
+        ("The Committee voted unanimously in favour of the motion.", "agreed"),
+        ("Members voted against the proposal to close the library.", "other"),
+        ("The recommendation was carried.", "other"),
+        ("The recommendations were carried unanimously.", "other"),
+        ("On a show of hands the recommendation was approved.", "approved"),
     ],
 )
 def test_decision_sentences_are_typed(sentence, kind):
@@ -77,6 +83,8 @@ def test_decision_sentences_are_typed(sentence, kind):
         "A decision was taken by the Group in 2019.",
         "Members were told the licence was granted in 2019.",
         "Refused permission had been appealed.",
+        "Three members voted in favour and four voted against.",
+        "Councillor Ann Lee voted in favour of the motion.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):

@@ -119,6 +119,13 @@ def test_split_names_reads_roles_after_a_dash_or_a_comma():
         ("Apologies: Cllr Ann Lee, who was substituted by Cllr Cy Moor", ["Ann Lee"]),
         ("Apologies were received on behalf of Councillor Di Nash. The Chair welcomed all.", ["Di Nash"]),
         ("Apologies for absence: none", []),
+        ("Apologies were received from Councillor Ann Lee; Councillor Bob Kay substituted.", ["Ann Lee"]),
+        (
+            "Apologies were received from Cllr Ann Lee and Cllr Cy Moor; Cllr Bob Kay attended as substitute "
+            "for Cllr Lee.",
+            ["Ann Lee", "Cy Moor"],
+        ),
+        ("Apologies: Councillor Ann Lee; Councillor Cy Moor", ["Ann Lee", "Cy Moor"]),
     ],
 )
 def test_apology_names_stop_at_the_sentence_end_and_before_substitutes(text, names):

@@ -570,3 +570,37 @@ def test_cover_with_a_plain_contact_label_and_its_subject_as_a_heading(tmp_path)
     assert covers == [True]
     assert (report.title, report.author) == ("Community Safety Partnership Plan", "Pat Quinn")
     assert report.recommendations == ["That the Panel comments on the draft plan."]
+
+
+def test_a_report_of_line_between_labels_is_a_cover_field_not_the_end_of_the_cover(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Report to: Cabinet", 12, True)
+    s.text("Date: 15 October 2025")
+    s.text("Report of the Director of Resources", 12, True, before=4)
+    s.text("Title: Revenue Budget Monitoring 2025/26: Month 4", before=4)
+    s.text("Author: Jane Smith, Head of Finance", before=8)
+    s.text("Tel: 01632 960 111   Email: jane.smith@example.gov.uk")
+    s.text("1. Purpose of report", 13, True, before=8)
+    s.text("This report sets out the forecast outturn.")
+    s.text("2. Recommendations", 13, True, before=8)
+    s.text("2.1 That Cabinet notes the forecast outturn.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Revenue Budget Monitoring 2025/26: Month 4"
+    assert (report.author, report.meeting_date) == ("Jane Smith", date(2025, 10, 15))
+
+
+def test_a_report_of_line_makes_a_cover_of_a_heading_title_an_author_and_recommendations(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("CABINET - 15 October 2025", 12, True)
+    s.text("Revenue Budget Monitoring 2025/26: Month 4", 14, True, before=6)
+    s.text("Report of the Director of Resources", 14, True, before=2)
+    s.text("Report author: Jane Smith, Head of Finance", before=8)
+    s.text("Tel: 01632 960 111   Email: jane.smith@example.gov.uk")
+    s.text("Recommendations", 13, True, before=8)
+    s.text("1. That Cabinet notes the forecast outturn.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Revenue Budget Monitoring 2025/26: Month 4"
+    assert (report.author, report.phone) == ("Jane Smith", "01632 960 111")
+    assert report.recommendations == ["That Cabinet notes the forecast outturn."]

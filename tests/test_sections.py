@@ -144,6 +144,22 @@ def test_standalone_minutes_are_one_document(tmp_path):
     assert got == [("minutes", 1, 2, None)]
 
 
+def test_notes_of_a_meeting_are_minutes(tmp_path):
+    path = write_pdf(
+        tmp_path / "notes.pdf",
+        [
+            _cover("Budget Monitoring", None),
+            [
+                Text("Notes of the meeting of the Cabinet held on 4 April 2024", 14, True),
+                Text("1 APOLOGIES", 12, True),
+                "Apologies were received from Councillor Ann Lee.",
+            ],
+        ],
+    )
+    _, got = _sections(path)
+    assert got == [("report", 1, 1, None), ("minutes", 2, 2, None)]
+
+
 def test_appendix_titled_as_large_as_its_report_cover_starts_a_document(tmp_path):
     front = PageSpec(
         lines=[
