@@ -62,6 +62,8 @@ _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
 _MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.I)
+# Text starting this close (points) to a column's left edge stands in that column.
+_COLUMN_ALIGN = 2.0
 
 
 @dataclass
@@ -284,6 +286,7 @@ def _is_group_heading(line: Line, body: float) -> bool:
 
 def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
     """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions."""
+    lines = _numbers_to_titles(lines)
     runs = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln)])
     if not runs:
         # Items typed in body type: numbered title lines whose numbers run on one by one.
@@ -297,6 +300,46 @@ def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
         end = run[k + 1] if k + 1 < len(run) else _run_end(lines, i)
         items.append(_item(lines, i, end, source))
     return items
+
+
+def _numbers_to_titles(lines: list[Line]) -> list[Line]:
+    """The lines with each item number that stands beside a description line set on its title.
+
+    An agenda printed as a grid whose cells are centred vertically (number | title and
+    description | page range) prints the number level with the middle of its row: in a
+    column of its own, beside a line of the description under the title it numbers.
+    """
+    out = list(lines)
+    for i, line in enumerate(lines):
+        chunks = line.chunks()
+        numbered = _numbered(chunks[0].text)
+        if len(chunks) < 2 or not numbered or numbered[1] or _item_start(line):
+            continue
+        title = _title_above(out, i, chunks[1].x0)
+        if title is not None:
+            out[title] = Line(line.page, (*chunks[0].words, *out[title].words))
+            out[i] = Line(line.page, tuple(w for chunk in chunks[1:] for w in chunk.words))
+    return out
+
+
+def _title_above(lines: list[Line], i: int, column: float) -> int | None:
+    """Index of the first line of the unnumbered title over ``lines[i]`` in the text column at ``column``.
+
+    Lines are passed upward while they stand in that column: the description, then the
+    title, whose first line is the topmost of its lines set bold or in capitals.
+    """
+    found = None
+    for j in range(i - 1, -1, -1):
+        above = lines[j]
+        if above.page != lines[i].page or abs(above.x0 - column) > _COLUMN_ALIGN:
+            break
+        letters = [c for c in above.text if c.isalpha()]
+        title_like = bool(letters) and (above.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+        if found is not None and not title_like:
+            break
+        if title_like:
+            found = j
+    return found
 
 
 def _numbered(text: str) -> tuple[str, str] | None:
@@ -380,12 +423,20 @@ def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
         page_start = int(m.group(1))
         page_end = int(m.group(2)) if m.group(2) else page_start
         title = (title[: m.start()] + title[m.end() :]).strip()
-    description = join_text(lines[j:end]) or None
+    description = join_text(lines[j:end])
+    ranged = None if m else _PAGES.search(description)
+    if ranged:
+        # A grid centres the page range in its row: level with a line of the description.
+        page_start = int(ranged.group(1))
+        page_end = int(ranged.group(2)) if ranged.group(2) else page_start
+        description = re.sub(
+            r"\s+", " ", f"{description[: ranged.start()]} {description[ranged.end() :]}"
+        ).strip()
     return AgendaItem(
         number=number,
         title=re.sub(r"\s+", " ", title).strip(" -–:"),
         page_start=page_start,
         page_end=page_end,
-        description=description,
+        description=description or None,
         prov=source.prov(EXTRACTOR, first.page, first.bbox),
     )

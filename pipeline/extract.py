@@ -152,7 +152,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
     pages = doc.pages
     warnings: list[str] = []
     breaks = {s.pdf_page_start for s in seg.sections}
-    tables = registry.extract_tables(pages, source, breaks=breaks)
+    tables = without_agenda_grid(registry.extract_tables(pages, source, breaks=breaks), seg)
     page_texts, lines = _running_text(pages, tables, source)
     for text in page_texts:
         if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables):
@@ -201,6 +201,38 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
         warnings=warnings,
         scanned=doc.scanned,
     )
+
+
+def without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Table]:
+    """The tables less those that lay out the agenda on its front sheet, numbered afresh.
+
+    ModernGov prints the agenda as a grid, ruled or not: item number, title and
+    description, "(Pages X - Y)" against the margin. Its rows are the agenda items, read
+    as such from the front sheet; a grid on a front-sheet page holding an item's
+    opening line is page layout, not a table.
+    """
+    starts = [
+        (item.prov.pdf_page, item.prov.bbox)
+        for item in seg.agenda_items
+        if item.prov.pdf_page is not None and item.prov.bbox is not None
+    ]
+
+    def lays_out_agenda(table: Table) -> bool:
+        return any(
+            region.page <= seg.front_sheet_pages and page == region.page and _centre_in(bbox, region.bbox)
+            for region in table.regions
+            for page, bbox in starts
+        )
+
+    kept = [t for t in tables if not lays_out_agenda(t)]
+    if len(kept) == len(tables):
+        return list(tables)
+    return [t.model_copy(update={"id": f"T{k + 1:03d}"}) for k, t in enumerate(kept)]
+
+
+def _centre_in(inner: Sequence[float], outer: Sequence[float]) -> bool:
+    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
 class TypedTables(BaseModel):

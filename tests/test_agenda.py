@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from extractors.agenda import extract_front_sheet, is_front_sheet, normalise_council
 from extractors.base import Source
 from extractors.names import strip_title
-from pipeline.pdfpages import open_document
-from tests.pdfgen import Text, write_pdf
+from pipeline.extract import extract_pdf, segment_pdf
+from pipeline.pdfpages import open_document, sha256_of
+from tests.pdfgen import PageSpec, Text, write_pdf
+from tests.variants import build
 
 SOURCE = Source("0" * 64)
 
@@ -361,3 +363,74 @@ def test_items_typed_in_body_type_are_read_where_their_numbers_run_on(tmp_path):
         ("4", "Planning applications", None),
     ]
     assert sheet.items[2].description == "To approve the minutes of the meeting held on 3 March 2025."
+
+
+def _grid_sheet(tmp_path, rows, middle):
+    """A front sheet whose items are a grid: number | bold title over its description | page range."""
+
+    def draw(canvas, width, height):
+        y = height - 150
+        for number, title, description, pages in rows:
+            cell = [(title, True), *((line, False) for line in description)]
+            level = y - 14 * ((len(cell) - 1) // 2 if middle else 0)
+            canvas.setFont("Helvetica-Bold", 11)
+            canvas.drawString(70, level, number)
+            if pages:
+                canvas.setFont("Helvetica", 10)
+                canvas.drawRightString(width - 70, level, pages)
+            for text, bold in cell:
+                canvas.setFont("Helvetica-Bold" if bold else "Helvetica", 11 if bold else 10)
+                canvas.drawString(110, y, text)
+                y -= 14
+            y -= 6
+
+    page = PageSpec(
+        [Text("CABINET AGENDA", 16, True), "7.00 pm Tuesday 4 March 2025 Town Hall"], extra=[draw]
+    )
+    path = write_pdf(tmp_path / "agenda.pdf", [page])
+    with open_document(path) as doc:
+        return extract_front_sheet(doc.pages, SOURCE)
+
+
+GRID_ROWS = [
+    ("1.", "APOLOGIES FOR ABSENCE", ["To receive apologies for absence."], None),
+    (
+        "2.",
+        "MINUTES",
+        ["To confirm the minutes of the meeting", "held on 3 February 2025 as a correct", "record."],
+        "(Pages 1 - 6)",
+    ),
+    (
+        "3.",
+        "Budget Monitoring",
+        ["To consider the report of the", "Director of Resources."],
+        "(Pages 7 - 20)",
+    ),
+    ("4.", "URGENT BUSINESS", [], None),
+]
+
+
+def test_a_grid_with_numbers_and_page_ranges_centred_in_their_rows_gives_each_item_its_own(tmp_path):
+    sheet = _grid_sheet(tmp_path, GRID_ROWS, middle=True)
+    got = [(i.number, i.title, i.page_start, i.page_end, i.description) for i in sheet.items]
+    assert got == [
+        ("1", "APOLOGIES FOR ABSENCE", None, None, "To receive apologies for absence."),
+        (
+            "2",
+            "MINUTES",
+            1,
+            6,
+            "To confirm the minutes of the meeting held on 3 February 2025 as a correct record.",
+        ),
+        ("3", "Budget Monitoring", 7, 20, "To consider the report of the Director of Resources."),
+        ("4", "URGENT BUSINESS", None, None, None),
+    ]
+
+
+def test_an_agenda_grid_on_the_front_sheet_is_read_as_items_and_no_table(tmp_path):
+    pdf, truth = build("grid-ruled", tmp_path)
+    extraction = extract_pdf(pdf, segment_pdf(pdf, sha256_of(pdf)))
+    assert extraction.tables == []
+    assert [(i.number, i.page_start) for i in extraction.agenda_items] == [
+        (str(a["number"]), a["page_start"]) for a in truth["agenda_items"]
+    ]

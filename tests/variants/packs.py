@@ -788,9 +788,11 @@ PACKS: dict[str, Callable[[], Pack]] = {
     "legal-targets": legal_targets,
 }
 
+from tests.variants.packs_grid import GRID_PACKS  # noqa: E402
 from tests.variants.packs_text import TEXT_PACKS  # noqa: E402
 
 PACKS.update(TEXT_PACKS)
+PACKS.update(GRID_PACKS)
 
 from tests.variants.packs_tables import TABLE_PACKS  # noqa: E402
 

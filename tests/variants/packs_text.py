@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tests.variants.papers import clock, long_date, name_list
+from tests.variants.papers import clock, draw_agenda_grid, long_date, name_list
 from tests.variants.render import Page, Writer
 from tests.variants.spec import (
     AgendaItem,
@@ -94,9 +94,14 @@ def _with_role(person: Person, role: str | None, short: bool) -> str:
 
 @dataclass
 class _Front(FrontSheet):
-    """What the front sheets of this module share: the vice-chair, roles and the list of items."""
+    """What the front sheets of this module share: the vice-chair, roles and the list of items.
+
+    ``grid`` prints the items as a grid of number, title and page range: "ruled", "plain",
+    or "middle" (plain, the number and range level with the middle of their row).
+    """
 
     vice: str | None = None
+    grid: str | None = None
 
     def role(self, person: Person, chair: str = "Chair") -> str | None:
         """ "Chair", "Vice-Chair" (or "Chairman", "Vice-Chairman") for the officers of the committee."""
@@ -113,6 +118,9 @@ class _Front(FrontSheet):
     ) -> None:
         """The items, numbered by the ``number`` pattern ("{}." or "Item {}"), page ranges at the
         right margin or run on after the title."""
+        if self.grid:
+            draw_agenda_grid(w, self.items, ranges, number, self.grid == "ruled", self.grid == "middle")
+            return
         body = w.style.body
         for item in self.items:
             pages = None
@@ -131,6 +139,7 @@ class LabelledFront(_Front):
     """A front sheet of labelled details and a membership list, items numbered "1."."""
 
     short_titles: bool = False
+    number_form: str = "{}."
 
     def draw(self, w: Writer, ranges: dict[str, tuple[int, int]]) -> str:
         body = w.style.body
@@ -151,7 +160,7 @@ class LabelledFront(_Front):
         w.para("Enquiries to: " + ", ".join(self.contact))
         w.space(body)
         w.title("AGENDA", body + 3)
-        self.agenda(w, ranges, "{}.", 4 * body)
+        self.agenda(w, ranges, self.number_form, 4 * body)
         return self.committee
 
 
@@ -228,6 +237,8 @@ class PlainMinutes(Minutes):
     also: Sequence[Person] = ()
     officers: Sequence[str] = ()
     vice: str | None = None
+    substitute: Person | None = None
+    notes: bool = False
     form: str = "dotted"
     one_per_line: bool = False
     jitter: float = 0.0
@@ -238,10 +249,13 @@ class PlainMinutes(Minutes):
         body = w.style.body
         w.start_document()
         first_page = len(w.pages)
-        w.title(f"{self.committee.upper()}", body + 4)
-        w.title("MINUTES", body + 2)
         when = f"{_day(self.day, w.style.ordinal_dates)}, {clock(self.start, w.style.clock)}"
-        w.para(when, after=0)
+        if self.notes:
+            w.title(f"Notes of the meeting of the {self.committee} held on {when}", body + 2)
+        else:
+            w.title(f"{self.committee.upper()}", body + 4)
+            w.title("MINUTES", body + 2)
+            w.para(when, after=0)
         w.para(self.venue)
         roles = {self.chair.name: "Chair", self.vice: "Vice-Chair"}
         people = [self.chair, *self.present]
@@ -257,6 +271,8 @@ class PlainMinutes(Minutes):
             w.para("Also present: " + name_list([f"Councillor {p.name}" for p in self.also]))
         if self.officers:
             w.para("In attendance: " + "; ".join(self.officers))
+        if self.apologies and not self.apologies_item:
+            w.para(_apologies(self.apologies, self.substitute))
         for item in self.items:
             w.space(0.4 * body)
             w.item_heading(self.printed_number(item.number), item.title, body + 1, 3.5 * body)
@@ -312,13 +328,21 @@ class LabelledMinutes(Minutes):
         w.para("CHAIRMAN")
 
 
-def apologies_item(number: str, title: str, apologies: Sequence[Person]) -> MinuteItem:
-    """Apologies minuted as an item: "Apologies for absence were received from Councillors ..."."""
+def _apologies(apologies: Sequence[Person], substitute: Person | None = None, opening: str = "") -> str:
+    """ "Apologies were received from Councillors A and B; Councillor C attended as substitute."."""
     names = name_list([p.name for p in apologies])
     word = "Councillors" if len(apologies) > 1 else "Councillor"
-    return MinuteItem(
-        number, title, [[Sentence(f"Apologies for absence were received from {word} {names}.")]]
-    )
+    text = f"Apologies {opening}were received from {word} {names}"
+    if substitute is not None:
+        text += f"; Councillor {substitute.name} attended as substitute"
+    return text + "."
+
+
+def apologies_item(
+    number: str, title: str, apologies: Sequence[Person], substitute: Person | None = None
+) -> MinuteItem:
+    """Apologies minuted as an item: "Apologies for absence were received from Councillors ..."."""
+    return MinuteItem(number, title, [[Sentence(_apologies(apologies, substitute, "for absence "))]])
 
 
 def interests_item(number: str, title: str, rng: random.Random, people: Sequence[Person]) -> MinuteItem:
@@ -373,6 +397,12 @@ DECIDING: dict[str, Callable[[Person, Person], list[list[Sentence]]]] = {
             )
         ],
     ],
+    "voted": lambda a, b: [[Sentence("Members voted in favour of the recommendations in the report.", True)]],
+    "carried": lambda a, b: [
+        [Sentence(f"Councillor {a.name} proposed the recommendation and Councillor {b.name} seconded it.")],
+        [Sentence("The recommendation was carried.", True)],
+    ],
+    "approved": lambda a, b: [[Sentence("On a show of hands the recommendation was approved.", True)]],
     "vote": lambda a, b: [
         [
             Sentence(
@@ -412,6 +442,7 @@ class LabelledReport(Report):
     report_of: str = "Director of Place"
     titled: bool = False
     key_decision: bool = False
+    report_of_line: bool = False
 
     def draw(self, w: Writer) -> None:
         body = w.style.body
@@ -422,8 +453,12 @@ class LabelledReport(Report):
             w.labelled("Title:", self.title)
         else:
             w.title(self.title, body + 5)
-        w.labelled("Report of:", self.report_of)
-        w.labelled("Lead officer:", self.job)
+        if self.report_of_line:
+            # "Report of the Director of Resources": the role in a sentence of its own, no label.
+            w.para(f"Report of the {self.report_of}", bold=True)
+        else:
+            w.labelled("Report of:", self.report_of)
+            w.labelled("Lead officer:", self.job)
         contact = ", ".join(x for x in (self.author, self.job) if x)
         w.labelled("Contact officer:", contact)
         if self.phone:
