@@ -201,12 +201,20 @@ def resolve_council(token: str, councils: Sequence[Council]) -> Council | None:
     token = token.strip(" ().,;:")
     if not token:
         return None
-    exact = [c for c in councils if token in c.abbreviations or token.lower() == c.name.lower()]
+    exact = [c for c in councils if token in c.abbreviations or token.lower() in _names_of(c)]
     if len(exact) == 1:
         return exact[0]
     if token.isupper() and len(token) <= 6:
         return _match_by_initials(token, councils)
     return _fuzzy_name(token, councils)
+
+
+def _names_of(council: Council) -> set[str]:
+    """A council's name in lower case, and the place alone when the name says where it stands
+    ("kingston" of "Kingston upon Thames"): tables head columns with the short form."""
+    name = council.name.lower()
+    m = re.match(r"^([a-z'’-]+)\s+(?:upon|on|under|le)\s", name)
+    return {name, m.group(1)} if m else {name}
 
 
 def _fuzzy_name(word: str, councils: Sequence[Council]) -> Council | None:

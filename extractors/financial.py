@@ -4,7 +4,8 @@ A table is financial by its content (money cells, "(£'m)" or "£" headings), wh
 title. Each figure becomes a :class:`FinancialCell` with the row's label (its first cell,
 "" when the table has no label column) and the column's heading. Parentheses mean a
 negative amount; a figure without a unit of its own takes the one its column heading
-announces ("0.223" under "Newham (£'m)" is 0.223 "£m"), else the table's, else whole pounds.
+announces ("0.223" under "Newham (£'m)" is 0.223 "£m"), else the table's (in its header, the
+heading above it or a caption line), else whole pounds.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ import re
 from collections.abc import Sequence
 
 from extractors.base import Extractor, Source
-from extractors.table_kinds import cell, cell_location, column_labels, has_label_column, read_table
+from extractors.table_kinds import (
+    announced_unit,
+    cell,
+    cell_location,
+    column_labels,
+    has_label_column,
+    read_table,
+)
 from extractors.values import money_unit_in, parse_money
-from schemas.records import FinancialCell, MoneyUnit, Table
+from schemas.records import FinancialCell, Table
 
 EXTRACTOR = Extractor("financial", "1")
 
@@ -40,20 +48,10 @@ def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[Fin
     return cells
 
 
-def _table_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
-    """The unit the table announces as a whole: in its header, else a caption line above it."""
-    announced = [u for label in labels if (u := money_unit_in(label))]
-    if announced:
-        return max(set(announced), key=announced.count)
-    caption = table.preamble or ""
-    m = re.search(r"(?:figures|amounts|all|values)\b[^.]{0,20}?(£\s*['’]?\s*(?:m|000|k)\w*)", caption, re.I)
-    return money_unit_in(m.group(1)) if m else None
-
-
 def _table_cells(table: Table, source: Source) -> list[FinancialCell]:
     labels = column_labels(table)
     labelled = has_label_column(table)
-    table_unit = _table_unit(table, labels)
+    table_unit = announced_unit(table, labels)
     offset = len(table.header)
     out = []
     for r, row in enumerate(table.rows):

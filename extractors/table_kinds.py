@@ -22,7 +22,7 @@ from extractors.values import (
     parse_money,
     parse_rag,
 )
-from schemas.records import BBox, Table
+from schemas.records import BBox, MoneyUnit, Table
 
 TableKind = str
 """One of "financial", "action_plan", "rag_summary", "kpi_exception", "kpi_block", "kpi_series",
@@ -238,6 +238,27 @@ def has_label_column(table: Table) -> bool:
     return figures * 2 < len(firsts)
 
 
+_CAPTION_UNIT = re.compile(r"(?:figures|amounts|all|values)\b[^.]{0,20}?(£\s*['’]?\s*(?:m|000|k)\w*)", re.I)
+
+
+def announced_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
+    """The money unit a table announces as a whole.
+
+    In its header ("£000" under a heading, "(£'m)" beside one), else in the heading printed
+    above it ("Capital programme (£'000)"), else in a caption line ("All figures in £000").
+    A heading counts only for thousands or millions: a bare "£" there says nothing of the
+    figures' scale.
+    """
+    announced = [u for label in labels if (u := money_unit_in(label))]
+    if announced:
+        return max(set(announced), key=announced.count)
+    heading = money_unit_in(table.section_title or "")
+    if heading in {"£m", "£k"}:
+        return heading
+    m = _CAPTION_UNIT.search(table.preamble or "")
+    return money_unit_in(m.group(1)) if m else None
+
+
 def _is_financial(table: Table, labels: Sequence[str]) -> bool:
     values = _value_cells(table, has_label_column(table))
     if not values:
@@ -246,7 +267,7 @@ def _is_financial(table: Table, labels: Sequence[str]) -> bool:
     dashes = sum(1 for v in values if is_not_reported(v))
     if not money or (len(money) + dashes) < 0.6 * len(values):
         return False
-    announced = any(money_unit_in(label) for label in labels)
+    announced = announced_unit(table, labels) is not None
     return announced or sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
 
 

@@ -97,3 +97,11 @@ def test_abbreviation_defined_in_brackets_after_a_long_form():
     councils = find_councils(lines)
     assert _by_name(councils) == {"Northshire": ("NCC",), "Kingsbury upon Tern": ("RBK", "RBKT")}
     assert resolve_council("RBK", councils).name == "Kingsbury upon Tern"
+
+
+def test_column_headed_by_the_place_alone_resolves_to_its_council():
+    councils = find_councils(
+        ["A partnership of the Royal Borough of Kingsbury upon Tern and Eastmoor City Council."]
+    )
+    assert [c.name for c in councils_in("Kingsbury", councils)] == ["Kingsbury upon Tern"]
+    assert councils_in("Tern", councils) == []

@@ -104,6 +104,25 @@ def test_header_rows_split_over_two_lines_make_one_column_label():
     ]
 
 
+def test_plain_figures_take_the_thousands_their_heading_announces():
+    table = make_table(
+        "T003",
+        [["Scheme", "Budget", "Forecast", "Variance"]],
+        [["Play areas", "1,204", "1,180", "-24"], ["Total", "1,204", "1,180", "-24"]],
+        headings=["Report", "3. Capital programme (£'000)"],
+    )
+    assert classify_table(table) == "financial"
+    assert _cells(table)[2:4] == [
+        ("T003", "Play areas", "Variance", "-24", -24.0, "£k"),
+        ("T003", "Total", "Budget", "1,204", 1204.0, "£k"),
+    ]
+    # A bare "£" in a heading says nothing of the figures' scale.
+    fees = table.model_copy(
+        update={"section_title": "Fees and charges £", "headings": ["Fees and charges £"]}
+    )
+    assert classify_table(fees) != "financial"
+
+
 @pytest.mark.parametrize(
     ("header", "rows"),
     [

@@ -160,8 +160,11 @@ def partner_table(
     quarter: int,
     by_name: bool,
 ) -> TableSpec:
-    """An actual column per partner council, headed "RBK Q2" or by the council's name alone."""
-    heads = [c.name if by_name else f"{c.abbr} Q{quarter}" for c in councils]
+    """An actual column per partner council, headed "RBK Q2" or by the council's name alone.
+
+    A name of a place "upon" a river is printed without the river ("Kingsbury").
+    """
+    heads = [c.name.split(" upon ")[0] if by_name else f"{c.abbr} Q{quarter}" for c in councils]
     header = ["Indicator", f"Target {year}", *heads]
     rows, facts = [], []
     for indicator, kind, _high in measures:
@@ -291,6 +294,19 @@ def corner_unit_table(rng: random.Random, schemes: Sequence[str]) -> TableSpec:
 
     rows, money = _money_rows([(None, schemes)], heads, figures, True, "–", total="Total")
     return TableSpec("financial", [["£'000", *heads]], rows, [2.4, 1, 1, 1, 1], money=money)
+
+
+def plain_capital_table(rng: random.Random, schemes: Sequence[str]) -> TableSpec:
+    """Plain figures whose unit only the heading above states ("Capital programme (£'000)")."""
+    heads = ["Budget", "Actual to date", "Forecast", "Variance"]
+
+    def figures() -> list[int]:
+        budget = rng.randint(150, 2400)
+        variance = rng.randint(-120, 120) or 15
+        return [budget, rng.randint(10, budget), budget + variance, variance]
+
+    rows, money = _money_rows([(None, schemes)], heads, figures, True, "-", total="Total")
+    return TableSpec("financial", [["Scheme", *heads]], rows, [2.4, 1, 1, 1, 1], money=money)
 
 
 def partner_money_table(rng: random.Random, councils: Sequence[Council]) -> TableSpec:
@@ -483,7 +499,7 @@ def partnership_budget(seed: int = 32) -> Pack:
             Heading("Collection and processing", 2),
             partner_table(rng, measures[:5], councils, year, 2, by_name=False),
             Heading("Customer measures", 2),
-            partner_table(rng, measures[5:], [NORTHSHIRE], year, 2, by_name=True),
+            partner_table(rng, measures[5:], councils, year, 2, by_name=True),
         ],
         label="Appendix 1",
     )
@@ -518,7 +534,12 @@ def district_outturn(seed: int = 33) -> Pack:
                 minus=True,
             ),
             Para("* Includes the one-off cost of the local plan inquiry."),
-            Heading(f"3. {council.long} performance"),
+            Heading("3. Capital programme (£'000)"),
+            Para("Spend on the capital programme to the end of December is set out below."),
+            plain_capital_table(
+                rng, ["Leisure centre roof", "Play area renewals", "Disabled facilities grants"]
+            ),
+            Heading(f"4. {council.long} performance"),
             Para("Performance against the Council Plan indicators is shown below."),
             spanned_quarters_table(rng, measures, year, council),
         ],
