@@ -342,6 +342,18 @@ def _title_above(lines: list[Line], i: int, column: float) -> int | None:
     return found
 
 
+def lists_items(grid: Sequence[Sequence[str]]) -> bool:
+    """Whether a grid's rows are agenda items: item numbers down its first column, page ranges beside.
+
+    The number column holds numbers alone ("4", "4a.", "Item 4"); some row gives its
+    papers' "(Pages X - Y)".
+    """
+    firsts = [row[0] for row in grid if row and row[0].strip()]
+    numbers = sum(1 for text in firsts if (found := _numbered(text)) and not found[1])
+    paged = any(_PAGES.search(cell) for row in grid for cell in row)
+    return paged and numbers >= 2 and numbers * 2 > len(firsts)
+
+
 def _numbered(text: str) -> tuple[str, str] | None:
     """The item number a line opens with ("4", "4a", "B", "iv", "Item 4") and the text after it."""
     words = _ITEM_WORD.sub("", text.strip()).split(None, 1)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from extractors import registry
 from extractors.actions import extract_actions
-from extractors.agenda import extract_front_sheet, is_front_sheet
+from extractors.agenda import extract_front_sheet, is_front_sheet, lists_items
 from extractors.base import Source
 from extractors.councils import find_councils
 from extractors.financial import extract_financial_cells
@@ -209,7 +209,7 @@ def without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Tabl
     ModernGov prints the agenda as a grid, ruled or not: item number, title and
     description, "(Pages X - Y)" against the margin. Its rows are the agenda items, read
     as such from the front sheet; a grid on a front-sheet page holding an item's
-    opening line is page layout, not a table.
+    opening line, or numbering its rows as items with page ranges, is page layout.
     """
     starts = [
         (item.prov.pdf_page, item.prov.bbox)
@@ -218,8 +218,10 @@ def without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Tabl
     ]
 
     def lays_out_agenda(table: Table) -> bool:
-        return any(
-            region.page <= seg.front_sheet_pages and page == region.page and _centre_in(bbox, region.bbox)
+        if table.pdf_page > seg.front_sheet_pages:
+            return False
+        return lists_items([*table.header, *table.rows]) or any(
+            region.page == page and _centre_in(bbox, region.bbox)
             for region in table.regions
             for page, bbox in starts
         )

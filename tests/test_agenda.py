@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.agenda import extract_front_sheet, is_front_sheet, normalise_council
+from extractors.agenda import extract_front_sheet, is_front_sheet, lists_items, normalise_council
 from extractors.base import Source
 from extractors.names import strip_title
 from pipeline.extract import extract_pdf, segment_pdf
@@ -434,3 +435,17 @@ def test_an_agenda_grid_on_the_front_sheet_is_read_as_items_and_no_table(tmp_pat
     assert [(i.number, i.page_start) for i in extraction.agenda_items] == [
         (str(a["number"]), a["page_start"]) for a in truth["agenda_items"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("grid", "items"),
+    [
+        ([["1.", "APOLOGIES", ""], ["2.", "MINUTES To confirm the minutes.", "(Pages 1 - 6)"]], True),
+        ([["Item 4", "Budget (Pages 7 - 20)"], ["Item 5", "Urgent business"]], True),
+        # Numbered rows of figures, or ranges without item numbers, are data.
+        ([["1", "Housing", "4.2"], ["2", "Roads", "3.1"]], False),
+        ([["Minutes", "(Pages 1 - 6)"], ["Budget", "(Pages 7 - 20)"]], False),
+    ],
+)
+def test_a_grid_numbering_its_rows_with_page_ranges_lists_agenda_items(grid, items):
+    assert lists_items(grid) is items

@@ -58,7 +58,7 @@ def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_m
     names = Names(rng)
     committee = "Resources and Performance Committee"
     day, previous = date(2025, 9, 23), date(2025, 7, 8)
-    members = names.people(8)
+    members = names.people(14)
     chair, vice = members[0], members[1]
     absent, substitute = members[6], names.people(1)[0]
     wordings = rng.sample(["voted", "carried", "approved"], 2)
@@ -130,7 +130,27 @@ def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_m
             [minutes],
         ),
         AgendaItem(number(3), "REVENUE BUDGET MONITORING 2025/26: MONTH 4", description, [budget]),
-        AgendaItem(number(4), "URGENT BUSINESS", None),
+        AgendaItem(
+            number(4),
+            "PUBLIC QUESTIONS",
+            "To answer any questions from members of the public received in writing by noon three working "
+            "days before the meeting.",
+        ),
+        AgendaItem(
+            number(5),
+            "WORK PROGRAMME",
+            "To note the Committee's work programme for the rest of the municipal year and to agree any "
+            "changes to it.",
+        ),
+        AgendaItem(number(6), "URGENT BUSINESS", None),
+        AgendaItem(
+            number(7),
+            "EXCLUSION OF THE PRESS AND PUBLIC",
+            "To consider whether to exclude the press and public during the consideration of any item that "
+            "involves the likely disclosure of exempt information as defined in Part 1 of Schedule 12A to "
+            "the Local Government Act 1972.",
+        ),
+        AgendaItem(number(8), "DATE OF NEXT MEETING", "Tuesday 25 November 2025 at 6.00 pm."),
     ]
     front = LabelledFront(
         committee,
