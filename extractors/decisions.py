@@ -196,7 +196,20 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
             {"ORTH": {"IN": [":", "-", "–", "—"]}},
         ],
         [_IT, _WAS, _ADVERBS, _verb("decided", "recommended")],
-        [_verb("motion", "amendment", "recommendation", "recommendations"), _WAS, _ADVERBS, _verb("carried")],
+        [
+            _verb(
+                "motion",
+                "amendment",
+                "recommendation",
+                "recommendations",
+                "proposal",
+                "proposals",
+                "resolution",
+            ),
+            _WAS,
+            _ADVERBS,
+            _verb("carried"),
+        ],
         # "It was moved by A, seconded by B and carried that ...": the vote's outcome closes the motion.
         [
             _verb("moved", "proposed", "seconded"),

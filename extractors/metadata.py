@@ -26,7 +26,7 @@ EXTRACTOR = Extractor("metadata", "1.0.0")
 
 _WRAPPERS = [
     re.compile(
-        r"^\s*(?:minutes|notes)\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual|informal)\s+)?"
+        r"^\s*(?:minutes|(?:action\s+)?notes?)\s+of\s+(?:an?|the)\s+(?:(?:extraordinary|special|ordinary|annual|informal)\s+)?"
         r"(?:meeting\s+of\s+(?:the\s+)?)?",
         re.I,
     ),

@@ -29,10 +29,10 @@ EXTRACTOR = Extractor("sections", "1.0.0")
 _BLANK = re.compile(
     r"\b(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank)\b", re.I
 )
-# "MINUTES", "Minutes of the meeting of ...", "Notes of the meeting of ..." (an informal
-# meeting's or a panel's record is "notes", and reads the same).
+# "MINUTES", "Minutes of the meeting of ...", "Notes of the meeting of ...", "Note of the
+# informal meeting ...": a panel's or an informal meeting's record is "notes", read alike.
 _MINUTES = re.compile(
-    r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b|^\s*notes\s+of\s+(?:a|an|the)\s+(?:\w+\s+){0,2}meeting\b",
+    r"^\s*minutes\b|\bminutes\s+of\s+(?:a|the)\b|^\s*(?:action\s+)?notes?\s+of\s+(?:a|an|the)\s+(?:\w+\s+){0,2}meeting\b",
     re.I,
 )
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)

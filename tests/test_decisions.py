@@ -54,6 +54,7 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("Members voted against the proposal to close the library.", "other"),
         ("The recommendation was carried.", "other"),
         ("The recommendations were carried unanimously.", "other"),
+        ("On being put to the vote the proposal was carried.", "other"),
         ("On a show of hands the recommendation was approved.", "approved"),
     ],
 )

@@ -15,6 +15,7 @@ from extractors.metadata import committee_from_title
         ("NOTES OF THE MEETING OF THE AUDIT COMMITTEE", "AUDIT COMMITTEE"),
         ("Notes of the Health and Wellbeing Board meeting held on 3 May 2024", "Health and Wellbeing Board"),
         ("Notes of an informal meeting of the Planning Panel", "Planning Panel"),
+        ("Note of the meeting of the Schools Forum held on 2 May 2024", "Schools Forum"),
     ],
 )
 def test_minutes_and_notes_headings_name_their_committee(title, committee):

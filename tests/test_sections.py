@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.extract import segment_pdf
 from pipeline.pdfpages import sha256_of
 from tests.pdfgen import PageSpec, Text, write_pdf
@@ -144,13 +146,21 @@ def test_standalone_minutes_are_one_document(tmp_path):
     assert got == [("minutes", 1, 2, None)]
 
 
-def test_notes_of_a_meeting_are_minutes(tmp_path):
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Notes of the meeting of the Cabinet held on 4 April 2024",
+        "Note of the informal meeting of the Schools Forum, 4 April 2024",
+        "ACTION NOTES OF THE MEETING OF THE PARTNERSHIP BOARD",
+    ],
+)
+def test_notes_of_a_meeting_are_minutes(tmp_path, heading):
     path = write_pdf(
         tmp_path / "notes.pdf",
         [
             _cover("Budget Monitoring", None),
             [
-                Text("Notes of the meeting of the Cabinet held on 4 April 2024", 14, True),
+                Text(heading, 14, True),
                 Text("1 APOLOGIES", 12, True),
                 "Apologies were received from Councillor Ann Lee.",
             ],
