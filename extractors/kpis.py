@@ -226,6 +226,12 @@ def _status(texts: Sequence[str]) -> tuple[Direction | None, Rag | None]:
 # ---------------------------------------------------------------- exception tables and target lists
 
 
+# A name that ends on a joining word or a hyphen goes on in the next row.
+_RUNS_ON = re.compile(
+    r"(?:[-–,/(]|\b(?:of|and|the|to|in|for|within|per|by|with|from|on|a|an|or|at|as))\s*$", re.I
+)
+
+
 def _row_form(table: Table, councils: Sequence[Council], source: Source, year: str | None) -> list[Kpi]:
     labels = column_labels(table)
     roles = kpi_columns(labels)
@@ -246,9 +252,10 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
     h_quarter, h_year = _heading_quarter(table)
     for a in actuals:
         a_year = fiscal_year(labels[a])
-        t = next(
-            (t for t in targets if fiscal_year(labels[t]) in {a_year, None}), targets[0] if targets else None
-        )
+        # Under "Quarter 2 | Quarter 3" headings each quarter's actual has its own target.
+        by_quarter = [t for t in targets if quarter(labels[t])]
+        pool = [t for t in by_quarter if quarter(labels[t]) == quarter(labels[a])] if by_quarter else targets
+        t = next((t for t in pool if fiscal_year(labels[t]) in {a_year, None}), pool[0] if pool else None)
         t_year = fiscal_year(labels[t]) if t is not None else None
         period = _period(labels[a], a_year or t_year or h_year, year)
         # An "Actual" column of a table headed "Quarter 3 2024/25" reports that quarter.
@@ -266,7 +273,25 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
     def is_group(index: int, row: Sequence[str]) -> bool:
         texts = [c for c in range(len(row)) if cell(row, c)]
         span = spans.get((offset + index, texts[0])) if texts else None
-        return len(texts) == 1 and span is not None and span.colspan > 1
+        if len(texts) != 1:
+            return False
+        return (span is not None and span.colspan > 1) or (texts == [0] == [ind_col] and heads_group(index))
+
+    def heads_group(index: int) -> bool:
+        """A first-column row without figures that names the group below, in a table printed
+        without rules: capitalised, first or after a name that reads complete on the same page,
+        and followed by an indicator with figures. A name broken over two rows runs on instead."""
+        name = cell(table.rows[index], ind_col)
+        after = table.rows[index + 1 : index + 2]
+        if not (name[:1].isupper() and after and cell(after[0], ind_col)):
+            return False
+        if index:
+            pages = table.row_pages
+            if len(pages) > offset + index and pages[offset + index] != pages[offset + index - 1]:
+                return False
+            if _RUNS_ON.search(cell(table.rows[index - 1], ind_col)):
+                return False
+        return any(cell(after[0], c) for c in value_cols)
 
     def continues(index: int, row: Sequence[str]) -> bool:
         if cell(row, dir_col) or cell(row, area_col) or is_group(index, row):

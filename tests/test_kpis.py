@@ -433,6 +433,46 @@ def test_quarter_columns_share_the_status_and_trend_words_of_their_row():
     ]
 
 
+def test_each_quarter_actual_takes_the_target_under_its_own_quarter():
+    table = make_table(
+        "T052",
+        [
+            ["Indicator", "Quarter 2", "", "Quarter 3", "", "RAG"],
+            ["", "Target", "Actual", "Target", "Actual", ""],
+        ],
+        [["% of Council Tax collected", "55%", "56.2%", "82%", "80.9%", "A"]],
+        spans=[{"row": 0, "col": 1, "colspan": 2}, {"row": 0, "col": 3, "colspan": 2}],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE, year_hint="2024/25")
+    assert [(k.period, k.target, k.actual, k.rag) for k in kpis] == [
+        ("2024/25 Q2", "55%", "56.2%", "amber"),
+        ("2024/25 Q3", "82%", "80.9%", "amber"),
+    ]
+
+
+def test_unruled_row_naming_a_group_is_the_directorate_of_the_rows_below():
+    table = make_table(
+        "T053",
+        [["Indicator", "Target", "Q3 2024/25"]],
+        [
+            ["Housing", "", ""],
+            ["Average days to re-let a home", "20 days", "23 days"],
+            ["Number of affordable homes delivered", "120", "96"],
+            ["Resources", "", ""],
+            ["% of invoices paid within", "95%", "96.1%"],
+            ["30 days", "", ""],
+            ["Days lost to sickness per employee", "8", "7.5"],
+        ],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert [(k.directorate, k.indicator) for k in kpis] == [
+        ("Housing", "Average days to re-let a home"),
+        ("Housing", "Number of affordable homes delivered"),
+        ("Resources", "% of invoices paid within 30 days"),
+        ("Resources", "Days lost to sickness per employee"),
+    ]
+
+
 # ---------------------------------------------------------------- corpus
 
 

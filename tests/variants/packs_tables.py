@@ -180,9 +180,13 @@ def partner_table(
 
 
 def spanned_quarters_table(
-    rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str, council: Council
+    rng: random.Random,
+    groups: Sequence[tuple[str, Sequence[tuple[str, str, bool]]]],
+    year: str,
+    council: Council,
 ) -> TableSpec:
-    """The year printed once over its quarters' columns, a council's name over the table's target."""
+    """The year printed once over its quarters' columns; a row naming each group of indicators
+    (their directorate) across the table."""
     quarters = ["Q1", "Q2", "Q3"]
     header = [
         ["Indicator", "Target", year, "", "", "Trend"],
@@ -190,17 +194,42 @@ def spanned_quarters_table(
     ]
     spans = [SpanSpec(0, 2, 1, 3)]
     rows, facts = [], []
-    for indicator, kind, _high in measures:
-        target = _figure(kind, rng, True)
-        actuals = [_figure(kind, rng, False) for _ in quarters]
-        trend = rng.choice([*TREND_WORDS, "→"])
-        rows.append([indicator, target.text, *(a.text for a in actuals), trend])
-        direction = TREND_WORDS.get(trend) or DIRECTIONS[trend]
-        facts += [
-            KpiFact(council.name, None, None, indicator, f"{year} {q}", target, a, direction)
-            for q, a in zip(quarters, actuals, strict=True)
-        ]
+    for directorate, measures in groups:
+        spans.append(SpanSpec(len(header) + len(rows), 0, 1, len(header[0])))
+        rows.append([directorate, *([""] * (len(header[0]) - 1))])
+        for indicator, kind, _high in measures:
+            target = _figure(kind, rng, True)
+            actuals = [_figure(kind, rng, False) for _ in quarters]
+            trend = rng.choice([*TREND_WORDS, "→"])
+            rows.append([indicator, target.text, *(a.text for a in actuals), trend])
+            direction = TREND_WORDS.get(trend) or DIRECTIONS[trend]
+            facts += [
+                KpiFact(council.name, directorate, None, indicator, f"{year} {q}", target, a, direction)
+                for q, a in zip(quarters, actuals, strict=True)
+            ]
     return TableSpec("kpi_exception", header, rows, [3.6, 1, 0.9, 0.9, 0.9, 1], spans, kpis=facts)
+
+
+def paired_quarters_table(
+    rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str
+) -> TableSpec:
+    """A target and an actual under each quarter's heading; the row's RAG is its latest quarter's."""
+    quarters = ["Quarter 2", "Quarter 3"]
+    header = [
+        ["Indicator", quarters[0], "", quarters[1], "", "RAG"],
+        ["", "Target", "Actual", "Target", "Actual", ""],
+    ]
+    spans = [SpanSpec(0, 1, 1, 2), SpanSpec(0, 3, 1, 2)]
+    rows, facts = [], []
+    for indicator, kind, _high in measures:
+        figures = [(_figure(kind, rng, True), _figure(kind, rng, False)) for _ in quarters]
+        rag = rng.choice(["G", "A", "R"])
+        rows.append([indicator, *(v.text for pair in figures for v in pair), rag])
+        facts += [
+            KpiFact(None, None, None, indicator, f"{year} Q{q[-1]}", t, a, None, RAG_WORDS[rag])
+            for q, (t, a) in zip(quarters, figures, strict=True)
+        ]
+    return TableSpec("kpi_exception", header, rows, [3.4, 1, 1, 1, 1, 0.7], spans, kpis=facts)
 
 
 # ---------------------------------------------------------------- money in thousands
@@ -389,6 +418,7 @@ def borough_performance(seed: int = 31) -> Pack:
     day, year = date(2025, 2, 12), "2024/25"
     # Each indicator stands in one table: a record is keyed by indicator and period.
     measures = rng.sample(_MEASURES, len(_MEASURES))
+    others = [(f"{name} (Housing)", kind, high) for name, kind, high in rng.sample(_MEASURES, 3)]
     officers = ["Head of Customer Services", "Chief Digital Officer", "HR Business Partner"]
     report = report_doc(
         rng,
@@ -405,6 +435,9 @@ def borough_performance(seed: int = 31) -> Pack:
             Heading("Corporate health measures: Quarter 3 2024/25"),
             Para("Measures of the organisation's health are reported against their targets."),
             measures_table(rng, measures[5:], f"{year} Q3"),
+            Heading("Service measures"),
+            Para("Targets are profiled through the year; each quarter is shown against its own."),
+            paired_quarters_table(rng, others, year),
         ],
         [
             "That the Committee notes performance at the end of Quarter 3.",
@@ -534,14 +567,16 @@ def district_outturn(seed: int = 33) -> Pack:
                 minus=True,
             ),
             Para("* Includes the one-off cost of the local plan inquiry."),
-            Heading("3. Capital programme (£'000)"),
+            Heading(f"3. {council.long} performance"),
+            Para("Performance against the Council Plan indicators is shown below."),
+            spanned_quarters_table(
+                rng, [("Housing", measures[:2]), ("Resources", measures[2:])], year, council
+            ),
+            Heading("4. Capital programme (£'000)"),
             Para("Spend on the capital programme to the end of December is set out below."),
             plain_capital_table(
                 rng, ["Leisure centre roof", "Play area renewals", "Disabled facilities grants"]
             ),
-            Heading(f"4. {council.long} performance"),
-            Para("Performance against the Council Plan indicators is shown below."),
-            spanned_quarters_table(rng, measures, year, council),
         ],
         ["That Cabinet notes the forecast outturn and performance at Quarter 3."],
         None,
