@@ -29,6 +29,8 @@ _AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
+# The rest of a page range that wrapped: "20)", "- 20)", "12 - 20)".
+_PAGES_TAIL = re.compile(r"^[\d\s\-–—]*\d\s*\)$")
 _ITEM_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
 # "Item 4", "Agenda item 4": a word before the number that says it is one.
 _ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+", re.I)
@@ -286,7 +288,7 @@ def _is_group_heading(line: Line, body: float) -> bool:
 
 def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
     """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions."""
-    lines = _numbers_to_titles(lines)
+    lines = _numbers_to_titles(_ranges_joined(lines))
     runs = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln)])
     if not runs:
         # Items typed in body type: numbered title lines whose numbers run on one by one.
@@ -300,6 +302,32 @@ def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
         end = run[k + 1] if k + 1 < len(run) else _run_end(lines, i)
         items.append(_item(lines, i, end, source))
     return items
+
+
+def _ranges_joined(lines: list[Line]) -> list[Line]:
+    """The lines with each page range that wraps onto the next line joined on its first.
+
+    A grid's narrow page-range column wraps "(Pages 12 - 20)" into "(Pages 12 -" over
+    "20)", each beside a line of the title or description.
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        if not out[i].words:
+            continue  # a line that was only the tail of the range above it
+        opened, below = out[i].chunks()[-1], out[i + 1]
+        tail = below.chunks()[-1] if below.words else None
+        if (
+            tail is None
+            or below.page != opened.page
+            or not _PAGES_OPEN.search(opened.text)
+            or not _PAGES_TAIL.match(tail.text)
+            or tail.x1 < opened.x0
+            or tail.x0 > opened.x1
+        ):
+            continue
+        out[i] = Line(opened.page, (*out[i].words, *tail.words))
+        out[i + 1] = Line(below.page, below.words[: len(below.words) - len(tail.words)])
+    return [ln for ln in out if ln.words]
 
 
 def _numbers_to_titles(lines: list[Line]) -> list[Line]:
@@ -366,6 +394,7 @@ def _item_start(line: Line, strict: bool = True) -> bool:
 
     Unless ``strict``, a title in body type will do: a few words and no full stop.
     """
+    line = _title_part(line)
     numbered = _numbered(line.text)
     words = [numbered[0], *numbered[1].split()] if numbered else []
     if len(words) < 2:
@@ -383,13 +412,23 @@ def _item_start(line: Line, strict: bool = True) -> bool:
     return not strict and len(bare.split()) <= 15 and not bare.endswith((".", ";", ","))
 
 
+def _title_part(line: Line) -> Line:
+    """The line without the page range after its title, which is set in a type of its own."""
+    for k in range(1, len(line.words)):
+        if line.words[k].text.lower().startswith("(page"):
+            rest = " ".join(w.text for w in line.words[k:])
+            if _PAGES.match(rest) or _PAGES_OPEN.match(rest):
+                return Line(line.page, line.words[:k])
+    return line
+
+
 def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:
     """Groups of item starts that share the same left edge and typography."""
     runs: list[list[int]] = []
     for i in starts:
-        line = lines[i]
+        line = _title_part(lines[i])
         for run in runs:
-            ref = lines[run[-1]]
+            ref = _title_part(lines[run[-1]])
             if abs(ref.x0 - line.x0) < 4 and abs(ref.size - line.size) < 0.6 and ref.bold == line.bold:
                 run.append(i)
                 break
@@ -420,11 +459,12 @@ def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
     first = lines[i]
     number, first_title = _numbered(first.text)  # type: ignore[misc]
     title_parts = [first_title]
+    bold = _title_part(first).bold
     j = i + 1
-    # A title wraps onto following lines set like it; an open "(Pages" wraps too.
+    # A bold title wraps onto following bold lines of its size; an open "(Pages" wraps too.
     while j < end and (
         _PAGES_OPEN.search(" ".join(title_parts))
-        or (lines[j].bold == first.bold and abs(lines[j].size - first.size) < 0.3 and first.bold)
+        or (bold and _title_part(lines[j]).bold and abs(lines[j].size - first.size) < 0.3)
     ):
         title_parts.append(lines[j].text)
         j += 1

@@ -376,9 +376,9 @@ def _grid_sheet(tmp_path, rows, middle):
             level = y - 14 * ((len(cell) - 1) // 2 if middle else 0)
             canvas.setFont("Helvetica-Bold", 11)
             canvas.drawString(70, level, number)
-            if pages:
-                canvas.setFont("Helvetica", 10)
-                canvas.drawRightString(width - 70, level, pages)
+            canvas.setFont("Helvetica", 10)
+            for k, part in enumerate(pages.split("\n") if pages else []):
+                canvas.drawRightString(width - 70, level - 14 * k, part)
             for text, bold in cell:
                 canvas.setFont("Helvetica-Bold" if bold else "Helvetica", 11 if bold else 10)
                 canvas.drawString(110, y, text)
@@ -425,6 +425,31 @@ def test_a_grid_with_numbers_and_page_ranges_centred_in_their_rows_gives_each_it
         ),
         ("3", "Budget Monitoring", 7, 20, "To consider the report of the Director of Resources."),
         ("4", "URGENT BUSINESS", None, None, None),
+    ]
+
+
+def test_a_short_bold_title_beside_a_longer_page_range_in_body_type_opens_an_item(tmp_path):
+    sheet = _grid_sheet(tmp_path, GRID_ROWS, middle=False)
+    assert [(i.number, i.title, i.page_start) for i in sheet.items] == [
+        ("1", "APOLOGIES FOR ABSENCE", None),
+        ("2", "MINUTES", 1),
+        ("3", "Budget Monitoring", 7),
+        ("4", "URGENT BUSINESS", None),
+    ]
+
+
+def test_page_ranges_wrapped_in_a_narrow_grid_column_are_read_whole(tmp_path):
+    rows = [
+        (n, title, text, pages.replace(" - ", " -\n") if pages else None)
+        for n, title, text, pages in GRID_ROWS
+    ]
+    sheet = _grid_sheet(tmp_path, rows, middle=False)
+    got = [(i.number, i.page_start, i.page_end, i.description) for i in sheet.items]
+    assert got == [
+        ("1", None, None, "To receive apologies for absence."),
+        ("2", 1, 6, "To confirm the minutes of the meeting held on 3 February 2025 as a correct record."),
+        ("3", 7, 20, "To consider the report of the Director of Resources."),
+        ("4", None, None, None),
     ]
 
 

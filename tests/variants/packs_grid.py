@@ -52,7 +52,7 @@ STYLES = {
 
 
 def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_minuted: bool) -> Pack:
-    """An executive committee's pack with its agenda printed as a ``grid`` ("ruled", "plain" or
+    """An executive committee's pack with its agenda printed as a ``grid`` ("ruled", "narrow", "plain" or
     "middle", see :class:`~tests.variants.packs_text.LabelledFront`)."""
     rng = random.Random(seed)
     names = Names(rng)
@@ -106,7 +106,7 @@ def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_m
             ],
             "The Committee is recommended to:",
             "(a)",
-            titled=grid == "ruled",
+            titled=grid == "narrow",
         ),
         report_of="Director of Resources",
         report_of_line=True,
@@ -171,8 +171,9 @@ def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_m
 
 
 def grid_ruled(seed: int = 31) -> Pack:
-    """The agenda boxed cell by cell; apologies with their substitute in the minutes' heading."""
-    return _grid_pack(seed, STYLES["grid-ruled"], "ruled", "{}.", apologies_minuted=False)
+    """The agenda boxed cell by cell, page ranges wrapped in their narrow column; apologies with
+    their substitute in the minutes' heading."""
+    return _grid_pack(seed, STYLES["grid-ruled"], "narrow", "{}.", apologies_minuted=False)
 
 
 def grid_plain(seed: int = 32) -> Pack:

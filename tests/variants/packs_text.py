@@ -96,8 +96,9 @@ def _with_role(person: Person, role: str | None, short: bool) -> str:
 class _Front(FrontSheet):
     """What the front sheets of this module share: the vice-chair, roles and the list of items.
 
-    ``grid`` prints the items as a grid of number, title and page range: "ruled", "plain",
-    or "middle" (plain, the number and range level with the middle of their row).
+    ``grid`` prints the items as a grid of number, title and page range: "ruled", "narrow"
+    (ruled, page ranges wrapped), "plain", or "middle" (plain, the number and range level
+    with the middle of their row).
     """
 
     vice: str | None = None
@@ -119,7 +120,8 @@ class _Front(FrontSheet):
         """The items, numbered by the ``number`` pattern ("{}." or "Item {}"), page ranges at the
         right margin or run on after the title."""
         if self.grid:
-            draw_agenda_grid(w, self.items, ranges, number, self.grid == "ruled", self.grid == "middle")
+            ruled, middle, narrow = (self.grid == form for form in ("ruled", "middle", "narrow"))
+            draw_agenda_grid(w, self.items, ranges, number, ruled or narrow, middle, narrow)
             return
         body = w.style.body
         for item in self.items:

@@ -168,13 +168,15 @@ def draw_agenda_grid(
     number: str,
     ruled: bool,
     middle: bool = False,
+    narrow: bool = False,
 ) -> None:
     """The agenda as ModernGov prints it: a grid of number | title | "(Pages X - Y)" rows.
 
     The title is bold with the item's description wrapped under it in the same cell, and
     the page range is set against the right margin. ``ruled`` boxes every cell; else the
     grid is whitespace only. ``middle`` sets the number and page range level with the
-    middle line of their row, as cells centred vertically print them.
+    middle line of their row, as cells centred vertically print them. ``narrow`` makes the
+    page-range column so narrow that a range wraps: "(Pages 12 -" over "20)".
     """
     # The renderer imports this module: its text measures are imported when first drawn.
     from tests.variants.render import text_width, wrap
@@ -183,7 +185,7 @@ def draw_agenda_grid(
     lead, pad = 1.25 * body, 0.35 * body
     widest = max(text_width(number.format(item.number), w.bold, body + 0.5) for item in items)
     num_w = max(3.2 * body, widest + 2 * pad + body)
-    pages_w = text_width("(Pages 888 - 888)", w.regular, body) + 2 * pad
+    pages_w = text_width("(Pages 888 -" if narrow else "(Pages 888 - 888)", w.regular, body) + 2 * pad
     title_x = w.left + num_w
     title_w = w.right - w.left - num_w - pages_w
     for item in items:
@@ -194,7 +196,8 @@ def draw_agenda_grid(
         lines = [(ln, w.bold) for ln in wrap(item.title, w.bold, body + 0.5, title_w - 2 * pad)]
         if item.description:
             lines += [(ln, w.regular) for ln in wrap(item.description, w.regular, body, title_w - 2 * pad)]
-        height = len(lines) * lead + 2 * pad
+        ranged = wrap(pages, w.regular, body, pages_w - 2 * pad) if pages else []
+        height = max(len(lines), len(ranged)) * lead + 2 * pad
         w.ensure(height)
         top, page = w.y, w.page
         if ruled:
@@ -203,9 +206,9 @@ def draw_agenda_grid(
         base = top + pad + lead - 0.25 * body
         level = base + (len(lines) - 1) // 2 * lead if middle else base
         page.ops.append(("text", w.left + pad, level, w.bold, body + 0.5, number.format(item.number)))
-        if pages:
-            x = w.right - pad - text_width(pages, w.regular, body)
-            page.ops.append(("text", x, level, w.regular, body, pages))
+        for k, ln in enumerate(ranged):
+            x = w.right - pad - text_width(ln, w.regular, body)
+            page.ops.append(("text", x, level + k * lead, w.regular, body, ln))
         for k, (ln, font) in enumerate(lines):
             size = body + 0.5 if font == w.bold else body
             page.ops.append(("text", title_x + pad, base + k * lead, font, size, ln))
