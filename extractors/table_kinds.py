@@ -417,7 +417,9 @@ def _content_kind(table: Table) -> TableKind:
     if _is_legend(table):
         return "legend"
     if _is_series(table, labels):
-        money = any(has_money_sign(v) for v in _value_cells(table, True))
+        # Year columns under "£'000" are a financial plan, not an indicator's history.
+        money = announced_unit(table, labels) is not None
+        money = money or any(has_money_sign(v) for v in _value_cells(table, True))
         return "financial" if money else "kpi_series"
     if _is_financial(table, labels):
         return "financial"

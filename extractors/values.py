@@ -16,7 +16,8 @@ from extractors.dates import MONTHS
 from schemas.records import Direction, KpiUnit, MoneyUnit, Rag
 
 _MINUS = "-\u2212\u2013"
-_FOOTNOTE = "*\u2020\u2021#"
+# Footnote marks printed after a figure: asterisks, daggers, hashes and superscript digits.
+_FOOTNOTE = "*\u2020\u2021#\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
 
@@ -62,8 +63,8 @@ def money_unit_in(text: str) -> MoneyUnit | None:
 def parse_money(text: str, default_unit: MoneyUnit | None = None) -> Money | None:
     """One financial cell as a signed amount, or None when the cell is not a single amount.
 
-    Parentheses or a leading minus mean negative; a trailing footnote mark ("£1m*") is
-    ignored. "£1.381m" is 1.381 "£m", "£468k" is 468 "£k", "£1.2bn" is 1200 "£m"; a bare
+    Parentheses or a leading minus mean negative; a trailing footnote mark ("£1m*", "1,234¹")
+    is ignored. "£1.381m" is 1.381 "£m", "£468k" is 468 "£k", "£1.2bn" is 1200 "£m"; a bare
     figure takes ``default_unit`` (the unit its column or table announces), else whole pounds.
 
     Args:

@@ -123,6 +123,20 @@ def test_plain_figures_take_the_thousands_their_heading_announces():
     assert classify_table(fees) != "financial"
 
 
+def test_year_columns_under_a_thousands_corner_are_money_not_a_series():
+    table = make_table(
+        "T005",
+        [["£'000", "2025/26", "2026/27", "2027/28"]],
+        [["Pay inflation", "420", "610", "790"], ["Demand growth", "150", "260", "380"]],
+        headings=["Medium term financial plan"],
+    )
+    assert classify_table(table) == "financial"
+    assert _cells(table)[:2] == [
+        ("T005", "Pay inflation", "2025/26", "420", 420.0, "£k"),
+        ("T005", "Pay inflation", "2026/27", "610", 610.0, "£k"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "rows"),
     [

@@ -315,3 +315,16 @@ _STATUS_WORDS = st.sampled_from(
 )
 def test_status_words_read_alike_in_any_case_and_spacing(status, case, gap):
     assert parse_rag(case(status).replace(" ", gap)) == parse_rag(status) is not None
+
+
+@given(
+    st.integers(min_value=-(10**7), max_value=10**7),
+    st.sampled_from(["*", "†", "‡", "#", "¹", "²", "³", "⁴"]),
+    st.sampled_from(["(", "-", "−"]),
+)
+def test_a_footnote_mark_after_an_amount_leaves_its_value(amount, mark, negative):
+    printed = f"{abs(amount):,}"
+    if amount < 0:
+        printed = f"({printed})" if negative == "(" else f"{negative}{printed}"
+    assert parse_money(f"{printed}{mark}", "£k") == parse_money(printed, "£k")
+    assert parse_money(f"{printed}{mark}", "£k").value == amount

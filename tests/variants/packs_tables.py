@@ -338,6 +338,18 @@ def plain_capital_table(rng: random.Random, schemes: Sequence[str]) -> TableSpec
     return TableSpec("financial", [["Scheme", *heads]], rows, [2.4, 1, 1, 1, 1], money=money)
 
 
+def plan_years_table(rng: random.Random, pressures: Sequence[str], first: int) -> TableSpec:
+    """A column per financial year, "£'000" in the corner: figures that look like a series."""
+    heads = [f"{y}/{str(y + 1)[2:]}" for y in range(first, first + 3)]
+
+    def figures() -> list[int]:
+        start = rng.randint(120, 900)
+        return [start, start + rng.randint(20, 200), start + rng.randint(200, 400)]
+
+    rows, money = _money_rows([(None, pressures)], heads, figures, False, "-", total="Total pressures")
+    return TableSpec("financial", [["£'000", *heads]], rows, [2.4, 1, 1, 1], money=money)
+
+
 def partner_money_table(rng: random.Random, councils: Sequence[Council]) -> TableSpec:
     """Each partner's share in "£k" columns; negatives with a minus."""
     heads = ["Budget £k", "Forecast £k", "Variance £k"]
@@ -515,6 +527,9 @@ def partnership_budget(seed: int = 32) -> Pack:
             Heading("Position by partner"),
             Para("The forecast variance is shared between the partners as follows."),
             partner_money_table(rng, councils),
+            Heading("Medium term financial plan"),
+            Para("Pressures on the partnership budget over the next three years are estimated below."),
+            plan_years_table(rng, ["Pay inflation", "Contract inflation", "Demand growth"], day.year + 1),
             Heading("Capital programme"),
             Para("Capital schemes are summarised below."),
             corner_unit_table(rng, ["Revenues system upgrade", "Customer portal", "Office move"]),
