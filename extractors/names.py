@@ -132,4 +132,5 @@ def apology_names(text: str) -> list[str]:
     names = re.split(r",?\s+who\b|,?\s+substituted\b", names, flags=re.I)[0]
     if _NO_APOLOGIES.match(names):
         return []
-    return [name for name, _ in split_names(names)]
+    # "Cllr A, Cllr B substituting": a name run into its substitution is none of the apologies.
+    return [name for name, _ in split_names(names) if not _SUBSTITUTE.search(name)]

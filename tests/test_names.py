@@ -126,6 +126,7 @@ def test_split_names_reads_roles_after_a_dash_or_a_comma():
             ["Ann Lee", "Cy Moor"],
         ),
         ("Apologies: Councillor Ann Lee; Councillor Cy Moor", ["Ann Lee", "Cy Moor"]),
+        ("Apologies were received from Cllr Ann Lee, Cllr Bob Kay substituting.", ["Ann Lee"]),
     ],
 )
 def test_apology_names_stop_at_the_sentence_end_and_before_substitutes(text, names):
