@@ -69,6 +69,9 @@ def _trim_number(candidate: str) -> str | None:
     if candidate.endswith(")") and candidate.count(")") > candidate.count("("):
         # "(jane@x.gov.uk; 01632 960 111)": the bracket closes the contact details.
         candidate = candidate[:-1]
+    elif candidate.startswith("(") and candidate.endswith(")") and candidate.count(")") == 1:
+        # "Jane Smith (01632 960 111)": brackets round the whole number set it apart from the name.
+        candidate = candidate[1:-1]
     groups = re.split(r"(?<=[\d)])(?=[ \-])", candidate)
     while groups:
         text = "".join(groups)

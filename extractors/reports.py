@@ -456,7 +456,10 @@ def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
             current = None
         else:
             current.values.append(line)
-    header_end = next((f.index for f in fields if f.kind is not None), len(entries))
+    # The heading runs to the first labelled field; a "Report of the ..." line may open it.
+    header_end = next(
+        (f.index for f in fields if f.kind is not None and not _REPORT_OF.match(f.label.text)), len(entries)
+    )
     first_page = entries[0].line.page if entries else 0
     header = [e.line for e in entries[:header_end] if e.line.page == first_page]
     return _Cover(fields, cover_end, header)

@@ -360,6 +360,7 @@ def test_person_name_drops_job_titles_and_contact_details(block, name):
         ("Telephone: +44 (0)20 7946 0018", "+44 (0)20 7946 0018"),
         ("(020) 8356 1234", "(020) 8356 1234"),
         ("Jane Smith (jane.smith@x.gov.uk; 01632 960 111)", "01632 960 111"),
+        ("Jane Smith, Head of Finance (01632 960 111)", "01632 960 111"),
         ("Tel 01632 960123 ext. 445", "01632 960123 ext. 445"),
         ("Ext: 2345", "Ext: 2345"),
         ("Tel: 45123", "45123"),
@@ -604,3 +605,20 @@ def test_a_report_of_line_makes_a_cover_of_a_heading_title_an_author_and_recomme
     assert report.title == "Revenue Budget Monitoring 2025/26: Month 4"
     assert (report.author, report.phone) == ("Jane Smith", "01632 960 111")
     assert report.recommendations == ["That Cabinet notes the forecast outturn."]
+
+
+def test_a_report_of_line_atop_the_cover_leaves_the_dated_heading_under_it(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Report of the Director of Resources", 12, True)
+    s.text("Cabinet - 15 October 2025", 12, True)
+    s.text("Revenue Budget Monitoring 2025/26: Month 4", 16, True, before=6)
+    s.text("Contact officer: Jane Smith, Head of Finance", before=8)
+    s.text("Wards affected: All", before=4)
+    s.text("1. Purpose of report", 13, True, before=8)
+    s.text("This report sets out the forecast outturn.")
+    s.text("2. Recommendations", 13, True, before=8)
+    s.text("2.1 That Cabinet notes the forecast outturn.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.title == "Revenue Budget Monitoring 2025/26: Month 4"
+    assert (report.author, report.meeting_date) == ("Jane Smith", date(2025, 10, 15))
