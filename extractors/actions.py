@@ -25,7 +25,7 @@ from extractors.table_kinds import (
     row_location,
     strip_suffix,
 )
-from extractors.values import parse_rag
+from extractors.values import leading_rag, parse_rag
 from schemas.records import Action, Table
 
 EXTRACTOR = Extractor("actions", "1")
@@ -91,18 +91,10 @@ def _plan_actions(table: Table, source: Source, service: str | None) -> list[Act
             Action(
                 prov=source.prov(EXTRACTOR, page, bbox),
                 ref=ref,
-                status=parse_rag(status) or _rag_word(status),
+                status=parse_rag(status) or leading_rag(status),
                 service=service,
                 source_table=table.id,
                 **fields,
             )
         )
     return actions
-
-
-def _rag_word(text: str | None) -> str | None:
-    """A status cell that names its RAG with other words around it ("Green - on track")."""
-    if not text:
-        return None
-    m = re.match(r"^\s*(green|amber|red)\b", text, re.I)
-    return m.group(1).lower() if m else None

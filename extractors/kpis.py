@@ -44,6 +44,7 @@ from extractors.values import (
     is_period_label,
     kpi_number,
     kpi_unit,
+    leading_rag,
     month_label,
     parse_direction,
     parse_rag,
@@ -219,11 +220,29 @@ def _heading_quarter(table: Table) -> tuple[str | None, str | None]:
 
 def _status(texts: Sequence[str]) -> tuple[Direction | None, Rag | None]:
     direction = next((d for t in texts if (d := parse_direction(t))), None)
-    rag = next((r for t in texts if (r := parse_rag(t))), None)
+    rag = next((r for t in texts if (r := parse_rag(t) or leading_rag(t))), None)
     return direction, rag
 
 
 # ---------------------------------------------------------------- exception tables and target lists
+
+
+def _target_column(
+    actual: int, targets: Sequence[int], labels: Sequence[str], councils: Sequence[Council]
+) -> int | None:
+    """The target column an actual column is read against.
+
+    Targets headed by quarters ("Quarter 2 | Quarter 3" over "Target | Actual") or by
+    councils ("NCC Target | NCC Actual") go with the actual of the same quarter or council;
+    among the rest, the first of the actual's year or of no year.
+    """
+    pool = list(targets)
+    for mark in (quarter, lambda label: _label_council(label, councils)):
+        marked = [t for t in pool if mark(labels[t])]
+        if marked:
+            pool = [t for t in marked if mark(labels[t]) == mark(labels[actual])]
+    year = fiscal_year(labels[actual])
+    return next((t for t in pool if fiscal_year(labels[t]) in {year, None}), pool[0] if pool else None)
 
 
 # A name that ends on a joining word or a hyphen goes on in the next row.
@@ -252,10 +271,7 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
     h_quarter, h_year = _heading_quarter(table)
     for a in actuals:
         a_year = fiscal_year(labels[a])
-        # Under "Quarter 2 | Quarter 3" headings each quarter's actual has its own target.
-        by_quarter = [t for t in targets if quarter(labels[t])]
-        pool = [t for t in by_quarter if quarter(labels[t]) == quarter(labels[a])] if by_quarter else targets
-        t = next((t for t in pool if fiscal_year(labels[t]) in {a_year, None}), pool[0] if pool else None)
+        t = _target_column(a, targets, labels, councils)
         t_year = fiscal_year(labels[t]) if t is not None else None
         period = _period(labels[a], a_year or t_year or h_year, year)
         # An "Actual" column of a table headed "Quarter 3 2024/25" reports that quarter.

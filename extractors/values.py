@@ -222,12 +222,15 @@ _DIRECTION_WORDS: dict[str, Direction] = {
     "up": "up",
     "improving": "up",
     "improved": "up",
+    "better": "up",
     "down": "down",
     "declining": "down",
     "declined": "down",
     "deteriorating": "down",
     "deteriorated": "down",
     "worsening": "down",
+    "worsened": "down",
+    "worse": "down",
     "same": "flat",
     "no change": "flat",
     "unchanged": "flat",
@@ -286,6 +289,14 @@ def parse_rag(text: str | None) -> Rag | None:
     if not text:
         return None
     return _RAG_WORDS.get(_status_words(text))
+
+
+def leading_rag(text: str | None) -> Rag | None:
+    """A status cell that names its colour before other words ("Green - on track", "Amber (within 5%)")."""
+    if not text:
+        return None
+    m = re.match(r"^\s*(green|amber|red)\b", text, re.I)
+    return parse_rag(m.group(1)) if m else None
 
 
 _STATED_RAG = re.compile(

@@ -473,6 +473,33 @@ def test_unruled_row_naming_a_group_is_the_directorate_of_the_rows_below():
     ]
 
 
+def test_each_council_actual_takes_its_own_councils_target():
+    table = make_table(
+        "T054",
+        [["Indicator", "RBG Target", "RBG Actual", "BCC Target", "BCC Actual"]],
+        [["% of Council Tax collected", "55%", "56.2%", "58%", "57.1%"]],
+        headings=["Partner targets: Quarter 2 2024/25"],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert [(k.council, k.period, k.target, k.actual) for k in kpis] == [
+        ("Greenwich", "2024/25 Q2", "55%", "56.2%"),
+        ("Bristol", "2024/25 Q2", "58%", "57.1%"),
+    ]
+
+
+def test_status_naming_its_colour_before_other_words_gives_the_rag():
+    table = make_table(
+        "T055",
+        [["Measure", "Target", "Q2 2024/25", "Status"]],
+        [
+            ["% of Council Tax collected", "55%", "54.2%", "Amber – within 5% of target"],
+            ["% of calls answered", "90%", "91.5%", "Green (on target)"],
+        ],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert [k.rag for k in kpis] == ["amber", "green"]
+
+
 # ---------------------------------------------------------------- corpus
 
 

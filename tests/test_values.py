@@ -298,6 +298,8 @@ def test_statuses_printed_as_words_give_the_rag_their_key_means(status, rag):
         ("Deteriorating", "down"),
         ("No change", "flat"),
         ("Static", "flat"),
+        ("Better", "up"),
+        ("Worse", "down"),
         ("Improvement plan", None),
     ],
 )

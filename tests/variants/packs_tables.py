@@ -78,8 +78,13 @@ STYLES = {
     ),
 }
 
-STATUS_WORDS = {"On target": "green", "Within tolerance": "amber", "Off target": "red"}
-TREND_WORDS = {"Improving": "up", "Declining": "down", "No change": "flat"}
+STATUS_WORDS = {
+    "On target": "green",
+    "Within tolerance": "amber",
+    "Off target": "red",
+    "Amber – within 5% of target": "amber",
+}
+TREND_WORDS = {"Improving": "up", "Declining": "down", "No change": "flat", "Better": "up", "Worse": "down"}
 
 # (indicator, kind of figure, polarity: whether higher is better)
 _MEASURES: tuple[tuple[str, str, bool], ...] = (
@@ -89,8 +94,8 @@ _MEASURES: tuple[tuple[str, str, bool], ...] = (
     ("Average time to process housing benefit changes", "days", False),
     ("Income from commercial property", "money", True),
     ("Number of affordable homes delivered", "count", True),
-    ("Number of households in temporary accommodation", "count", False),
-    ("Average days to resolve a complaint", "days", False),
+    ("Number of complaints escalated to stage 2", "count", False),
+    ("Average time to resolve a complaint", "days", False),
 )
 
 
@@ -150,6 +155,23 @@ def measures_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]]
         facts.append(KpiFact(None, None, None, indicator, period, target, actual, None, RAG_WORDS[rag]))
     header = [["Measure", "Good is", "Target", "Actual", "RAG"]]
     return TableSpec("kpi_exception", header, rows, [3.6, 0.9, 1.0, 1.0, 0.8], kpis=facts)
+
+
+def partner_targets_table(
+    rng: random.Random, measures: Sequence[tuple[str, str, bool]], councils: Sequence[Council], quarter: int
+) -> TableSpec:
+    """A target and an actual column for each partner ("NCC Target", "NCC Actual"), year from the heading."""
+    header = ["Indicator", *(f"{c.abbr} {word}" for c in councils for word in ("Target", "Actual"))]
+    rows, facts = [], []
+    for indicator, kind, _high in measures:
+        figures = [(_figure(kind, rng, True), _figure(kind, rng, False)) for _ in councils]
+        rows.append([indicator, *(v.text for pair in figures for v in pair)])
+        facts += [
+            KpiFact(c.name, None, None, indicator, f"2024/25 Q{quarter}", t, a)
+            for c, (t, a) in zip(councils, figures, strict=True)
+        ]
+    widths = [3.2, *([1.0] * 2 * len(councils))]
+    return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
 
 
 def partner_table(
@@ -547,7 +569,9 @@ def partnership_budget(seed: int = 32) -> Pack:
             Heading("Collection and processing", 2),
             partner_table(rng, measures[:5], councils, year, 2, by_name=False),
             Heading("Customer measures", 2),
-            partner_table(rng, measures[5:], councils, year, 2, by_name=True),
+            partner_table(rng, measures[5:7], councils, year, 2, by_name=True),
+            Heading("Partner targets: Quarter 2 2024/25", 2),
+            partner_targets_table(rng, measures[7:], councils, 2),
         ],
         label="Appendix 1",
     )
