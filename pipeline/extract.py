@@ -152,7 +152,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
     pages = doc.pages
     warnings: list[str] = []
     breaks = {s.pdf_page_start for s in seg.sections}
-    tables = without_agenda_grid(registry.extract_tables(pages, source, breaks=breaks), seg)
+    tables = _without_agenda_grid(registry.extract_tables(pages, source, breaks=breaks), seg)
     page_texts, lines = _running_text(pages, tables, source)
     for text in page_texts:
         if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables):
@@ -203,7 +203,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
     )
 
 
-def without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Table]:
+def _without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Table]:
     """The tables less those that lay out the agenda on its front sheet, numbered afresh.
 
     ModernGov prints the agenda as a grid, ruled or not: item number, title and

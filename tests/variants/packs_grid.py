@@ -52,7 +52,7 @@ STYLES = {
 
 
 def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_minuted: bool) -> Pack:
-    """An executive committee's pack with its agenda printed as a ``grid`` ("ruled", "narrow", "plain" or
+    """An executive committee's pack with its agenda printed as a ``grid`` ("narrow", "rows" or
     "middle", see :class:`~tests.variants.packs_text.LabelledFront`)."""
     rng = random.Random(seed)
     names = Names(rng)
@@ -171,9 +171,10 @@ def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_m
 
 
 def grid_ruled(seed: int = 31) -> Pack:
-    """The agenda boxed cell by cell, page ranges wrapped in their narrow column; apologies with
-    their substitute in the minutes' heading."""
-    return _grid_pack(seed, STYLES["grid-ruled"], "narrow", "{}.", apologies_minuted=False)
+    """The agenda ruled, cell by cell with page ranges wrapped in their narrow column or by a rule
+    under each row (drawn by the seed); apologies with their substitute in the minutes' heading."""
+    grid = "rows" if random.Random(seed).random() >= 0.5 else "narrow"
+    return _grid_pack(seed, STYLES["grid-ruled"], grid, "{}.", apologies_minuted=False)
 
 
 def grid_plain(seed: int = 32) -> Pack:

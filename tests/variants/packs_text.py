@@ -96,9 +96,9 @@ def _with_role(person: Person, role: str | None, short: bool) -> str:
 class _Front(FrontSheet):
     """What the front sheets of this module share: the vice-chair, roles and the list of items.
 
-    ``grid`` prints the items as a grid of number, title and page range: "ruled", "narrow"
-    (ruled, page ranges wrapped), "plain", or "middle" (plain, the number and range level
-    with the middle of their row).
+    ``grid`` prints the items as a grid of number, title and page range: "narrow" (every
+    cell boxed, page ranges wrapped), "rows" (a rule under each row) or "middle" (no
+    rules, the number and range level with the middle of their row).
     """
 
     vice: str | None = None
@@ -120,8 +120,10 @@ class _Front(FrontSheet):
         """The items, numbered by the ``number`` pattern ("{}." or "Item {}"), page ranges at the
         right margin or run on after the title."""
         if self.grid:
-            ruled, middle, narrow = (self.grid == form for form in ("ruled", "middle", "narrow"))
-            draw_agenda_grid(w, self.items, ranges, number, ruled or narrow, middle, narrow)
+            rules = {"narrow": "boxes", "rows": "rows"}.get(self.grid)
+            draw_agenda_grid(
+                w, self.items, ranges, number, rules, self.grid == "middle", self.grid == "narrow"
+            )
             return
         body = w.style.body
         for item in self.items:

@@ -166,17 +166,18 @@ def draw_agenda_grid(
     items: Sequence[AgendaItem],
     ranges: dict[str, tuple[int, int]],
     number: str,
-    ruled: bool,
+    rules: str | None,
     middle: bool = False,
     narrow: bool = False,
 ) -> None:
     """The agenda as ModernGov prints it: a grid of number | title | "(Pages X - Y)" rows.
 
     The title is bold with the item's description wrapped under it in the same cell, and
-    the page range is set against the right margin. ``ruled`` boxes every cell; else the
-    grid is whitespace only. ``middle`` sets the number and page range level with the
-    middle line of their row, as cells centred vertically print them. ``narrow`` makes the
-    page-range column so narrow that a range wraps: "(Pages 12 -" over "20)".
+    the page range is set against the right margin. ``rules`` box every cell ("boxes") or
+    run under every row ("rows"); without them the grid is whitespace only. ``middle``
+    sets the number and page range level with the middle line of their row, as cells
+    centred vertically print them. ``narrow`` makes the page-range column so narrow that
+    a range wraps: "(Pages 12 -" over "20)".
     """
     # The renderer imports this module: its text measures are imported when first drawn.
     from tests.variants.render import text_width, wrap
@@ -200,9 +201,11 @@ def draw_agenda_grid(
         height = max(len(lines), len(ranged)) * lead + 2 * pad
         w.ensure(height)
         top, page = w.y, w.page
-        if ruled:
+        if rules == "boxes":
             for x, width in ((w.left, num_w), (title_x, title_w), (w.right - pages_w, pages_w)):
                 page.ops.append(("box", x, top, width, height))
+        elif rules == "rows":
+            page.ops.append(("rule", w.left, top + height, w.right - w.left))
         base = top + pad + lead - 0.25 * body
         level = base + (len(lines) - 1) // 2 * lead if middle else base
         page.ops.append(("text", w.left + pad, level, w.bold, body + 0.5, number.format(item.number)))
