@@ -1,8 +1,10 @@
 """Packs whose agenda front sheet prints its items as a grid, as ModernGov sites publish them.
 
 Each item is a row: the number, the title in bold with its description wrapped under
-it, and "(Pages X - Y)" set against the right margin; the grid is boxed cell by cell or
-aligned by whitespace alone. It is page layout, not a table. The papers behind it use
+it, and "(Pages X - Y)" set against the right margin. The grid is boxed cell by cell
+(its page ranges wrapped in a narrow column), ruled under each row, or aligned by
+whitespace alone with the number and range centred in their row; the front sheet runs
+onto a second page. It is page layout, not a table. The papers behind it use
 wordings of other templates: minutes headed "Notes of the meeting of ...", apologies
 naming a substitute after a semicolon, decisions by "Members voted in favour of ..."
 and "The recommendation was carried", and a report cover saying "Report of the
