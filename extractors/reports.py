@@ -104,8 +104,11 @@ def _compile_labels() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]
 
 _LABELS = _compile_labels()
 # "Report of the Director of Resources", "Joint report by the Chief Executive": the
-# reporting officer's role on a line of its own, the label run into its value.
-_REPORT_OF = re.compile(r"^\s*(?:joint\s+)?report\s+(?:of|by|from)\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I)
+# reporting officer's role on a line of its own, the label run into its value (a line
+# that a sentence wrapped onto, "report of the Director ...", opens in lower case).
+_REPORT_OF = re.compile(
+    r"^\s*(?-i:(?=[A-Z]))(?:joint\s+)?report\s+(?:of|by|from)\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I
+)
 
 # Sub-labels inside a contact block: they belong to the author field, never end it.
 _CONTACT_SUBLABEL = re.compile(

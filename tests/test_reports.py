@@ -622,3 +622,15 @@ def test_a_report_of_line_atop_the_cover_leaves_the_dated_heading_under_it(tmp_p
     assert covers == [True]
     assert report.title == "Revenue Budget Monitoring 2025/26: Month 4"
     assert (report.author, report.meeting_date) == ("Jane Smith", date(2025, 10, 15))
+
+
+def test_a_sentence_wrapped_onto_report_of_the_director_makes_no_cover(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Budget consultation responses", 14, True)
+    s.text("Residents were asked to comment on the proposals set out in the")
+    s.text("report of the Director of Resources to the Cabinet in September.")
+    s.text("Contact: Democratic Services, 01632 960 455", before=8)
+    s.text("Recommendations", 13, True, before=8)
+    s.text("Residents recommended that the libraries stay open.")
+    _, covers = s.report()
+    assert covers == [False]
