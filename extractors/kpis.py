@@ -278,6 +278,11 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
         if h_quarter and not (quarter(labels[a]) or month_label(labels[a])):
             period = f"{period} {h_quarter}" if period else h_quarter
         pairs.append((t, a, period, _label_council(labels[a], councils)))
+    # As in per-indicator blocks, last year's outturn printed beside this year's figures is there
+    # for comparison: only the columns of the latest year give records.
+    years = [fiscal_year(period or "") for _t, _a, period, _c in pairs]
+    latest = max((y for y in years if y), default=None)
+    pairs = [pair for pair, y in zip(pairs, years, strict=True) if y in {latest, None}]
     if not actuals:
         pairs = [
             (t, None, fiscal_year(labels[t]) or year, _label_council(labels[t], councils)) for t in targets

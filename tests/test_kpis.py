@@ -500,6 +500,19 @@ def test_status_naming_its_colour_before_other_words_gives_the_rag():
     assert [k.rag for k in kpis] == ["amber", "green"]
 
 
+def test_last_years_outturn_beside_this_years_quarters_gives_no_record():
+    table = make_table(
+        "T056",
+        [["Indicator", "2023/24 Outturn", "Target 2024/25", "Q1", "Q2"]],
+        [["% of Council Tax collected", "96.1%", "96%", "28.4%", "55.0%"]],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert [(k.period, k.target, k.actual) for k in kpis] == [
+        ("2024/25 Q1", "96%", "28.4%"),
+        ("2024/25 Q2", "96%", "55.0%"),
+    ]
+
+
 # ---------------------------------------------------------------- corpus
 
 

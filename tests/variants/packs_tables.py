@@ -121,12 +121,15 @@ def _figure(kind: str, rng: random.Random, target: bool) -> Value:
 
 
 def quarters_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str) -> TableSpec:
-    """ "Indicator | Polarity | Target | Q1 | Q2 | Q3 | Status | Trend": a record per quarter printed.
+    """ "Indicator | Polarity | Last year | Target | Q1 | Q2 | Q3 | Status | Trend": a record per quarter.
 
-    The row's status and trend are printed once and belong to each of its records.
+    The row's status and trend are printed once and belong to each of its records; the
+    previous year's outturn is printed for comparison and is not a record of this year.
     """
     quarters = ["Q1", "Q2", "Q3"]
-    header = ["Indicator", "Polarity", f"Target {year}", *quarters, "Status", "Trend"]
+    first = int(year[:4]) - 1
+    previous = f"{first}/{str(first + 1)[2:]} Outturn"
+    header = ["Indicator", "Polarity", previous, f"Target {year}", *quarters, "Status", "Trend"]
     rows, facts = [], []
     for indicator, kind, high in measures:
         target = _figure(kind, rng, True)
@@ -134,14 +137,15 @@ def quarters_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]]
         status = rng.choice([*STATUS_WORDS, "G", "A", "R"])
         trend = rng.choice([*TREND_WORDS, "↑", "↓"])
         polarity = "High is good" if high else "Low is good"
-        rows.append([indicator, polarity, target.text, *(a.text for a in actuals), status, trend])
+        last = _figure(kind, rng, False).text
+        rows.append([indicator, polarity, last, target.text, *(a.text for a in actuals), status, trend])
         rag = STATUS_WORDS.get(status) or RAG_WORDS[status]
         direction = TREND_WORDS.get(trend) or DIRECTIONS[trend]
         facts += [
             KpiFact(None, None, None, indicator, f"{year} {q}", target, a, direction, rag)
             for q, a in zip(quarters, actuals, strict=True)
         ]
-    widths = [3.4, 1.1, 1.0, 0.8, 0.8, 0.8, 1.1, 0.9]
+    widths = [3.0, 1.0, 1.0, 1.0, 0.8, 0.8, 0.8, 1.2, 0.9]
     return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
 
 
