@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from tests.variants.packs_text import (
+from tests.variants.papers import long_date
+from tests.variants.spec import AgendaItem, Pack, Style
+from tests.variants.templates import (
     LabelledFront,
     PlainMinutes,
     apologies_item,
@@ -27,8 +29,6 @@ from tests.variants.packs_text import (
     labelled_report,
     minutes_item,
 )
-from tests.variants.papers import long_date
-from tests.variants.spec import AgendaItem, Pack, Style
 from tests.variants.words import Names
 
 STYLES = {
@@ -55,7 +55,7 @@ STYLES = {
 
 def _grid_pack(seed: int, style: Style, grid: str, number_form: str, apologies_minuted: bool) -> Pack:
     """An executive committee's pack with its agenda printed as a ``grid`` ("narrow", "rows" or
-    "middle", see :class:`~tests.variants.packs_text.LabelledFront`)."""
+    "middle", see :class:`~tests.variants.templates.LabelledFront`)."""
     rng = random.Random(seed)
     names = Names(rng)
     committee = "Resources and Performance Committee"
