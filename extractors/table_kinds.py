@@ -174,13 +174,15 @@ _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("directorate", re.compile(r"\b(?:directorate|department|division|portfolio)\b", re.I)),
     ("service_area", re.compile(r"\bservice\s+area\b|\bteam\b|\bfunction\b", re.I)),
     ("service", re.compile(r"^\s*services?\s*$", re.I)),
+    # "PI Code", "KPI Ref", "Indicator No.": the indicator's reference, not its name.
+    ("ref", re.compile(r"\b(?:ref(?:erence)?|code|id)\b|(?:^|\s)no\.?$", re.I)),
     ("indicator", re.compile(r"\b(?:kpis?|indicators?|measures?|pis?|metrics?)\b", re.I)),
     ("actual", re.compile(r"\b(?:actual|outturn|performance|result|achieved|ytd|year\s+to\s+date)\b", re.I)),
 )
 
 
 def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
-    """KPI role -> columns: directorate, service_area, indicator, target, actual, status, comment.
+    """KPI role -> columns: directorate, service_area, ref, indicator, target, actual, status, comment.
 
     A heading that names a reporting period ("Quarter 1", "Apr-19", "2019/20") is an actual
     column unless it also says "target"; a "Service" column is the directorate when a

@@ -513,6 +513,22 @@ def test_last_years_outturn_beside_this_years_quarters_gives_no_record():
     ]
 
 
+def test_indicator_code_column_is_not_the_indicator_name():
+    table = make_table(
+        "T057",
+        [["PI Code", "Performance Indicator", "Target", "Q3 2024/25", "RAG"]],
+        [["HS01", "% of homes re-let within 28 days", "90%", "86.5%", "R"]],
+    )
+    assert classify_table(table) == "kpi_exception"
+    (kpi,), _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert (kpi.indicator, kpi.period, kpi.actual_value, kpi.rag) == (
+        "% of homes re-let within 28 days",
+        "2024/25 Q3",
+        86.5,
+        "red",
+    )
+
+
 # ---------------------------------------------------------------- corpus
 
 

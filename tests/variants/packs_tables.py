@@ -239,23 +239,23 @@ def spanned_quarters_table(
 def paired_quarters_table(
     rng: random.Random, measures: Sequence[tuple[str, str, bool]], year: str
 ) -> TableSpec:
-    """A target and an actual under each quarter's heading; the row's RAG is its latest quarter's."""
+    """A code, then a target and an actual under each quarter's heading; the row's RAG is printed once."""
     quarters = ["Quarter 2", "Quarter 3"]
     header = [
-        ["Indicator", quarters[0], "", quarters[1], "", "RAG"],
-        ["", "Target", "Actual", "Target", "Actual", ""],
+        ["PI Code", "Performance Indicator", quarters[0], "", quarters[1], "", "RAG"],
+        ["", "", "Target", "Actual", "Target", "Actual", ""],
     ]
-    spans = [SpanSpec(0, 1, 1, 2), SpanSpec(0, 3, 1, 2)]
+    spans = [SpanSpec(0, 2, 1, 2), SpanSpec(0, 4, 1, 2)]
     rows, facts = [], []
-    for indicator, kind, _high in measures:
+    for k, (indicator, kind, _high) in enumerate(measures):
         figures = [(_figure(kind, rng, True), _figure(kind, rng, False)) for _ in quarters]
         rag = rng.choice(["G", "A", "R"])
-        rows.append([indicator, *(v.text for pair in figures for v in pair), rag])
+        rows.append([f"HS{k + 1:02d}", indicator, *(v.text for pair in figures for v in pair), rag])
         facts += [
             KpiFact(None, None, None, indicator, f"{year} Q{q[-1]}", t, a, None, RAG_WORDS[rag])
             for q, (t, a) in zip(quarters, figures, strict=True)
         ]
-    return TableSpec("kpi_exception", header, rows, [3.4, 1, 1, 1, 1, 0.7], spans, kpis=facts)
+    return TableSpec("kpi_exception", header, rows, [0.8, 3.2, 1, 1, 1, 1, 0.7], spans, kpis=facts)
 
 
 # ---------------------------------------------------------------- money in thousands
