@@ -223,6 +223,15 @@ def test_row_cut_by_the_page_break_is_folded_into_the_row_above():
     assert joined.row_pages == [1, 1, 1, 2]
 
 
+def test_row_opening_with_its_own_label_after_the_break_is_a_row_of_its_own():
+    header = ["", "2023/24", "Q1", "Q2"]
+    a = _fragment(1, [header, ["Outturn", "16", "19", "43"], ["Target", "31", "29", "49"]])
+    b = _fragment(2, [header, ["RAG", "", "G", ""], ["DoT", "", "→", "↑"]])
+    joined = join([a, b])
+    assert [row[0] for row in joined.grid()] == ["", "Outturn", "Target", "RAG", "DoT"]
+    assert joined.grid()[3] == ["RAG", "", "G", ""]
+
+
 def test_empty_rows_and_columns_are_dropped_and_spans_shrink():
     frag = _fragment(1, [["A", "", "B"], ["", "", ""], ["C", "", "D"]], spans={(0, 0): (2, 1)})
     out = drop_empty_lines(frag)

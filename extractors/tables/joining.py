@@ -153,11 +153,15 @@ def _split_row(joined: Joined, row: int) -> bool:
 
     The sign is a key column, filled in every other row of the table, that is blank
     in this one: the key was printed with the start of the row, on the page before.
+    Keys lead their rows, so only columns left of the row's first text count: a row
+    that opens with its own label ("RAG" | | "G" |) is a row of its own.
     """
     owner = _owners(joined)
-    if joined.n_rows < 3 or not any(c is not None and c.text for c in owner[row]):
+    # A merged cell running down from above (a directorate) is no text of this row's own.
+    own = [col for col, c in enumerate(owner[row]) if c is not None and c.text and c.row == row]
+    if joined.n_rows < 3 or not own:
         return False
-    for col in range(joined.n_cols):
+    for col in range(own[0]):
         cell = owner[row][col]
         if cell is not None and cell.text:
             continue
