@@ -4,7 +4,10 @@ Four forms of KPI table give :class:`Kpi` records:
 
 * exception tables and target lists: one row per indicator, with directorate / service
   area / KPI / target / actual / direction-of-travel columns in any order (merged
-  directorate and service-area cells are filled down, a row split in two is joined);
+  directorate and service-area cells are filled down, a row naming a group heads the rows
+  below it, a row split in two is joined); each actual column is read against the target
+  of its own quarter or council, an "Actual" column of a table headed "Quarter 3" reports
+  that quarter, and last year's outturn printed for comparison gives no record;
 * per-indicator blocks: Outturn / Target / RAG / DoT rows against period columns such as
   "2018/19", "LBH 2019/20 Q1" or "LBN Q1", of which only the current year's reporting
   periods give records;

@@ -186,7 +186,8 @@ def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
 
     A heading that names a reporting period ("Quarter 1", "Apr-19", "2019/20") is an actual
     column unless it also says "target"; a "Service" column is the directorate when a
-    "Service Area" column sits beside it.
+    "Service Area" column sits beside it; a "Description" column is the indicator of a
+    table of targets and actuals that heads no column as one.
     """
     roles: dict[str, list[int]] = {}
     for col, label in enumerate(labels):
@@ -198,7 +199,16 @@ def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
     if "service" in roles:
         key = "directorate" if "service_area" in roles and "directorate" not in roles else "service_area"
         roles.setdefault(key, []).extend(roles.pop("service"))
+    # "Ref | Description | Target | Actual": in a table of targets and actuals whose headings name
+    # no indicator column, the description is the indicator.
+    if "indicator" not in roles and {"target", "actual"} <= roles.keys():
+        described = [c for c, label in enumerate(labels) if _DESCRIPTION.search(label)]
+        if described:
+            roles["indicator"] = described[:1]
     return roles
+
+
+_DESCRIPTION = re.compile(r"^\s*(?:description|name|title)\b", re.I)
 
 
 _BLOCK_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (

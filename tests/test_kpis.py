@@ -529,6 +529,21 @@ def test_indicator_code_column_is_not_the_indicator_name():
     )
 
 
+def test_description_column_names_the_indicator_of_a_targets_and_actuals_table():
+    table = make_table(
+        "T058",
+        [["Ref", "Description", "Target", "Q3 2024/25"]],
+        [["RP1", "% of homes re-let within 28 days", "90%", "86.5%"]],
+    )
+    assert classify_table(table) == "kpi_exception"
+    (kpi,), _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert (kpi.indicator, kpi.target_value, kpi.actual_value) == (
+        "% of homes re-let within 28 days",
+        90.0,
+        86.5,
+    )
+
+
 # ---------------------------------------------------------------- corpus
 
 

@@ -164,17 +164,18 @@ def measures_table(rng: random.Random, measures: Sequence[tuple[str, str, bool]]
 def partner_targets_table(
     rng: random.Random, measures: Sequence[tuple[str, str, bool]], councils: Sequence[Council], quarter: int
 ) -> TableSpec:
-    """A target and an actual column for each partner ("NCC Target", "NCC Actual"), year from the heading."""
-    header = ["Indicator", *(f"{c.abbr} {word}" for c in councils for word in ("Target", "Actual"))]
+    """A reference, a description, then a target and an actual column for each partner ("NCC
+    Target", "NCC Actual"); the year and quarter are the heading's."""
+    header = ["Ref", "Description", *(f"{c.abbr} {word}" for c in councils for word in ("Target", "Actual"))]
     rows, facts = [], []
-    for indicator, kind, _high in measures:
+    for k, (indicator, kind, _high) in enumerate(measures):
         figures = [(_figure(kind, rng, True), _figure(kind, rng, False)) for _ in councils]
-        rows.append([indicator, *(v.text for pair in figures for v in pair)])
+        rows.append([f"RP{k + 1}", indicator, *(v.text for pair in figures for v in pair)])
         facts += [
             KpiFact(c.name, None, None, indicator, f"2024/25 Q{quarter}", t, a)
             for c, (t, a) in zip(councils, figures, strict=True)
         ]
-    widths = [3.2, *([1.0] * 2 * len(councils))]
+    widths = [0.6, 3.0, *([1.0] * 2 * len(councils))]
     return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
 
 
