@@ -241,8 +241,13 @@ _DIRECTION_WORDS: dict[str, Direction] = {
 
 
 def _status_words(text: str) -> str:
-    """A status cell's words for lookup: lower case, single spaces, "On-target" as "on target"."""
-    return re.sub(r"[\s\-\u2013]+", " ", text.strip().lower().rstrip(".")).strip()
+    """A status cell's letters for lookup, in lower case: "On-target", "On target" and "Ontrack"
+    (a narrow cell's two lines read as one word) all look the same. A cell with a figure in it
+    ("G1", "R2") is a code, and looks like no status."""
+    return "" if re.search(r"\d", text) else re.sub(r"[^a-z]", "", text.lower())
+
+
+_DIRECTION_KEYS = {_status_words(word): direction for word, direction in _DIRECTION_WORDS.items()}
 
 
 def parse_direction(text: str | None) -> Direction | None:
@@ -255,7 +260,7 @@ def parse_direction(text: str | None) -> Direction | None:
     s = text.strip()
     if s in _DIRECTION_SYMBOLS:
         return _DIRECTION_SYMBOLS[s]
-    return _DIRECTION_WORDS.get(_status_words(s))
+    return _DIRECTION_KEYS.get(_status_words(s))
 
 
 # Statuses printed as words mean the colours their keys give them: on target or on track is
@@ -280,6 +285,9 @@ _RAG_WORDS: dict[str, Rag] = {
 }
 
 
+_RAG_KEYS = {_status_words(word): rag for word, rag in _RAG_WORDS.items()}
+
+
 def parse_rag(text: str | None) -> Rag | None:
     """A RAG status printed as a letter, a colour or a status word; None otherwise.
 
@@ -288,7 +296,7 @@ def parse_rag(text: str | None) -> Rag | None:
     """
     if not text:
         return None
-    return _RAG_WORDS.get(_status_words(text))
+    return _RAG_KEYS.get(_status_words(text))
 
 
 def leading_rag(text: str | None) -> Rag | None:

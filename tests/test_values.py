@@ -282,8 +282,11 @@ def test_two_amounts_give_no_kpi_number(a, b):
         ("At risk", "amber"),
         ("Off target", "red"),
         ("Off-track", "red"),
+        ("Ontrack", "green"),
+        ("Withintolerance", "amber"),
         ("Target", None),
         ("Complete", None),
+        ("G1", None),
     ],
 )
 def test_statuses_printed_as_words_give_the_rag_their_key_means(status, rag):
@@ -313,7 +316,9 @@ _STATUS_WORDS = st.sampled_from(
 
 
 @given(
-    _STATUS_WORDS, st.sampled_from([str.upper, str.lower, str.title]), st.sampled_from([" ", "  ", "-", "\n"])
+    _STATUS_WORDS,
+    st.sampled_from([str.upper, str.lower, str.title]),
+    st.sampled_from([" ", "  ", "-", "\n", ""]),
 )
 def test_status_words_read_alike_in_any_case_and_spacing(status, case, gap):
     assert parse_rag(case(status).replace(" ", gap)) == parse_rag(status) is not None

@@ -400,11 +400,14 @@ def plan_table(
     order: Sequence[str],
     words: bool,
     headings: dict[str, str] | None = None,
+    themes: dict[str, str] | None = None,
 ) -> TableSpec:
     """An action plan with the columns in ``order`` (of "ref", "delivery", "partner", "target_date",
     "progress", "status"); the status a RAG letter or an "On track" / "At risk" word.
 
-    ``headings`` rewords some of the columns' headings ("Action No.", "Timescale").
+    ``headings`` rewords some of the columns' headings ("Action No.", "Timescale"); ``themes``
+    opens a group of actions, before the action of the given reference, with a row across the
+    table ("Priority 1: Homes for local people").
     """
     headings = {
         "ref": "No.",
@@ -416,8 +419,11 @@ def plan_table(
         **(headings or {}),
     }
     widths = {"ref": 0.6, "delivery": 2.6, "partner": 1.2, "target_date": 0.9, "progress": 2.8, "status": 0.8}
-    rows, facts = [], []
+    rows, facts, spans = [], [], []
     for ref in refs:
+        if themes and ref in themes:
+            spans.append(SpanSpec(1 + len(rows), 0, 1, len(order)))
+            rows.append([themes[ref], *([""] * (len(order) - 1))])
         printed = rng.choice(list(_ACTION_STATUS) if words else ["G", "A", "R"])
         values = {
             "ref": ref,
@@ -443,7 +449,7 @@ def plan_table(
             )
         )
     header = [[headings[f] for f in order]]
-    return TableSpec("action_plan", header, rows, [widths[f] for f in order], actions=facts)
+    return TableSpec("action_plan", header, rows, [widths[f] for f in order], spans, actions=facts)
 
 
 # ---------------------------------------------------------------- packs
@@ -611,12 +617,22 @@ def district_outturn(seed: int = 33) -> Pack:
                 minus=True,
             ),
             Para("* Includes the one-off cost of the local plan inquiry."),
-            Heading(f"3. {council.long} performance"),
+            Heading("3. Council Plan actions"),
+            plan_table(
+                rng,
+                "Council Plan",
+                ["1.1", "1.2", "2.1", "2.2"],
+                ["Head of Housing", "Head of Finance"],
+                ["ref", "delivery", "partner", "target_date", "status", "progress"],
+                True,
+                themes={"1.1": "Priority 1: Homes for local people"},
+            ),
+            Heading(f"4. {council.long} performance"),
             Para("Performance against the Council Plan indicators is shown below."),
             spanned_quarters_table(
                 rng, [("Housing", measures[:2]), ("Resources", measures[2:])], year, council
             ),
-            Heading("4. Capital programme (£'000)"),
+            Heading("5. Capital programme (£'000)"),
             Para("Spend on the capital programme to the end of December is set out below."),
             plain_capital_table(
                 rng, ["Leisure centre roof", "Play area renewals", "Disabled facilities grants"]
