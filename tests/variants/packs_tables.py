@@ -4,18 +4,25 @@ The tables of :mod:`.packs` were modelled on one joint committee's papers; these
 the forms other councils print:
 
 * budget monitoring in thousands, announced as "£000" under each heading (a second
-  header row), as "£'000" in the corner cell or as "£k" beside the heading; columns
-  "Budget 2024/25", "Revised Budget", "Forecast Outturn", "Variance
-  Adverse/(Favourable)"; negatives as "(1,234)" or "-1,234"; "Sub-total" and "Net
-  total" rows; "-" or "–" for nothing; a footnote mark after a figure ("1,234*");
-* KPI tables "Indicator | Polarity | Target 2024/25 | Q1 | Q2 | Q3 | Status | Trend" and
-  "Measure | Good is | Target | Actual | RAG", statuses as words ("On target", "Within
-  tolerance", "Off target") or letters, trends as words ("Improving", "No change") or
-  arrows, figures "95.2%", "£1.2m", "12 days", "<5%", "1,234";
-* KPI columns headed by the partner councils, by names or by abbreviations the report
-  defines ("Royal Borough of Kingsbury upon Tern (RBK)");
+  header row), as "£'000" in the corner cell, as "£k" beside the heading or only in the
+  heading above the table ("Capital programme (£'000)"); columns "Budget 2024/25",
+  "Revised Budget", "Forecast Outturn", "Variance Adverse/(Favourable)" or one per
+  financial year of a medium-term plan; negatives as "(1,234)" or "-1,234"; "Sub-total"
+  and "Net total" rows; "-" or "–" for nothing; a footnote mark after a figure ("1,234*");
+* KPI tables "Indicator | Polarity | 2023/24 Outturn | Target 2024/25 | Q1 | Q2 | Q3 |
+  Status | Trend", "Measure | Good is | Target | Actual | RAG" (the quarter named by the
+  heading above), "PI Code | Performance Indicator" with a target and an actual under
+  each quarter, "Ref | Description" with a target and an actual per council; statuses as
+  words ("On target", "Within tolerance", "Amber – within 5% of target") or letters,
+  trends as words ("Improving", "No change", "Worse") or arrows, figures "95.2%",
+  "£1.2m", "12 days", "<5%", "1,234"; a row naming each group of indicators;
+* KPI columns headed by the partner councils, by names, by a place's name alone
+  ("Kingsbury") or by abbreviations the report defines ("Royal Borough of Kingsbury upon
+  Tern (RBK)");
 * action plans "No. | Action | Lead Officer | Deadline | Progress update | RAG" in any
-  order, references "1.1", "A3", "SP-04", deadlines "Mar-25", "31/03/2025", "Q4 2024/25".
+  order and wording ("Action No.", "Timescale"), references "1.1", "A3", "SP-04",
+  deadlines "Mar-25", "31/03/2025", "Q4 2024/25", statuses "On track" / "At risk", a theme
+  row across the table.
 """
 
 from __future__ import annotations
