@@ -5,7 +5,8 @@ Four forms of KPI table give :class:`Kpi` records:
 * exception tables and target lists: one row per indicator, with directorate / service
   area / KPI / target / actual / direction-of-travel columns in any order (merged
   directorate and service-area cells are filled down, a row naming a group heads the rows
-  below it, a row split in two is joined); each actual column is read against the target
+  below it, a row split in two is joined, a "Council" column names each row's council);
+  each actual column is read against the target
   of its own quarter or council, an "Actual" column of a table headed "Quarter 3" reports
   that quarter, and last year's outturn printed for comparison gives no record;
 * per-indicator blocks: Outturn / Target / RAG / DoT rows against period columns such as
@@ -265,6 +266,7 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
             roles.setdefault("actual", []).append(col)
     ind_col = roles["indicator"][0]
     dir_col = roles.get("directorate", [None])[0]
+    council_col = roles.get("council", [None])[0]
     area_col = roles.get("service_area", [None])[0]
     targets, actuals, statuses = roles.get("target", []), roles.get("actual", []), roles.get("status", [])
     value_cols = [*targets, *actuals, *statuses]
@@ -318,7 +320,7 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
         return any(cell(after[0], c) for c in value_cols)
 
     def continues(index: int, row: Sequence[str]) -> bool:
-        if cell(row, dir_col) or cell(row, area_col) or is_group(index, row):
+        if cell(row, dir_col) or cell(row, area_col) or cell(row, council_col) or is_group(index, row):
             return False
         indicator, values = cell(row, ind_col), [cell(row, c) for c in value_cols if cell(row, c)]
         # A name running on starts in lower case, and its row holds no figure of its own.
@@ -328,7 +330,7 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
     heading_council = _heading_council(table, councils)
     table_rag = stated_rag(table.preamble)
     records: list[Kpi] = []
-    directorate = area = None
+    directorate = area = indicator = None
     for index, row in merge_continuation_rows(table.rows, continues):
         if is_group(index, row):
             directorate, area = next(cell(row, c) for c in range(len(row)) if cell(row, c)), None
@@ -337,11 +339,16 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
             directorate, area = cell(row, dir_col), None
         if cell(row, area_col):
             area = cell(row, area_col)
-        indicator = cell(row, ind_col)
+        # Rows of one indicator's councils print its name once, on the first.
+        indicator = cell(row, ind_col) or (indicator if cell(row, council_col) else None)
         if not indicator:
             continue
         direction, rag = _status([cell(row, c) for c in statuses])
-        named = council_in_brackets(area or "", councils) or council_in_brackets(indicator, councils)
+        named = (
+            _label_council(cell(row, council_col), councils)
+            or council_in_brackets(area or "", councils)
+            or council_in_brackets(indicator, councils)
+        )
         where = row_location(table, offset + index)
         for t, a, period, column_council in pairs:
             records.append(

@@ -169,6 +169,8 @@ def _split_readings(label: str) -> Iterator[str]:
 
 _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment", re.compile(r"\bcomments?\b|\bcommentary\b|\bnotes?\b", re.I)),
+    # A column naming each row's council: "Council", "Authority", "Partner".
+    ("council", re.compile(r"^\s*(?:councils?|authorit(?:y|ies)|boroughs?|partners?)\s*$", re.I)),
     ("target", re.compile(r"\b(?:targets?|threshold)\b", re.I)),
     ("status", re.compile(r"\b(?:rag|status|direction|dot|trend|travel|rating)\b", re.I)),
     ("directorate", re.compile(r"\b(?:directorate|department|division|portfolio)\b", re.I)),
@@ -182,7 +184,8 @@ _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
-    """KPI role -> columns: directorate, service_area, ref, indicator, target, actual, status, comment.
+    """KPI role -> columns: council, directorate, service_area, ref, indicator, target, actual, status,
+    comment.
 
     A heading that names a reporting period ("Quarter 1", "Apr-19", "2019/20") is an actual
     column unless it also says "target"; a "Service" column is the directorate when a

@@ -544,6 +544,22 @@ def test_description_column_names_the_indicator_of_a_targets_and_actuals_table()
     )
 
 
+def test_council_column_names_each_rows_council_under_an_indicator_printed_once():
+    table = make_table(
+        "T059",
+        [["Indicator", "Council", "Target", "Q2 2024/25"]],
+        [
+            ["% of Council Tax collected", "RBG", "55%", "56.2%"],
+            ["", "Bristol", "58%", "57.1%"],
+        ],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE)
+    assert [(k.council, k.indicator, k.actual) for k in kpis] == [
+        ("Greenwich", "% of Council Tax collected", "56.2%"),
+        ("Bristol", "% of Council Tax collected", "57.1%"),
+    ]
+
+
 # ---------------------------------------------------------------- corpus
 
 

@@ -15,7 +15,8 @@ the forms other councils print:
   each quarter, "Ref | Description" with a target and an actual per council; statuses as
   words ("On target", "Within tolerance", "Amber – within 5% of target") or letters,
   trends as words ("Improving", "No change", "Worse") or arrows, figures "95.2%",
-  "£1.2m", "12 days", "<5%", "1,234"; a row naming each group of indicators;
+  "£1.2m", "12 days", "<5%", "1,234"; a row naming each group of indicators; a row per
+  indicator and council, the council in a column of its own;
 * KPI columns headed by the partner councils, by names, by a place's name alone
   ("Kingsbury") or by abbreviations the report defines ("Royal Borough of Kingsbury upon
   Tern (RBK)");
@@ -184,6 +185,25 @@ def partner_targets_table(
         ]
     widths = [0.6, 3.0, *([1.0] * 2 * len(councils))]
     return TableSpec("kpi_exception", [header], rows, widths, kpis=facts)
+
+
+def council_rows_table(
+    rng: random.Random, measures: Sequence[tuple[str, str, bool]], councils: Sequence[Council], quarter: int
+) -> TableSpec:
+    """A row per indicator and council, the council named by its abbreviation in a column of its own."""
+    header = [["Indicator", "Council", "Target", f"Q{quarter} 2024/25", "RAG"]]
+    rows, facts = [], []
+    for indicator, kind, _high in measures:
+        for c in councils:
+            target, actual = _figure(kind, rng, True), _figure(kind, rng, False)
+            rag = rng.choice(["G", "A", "R"])
+            rows.append([indicator, c.abbr, target.text, actual.text, rag])
+            facts.append(
+                KpiFact(
+                    c.name, None, None, indicator, f"2024/25 Q{quarter}", target, actual, None, RAG_WORDS[rag]
+                )
+            )
+    return TableSpec("kpi_exception", header, rows, [3.4, 0.9, 1, 1, 0.7], kpis=facts)
 
 
 def partner_table(
@@ -580,6 +600,7 @@ def partnership_budget(seed: int = 32) -> Pack:
         ["The partnership is forecast to underspend, shared between the partners."],
     )
     measures = rng.sample(_MEASURES, len(_MEASURES))
+    shared = [(f"{name} (shared service)", kind, high) for name, kind, high in rng.sample(_MEASURES, 3)]
     performance = Appendix(
         [
             Heading("Appendix 1: Partnership Performance Quarter 2", 1),
@@ -590,6 +611,8 @@ def partnership_budget(seed: int = 32) -> Pack:
             partner_table(rng, measures[5:7], councils, year, 2, by_name=True),
             Heading("Partner targets: Quarter 2 2024/25", 2),
             partner_targets_table(rng, measures[7:], councils, 2),
+            Heading("Shared service measures by partner", 2),
+            council_rows_table(rng, shared, councils, 2),
         ],
         label="Appendix 1",
     )
