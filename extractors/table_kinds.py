@@ -203,8 +203,10 @@ def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
         key = "directorate" if "service_area" in roles and "directorate" not in roles else "service_area"
         roles.setdefault(key, []).extend(roles.pop("service"))
     # "Ref | Description | Target | Actual": in a table of targets and actuals whose headings name
-    # no indicator column, the description is the indicator.
-    if "indicator" not in roles and {"target", "actual"} <= roles.keys():
+    # no indicator column, the description is the indicator; under money headings ("Savings
+    # target £000") it is a savings line.
+    money = any(money_unit_in(label) for label in labels)
+    if "indicator" not in roles and {"target", "actual"} <= roles.keys() and not money:
         described = [c for c, label in enumerate(labels) if _DESCRIPTION.search(label)]
         if described:
             roles["indicator"] = described[:1]

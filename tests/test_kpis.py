@@ -542,6 +542,13 @@ def test_description_column_names_the_indicator_of_a_targets_and_actuals_table()
         90.0,
         86.5,
     )
+    # A savings tracker's description is a savings line, its figures money.
+    savings = make_table(
+        "T060",
+        [["Ref", "Description", "Savings Target £000", "Actual £000"]],
+        [["S1", "Restructure of the print service", "120", "95"]],
+    )
+    assert classify_table(savings) == "financial"
 
 
 def test_council_column_names_each_rows_council_under_an_indicator_printed_once():
