@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -695,3 +696,87 @@ def test_header_and_one_row_framed_by_rules_start_a_table_over_two_pages(tmp_pat
     assert table.pages == [1, 2]
     assert table.header == [header]
     assert table.rows == [["Theme 2: Customer access", "", "", ""], *body]
+
+
+_PLAN_HEADER = ["No.", "Action", "Officer", "Status"]
+_PLAN_XS = (60, 100, 300, 400)
+
+
+def _unruled_plan(
+    path: Path, first: Sequence[Sequence[str] | str], second: Sequence[Sequence[str] | str] = ()
+) -> Path:
+    """An unruled action plan under a heading and a paragraph, its header repeated on each page.
+
+    Each page lists rows of cells, and theme rows (a string) printed across the table in
+    bold. With ``second``, the plan runs on to a second page and ``first`` ends at the
+    foot of the first page, just above its stamp; else it follows the paragraph.
+    """
+    regular, bold = FACES["Helvetica"]
+    canvas = Canvas(str(path), pagesize=A4)
+
+    def page(top: float, items: Sequence[Sequence[str] | str], stamp: str) -> None:
+        for x, text in zip(_PLAN_XS, _PLAN_HEADER, strict=True):
+            _draw(canvas, bold, x, top, text)
+        for item in items:
+            top += 16
+            if isinstance(item, str):
+                _draw(canvas, bold, _PLAN_XS[0], top, item)
+                continue
+            for x, text in zip(_PLAN_XS, item, strict=True):
+                _draw(canvas, regular, x, top, text)
+        canvas.setFont(regular, 9)
+        canvas.drawCentredString(A4[0] / 2, 30, stamp)
+        canvas.showPage()
+
+    canvas.setFont(bold, 14)
+    canvas.drawString(60, A4[1] - 70, "Council Plan Action Plan")
+    canvas.setFont(regular, 11)
+    canvas.drawString(60, A4[1] - 100, "Progress against each action is set out below.")
+    page(A4[1] - 60 - 16 * (len(first) + 1) if second else 130, first, "Page 1")
+    if second:
+        page(60, second, "Page 2")
+    canvas.save()
+    return path
+
+
+_ACTIONS = [
+    [f"{n}.{k}", f"Deliver action {n}.{k} of the plan", "Head of Service", "Green"]
+    for n in (1, 2)
+    for k in (1, 2, 3)
+]
+
+
+def test_bold_theme_row_under_the_header_of_an_unruled_table_is_a_body_row(tmp_path):
+    table = one_table(
+        _unruled_plan(tmp_path / "t.pdf", ["1. Housing", *_ACTIONS[:3], "2. Finance", *_ACTIONS[3:]])
+    )
+    assert table.header == [_PLAN_HEADER]
+    assert table.rows == [
+        ["1. Housing", "", "", ""],
+        *_ACTIONS[:3],
+        ["2. Finance", "", "", ""],
+        *_ACTIONS[3:],
+    ]
+
+
+def test_unruled_theme_row_left_at_the_page_foot_stays_in_its_table(tmp_path):
+    first = ["1. Housing", *_ACTIONS[:3], "2. Finance and resources"]
+    path = _unruled_plan(tmp_path / "t.pdf", first, _ACTIONS[3:])
+    table = one_table(path)
+    assert table.pages == [1, 2]
+    assert table.header == [_PLAN_HEADER]
+    assert table.rows == [
+        ["1. Housing", "", "", ""],
+        *_ACTIONS[:3],
+        ["2. Finance and resources", "", "", ""],
+        *_ACTIONS[3:],
+    ]
+
+
+def test_unruled_header_and_theme_row_at_the_page_foot_start_the_table(tmp_path):
+    path = _unruled_plan(tmp_path / "t.pdf", ["1. Housing"], _ACTIONS[:3])
+    table = one_table(path)
+    assert table.pdf_page == 1 and table.pages == [1, 2]
+    assert table.header == [_PLAN_HEADER]
+    assert table.rows == [["1. Housing", "", "", ""], *_ACTIONS[:3]]
+    assert table.section_title == "Council Plan Action Plan"

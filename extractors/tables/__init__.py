@@ -1,7 +1,8 @@
 """Tables of a PDF as logical tables: found per page, joined across pages, placed in context.
 
 Every page is searched for ruled grids and for whitespace-aligned tables
-(:mod:`.finder`); fragments that continue one another over page breaks are joined
+(:mod:`.finder`); rows a page break strands at a page's foot go with the table they
+belong to (:mod:`.foot`); fragments that continue one another over page breaks are joined
 (:mod:`.joining`); each table gets the heading path and the introducing text above it
 (:mod:`.context`). Grids used only for page layout are left out.
 """
@@ -17,6 +18,7 @@ from extractors.base import Extractor, Source
 from extractors.layout import Line, body_size
 from extractors.tables.context import DocumentContext, TableContext, body_lines, furniture
 from extractors.tables.finder import page_fragments, region_fragment
+from extractors.tables.foot import take_stranded_rows
 from extractors.tables.joining import Joined, group_fragments, join
 from extractors.tables.model import Fragment
 from schemas.records import Span, Table, TableRegion
@@ -39,8 +41,9 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
     """
     breaks = set(breaks)
     found = {p.page_number: page_fragments(p) for p in pages}
-    frags = {n: t.fragments for n, t in found.items()}
     skip = furniture([found[p.page_number].lines for p in pages], [p.height for p in pages])
+    take_stranded_rows(found, skip, breaks)
+    frags = {n: t.fragments for n, t in found.items()}
     body = {
         n: body_lines(t.lines, [f.bbox for f in t.fragments if not f.ruled], skip) for n, t in found.items()
     }

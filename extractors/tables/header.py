@@ -40,8 +40,14 @@ def _leading(filled: list[list[Cell]], styled: Callable[[list[Cell]], bool], n_c
     for i, cells in enumerate(filled):
         if not cells:
             break
-        # A full-width row below the first is a section label within the body.
-        lone = len(cells) == 1 and cells[0].colspan == n_cols and n_cols > 1
+        # A full-width row below the first is a section label within the body; so is a
+        # row whose only text is its first cell ("1. Housing"): a label printed across
+        # a table without a grid leaves the other cells empty.
+        lone = (
+            len(cells) == 1
+            and n_cols > 1
+            and (cells[0].colspan == n_cols or (cells[0].col == 0 and n_cols > 2))
+        )
         if not styled(cells) or (lone and i > 0):
             break
         count += 1

@@ -23,7 +23,8 @@ the forms other councils print:
 * action plans "No. | Action | Lead Officer | Deadline | Progress update | RAG" in any
   order and wording ("Action No.", "Timescale"), references "1.1", "A3", "SP-04",
   deadlines "Mar-25", "31/03/2025", "Q4 2024/25", statuses "On track" / "At risk", a theme
-  row across the table.
+  row across the table opening the plan or a group of actions within it, and a plan whose
+  header and first theme row end a page, its actions following on the next.
 """
 
 from __future__ import annotations
@@ -619,6 +620,21 @@ def partnership_budget(seed: int = 32) -> Pack:
     return Pack("variant-partnership-budget", style, documents=[budget, performance], committee=committee)
 
 
+# Paragraphs that bring the last action plan of the district's report down to the foot of
+# a page: its header and first theme row end the page, its actions follow on the next.
+SERVICE_TEXT = (
+    "Each service has reviewed how residents reach it and what they ask for most often, and has "
+    "agreed with its portfolio holder the changes it will make to its processes during the year, "
+    "starting with the services that residents contact most.",
+    "The actions below are monitored by the corporate leadership team each month and reported "
+    "to Cabinet each quarter, alongside the performance indicators and the budget forecasts, so "
+    "that progress can be read against spending.",
+    "Where an action has slipped, the responsible officer sets out the reasons and the steps "
+    "being taken to recover it, so that members can judge whether a new date is realistic and "
+    "what the delay means for residents.",
+)
+
+
 def district_outturn(seed: int = 33) -> Pack:
     """A district council's outturn report printed without rules: money in "£'000" columns."""
     rng, style = random.Random(seed), STYLES["unruled-helvetica"]
@@ -655,7 +671,10 @@ def district_outturn(seed: int = 33) -> Pack:
                 ["Head of Housing", "Head of Finance"],
                 ["ref", "delivery", "partner", "target_date", "status", "progress"],
                 True,
-                themes={"1.1": "Priority 1: Homes for local people"},
+                themes={
+                    "1.1": "Priority 1: Homes for local people",
+                    "2.1": "Priority 2: Finance and resources",
+                },
             ),
             Heading(f"4. {council.long} performance"),
             Para("Performance against the Council Plan indicators is shown below."),
@@ -666,6 +685,17 @@ def district_outturn(seed: int = 33) -> Pack:
             Para("Spend on the capital programme to the end of December is set out below."),
             plain_capital_table(
                 rng, ["Leisure centre roof", "Play area renewals", "Disabled facilities grants"]
+            ),
+            Heading("6. Service improvement actions"),
+            *(Para(text) for text in SERVICE_TEXT),
+            plan_table(
+                rng,
+                "Service Improvement",
+                ["3.1", "3.2"],
+                ["Head of Customer Services", "Head of Finance"],
+                ["ref", "delivery", "partner", "target_date", "status", "progress"],
+                False,
+                themes={"3.1": "Priority 3: A modern council"},
             ),
         ],
         ["That Cabinet notes the forecast outturn and performance at Quarter 3."],
