@@ -703,13 +703,17 @@ _PLAN_XS = (60, 100, 300, 400)
 
 
 def _unruled_plan(
-    path: Path, first: Sequence[Sequence[str] | str], second: Sequence[Sequence[str] | str] = ()
+    path: Path,
+    first: Sequence[Sequence[str] | str],
+    second: Sequence[Sequence[str] | str] = (),
+    space: float = 0,
 ) -> Path:
     """An unruled action plan under a heading and a paragraph, its header repeated on each page.
 
     Each page lists rows of cells, and theme rows (a string) printed across the table in
-    bold. With ``second``, the plan runs on to a second page and ``first`` ends at the
-    foot of the first page, just above its stamp; else it follows the paragraph.
+    bold, ``space`` points further from the rows above and below them than rows are from
+    one another. With ``second``, the plan runs on to a second page and ``first`` ends at
+    the foot of the first page, just above its stamp; else it follows the paragraph.
     """
     regular, bold = FACES["Helvetica"]
     canvas = Canvas(str(path), pagesize=A4)
@@ -720,7 +724,9 @@ def _unruled_plan(
         for item in items:
             top += 16
             if isinstance(item, str):
+                top += space
                 _draw(canvas, bold, _PLAN_XS[0], top, item)
+                top += space
                 continue
             for x, text in zip(_PLAN_XS, item, strict=True):
                 _draw(canvas, regular, x, top, text)
@@ -750,6 +756,18 @@ def test_bold_theme_row_under_the_header_of_an_unruled_table_is_a_body_row(tmp_p
     table = one_table(
         _unruled_plan(tmp_path / "t.pdf", ["1. Housing", *_ACTIONS[:3], "2. Finance", *_ACTIONS[3:]])
     )
+    assert table.header == [_PLAN_HEADER]
+    assert table.rows == [
+        ["1. Housing", "", "", ""],
+        *_ACTIONS[:3],
+        ["2. Finance", "", "", ""],
+        *_ACTIONS[3:],
+    ]
+
+
+def test_theme_row_set_apart_by_space_does_not_split_an_unruled_table(tmp_path):
+    items = ["1. Housing", *_ACTIONS[:3], "2. Finance", *_ACTIONS[3:]]
+    table = one_table(_unruled_plan(tmp_path / "t.pdf", items, space=12))
     assert table.header == [_PLAN_HEADER]
     assert table.rows == [
         ["1. Housing", "", "", ""],

@@ -1,12 +1,13 @@
 """Finding tables printed without a grid: runs of lines whose chunks line up in columns.
 
 A line *shows columns* when a gap much wider than a space splits it. Consecutive
-such lines (a single wrapped or section line may sit between them, and any number
-of lines carrying on a later column's cell alone) make a block; the column-header
-lines just above it join it. A block is a table when its text lines up in columns
-over several rows; numbered or bulleted lists, key/value lines and text set in two
-page columns are not tables. Rules of one width boxing a header that shows columns
-and the rows under it frame a table however few its lines.
+such lines (a single wrapped or section line may sit between them, a section line
+even with more space around it, and any number of lines carrying on a later column's
+cell alone) make a block; the column-header lines just above it join it. A block is
+a table when its text lines up in columns over several rows; numbered or bulleted
+lists, key/value lines and text set in two page columns are not tables. Rules of one
+width boxing a header that shows columns and the rows under it frame a table however
+few its lines.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ COLUMN_GAP = 1.0
 BLOCK_GAP = 1.6
 # A table has at least this many rows with two or more cells.
 MIN_ROWS = 3
+# A section line within a block stands at most this many line heights from the lines
+# around it.
+SECTION_GAP = 3.0
 # Lines without columns (wrapped labels, section lines) a block may hold in a row.
 MAX_INNER_LINES = 2
 # Column-header lines looked for above a block.
@@ -157,7 +161,11 @@ def _blocks(
             continue
         start = end = i
         j = i + 1
-        while j < n and _open_gap(lines, j, start, labels) <= BLOCK_GAP * height:
+        while j < n and (
+            _open_gap(lines, j, start, labels) <= BLOCK_GAP * height
+            or _section_line(lines, chunks, multi, start, j, height)
+            or _section_line(lines, chunks, multi, start, j - 1, height)
+        ):
             if multi[j] or _under_inner_column(chunks, start, j):
                 end = j
             elif j - end > MAX_INNER_LINES:
@@ -168,6 +176,38 @@ def _blocks(
             blocks.append((start, end))
         i = end + 1
     return blocks
+
+
+def _section_line(
+    lines: Sequence[Line],
+    chunks: Sequence[Sequence[Line]],
+    multi: Sequence[bool],
+    start: int,
+    k: int,
+    height: float,
+) -> bool:
+    """Whether line ``k`` is a section row of the block begun at ``start``, set apart by space.
+
+    A row naming the group of rows under it ("2. Finance and resources") may stand
+    further from its neighbours than rows do. It is one piece of text, no larger than
+    the rows, starting where the block's lines start; the next line carries on the
+    block's columns, starting where they do, and is not the block's first line again
+    (the header of a table of its own).
+    """
+    if k <= start or k + 1 >= len(lines) or multi[k] or len(chunks[k]) != 1:
+        return False
+    line, below = lines[k], lines[k + 1]
+    size = statistics.median(ln.size for ln in lines[start:k])
+    left = min(ln.x0 for ln in lines[start:k])
+    return (
+        line.size <= HEADER_SIZE * size
+        and abs(line.x0 - left) <= size
+        and line.top - lines[k - 1].bottom <= SECTION_GAP * height
+        and multi[k + 1]
+        and below.top - line.bottom <= SECTION_GAP * height
+        and abs(below.x0 - left) <= ALIGN
+        and below.text != lines[start].text
+    )
 
 
 def _extent(chars: Sequence[Char]) -> BBox:
