@@ -47,7 +47,7 @@ DPI = scanimage.DPI
 CACHE_ENV = "COUNCILPDF_OCR_CACHE"
 DEFAULT_CACHE = "data/ocr-cache"
 # Bump when what is read from an image changes, so results kept from before are not used.
-READER_VERSION = 1
+READER_VERSION = 2
 
 # Below a letter's baseline a font's box reaches this far, in font sizes.
 _DESCENT_EM = 0.21
@@ -285,12 +285,13 @@ def _read_upright(grey: np.ndarray, ink_level: int, turns: int, skew: float) -> 
     lines, rows = _read_text(graphics.clean, psm=3, scale=scale)
     # Page layout analysis drops lone marks far from other text (a digit alone in a wide
     # table cell): what ink it left unread is read again.
-    read = [b.box for boxes in lines for b in boxes]
+    # A line of one doubtful word is dropped (see _words): its ink counts as unread.
+    read = [b.box for boxes in lines for b in boxes if len(boxes) > 1 or _plausible(b)]
     unread = scanimage.unread_ink(ink, read)
     arrows, unread = _arrows(unread, ink, read)
     lines, rows = lines + [[a] for a in arrows], rows + [float(a.bottom - a.top) for a in arrows]
     if unread:
-        more, more_rows = _read_marks(graphics.clean, unread)
+        more, more_rows = _read_marks(graphics.clean, unread, [_next_word(box, read) for box in unread])
         lines, rows = lines + more, rows + more_rows
     height, width = grey.shape
     page = OcrPage(
@@ -325,9 +326,49 @@ def _arrows(
     return words, [box for box in marks if box not in {box for box, _ in found}]
 
 
-def _read_marks(clean: np.ndarray, boxes: list[scanimage.Box]) -> tuple[list[list[_Box]], list[float]]:
-    """Read marks set side by side on one line; each mark's words become a line of the page."""
-    strip, places = scanimage.strip_of(clean, boxes)
+# A word this many of a mark's heights away along its line still gives the mark context
+# (an item number hanging well left of its title).
+_CONTEXT_REACH = 8
+
+
+def _next_word(mark: scanimage.Box, read: Sequence[scanimage.Box]) -> scanimage.Box | None:
+    """The first word read after a mark in its line, if near: the mark is read beside it."""
+    _, top, x1, bottom = mark
+    height = bottom - top
+    after = [
+        box
+        for box in read
+        if x1 < box[0] <= x1 + _CONTEXT_REACH * height
+        and box[1] < (top + bottom) / 2 < box[3]
+        and 0.5 * height <= box[3] - box[1] <= 2 * height
+    ]
+    return min(after, key=lambda box: box[0], default=None)
+
+
+def _read_marks(
+    clean: np.ndarray, boxes: list[scanimage.Box], context: Sequence[scanimage.Box | None]
+) -> tuple[list[list[_Box]], list[float]]:
+    """Read left-over marks; each mark's words become a line of the page.
+
+    ``context`` gives each mark the word after it in its line, read with it and then left
+    out. Marks with and without context are read in strips of their own, so a mark alone
+    in a table cell reads as it would with no context given elsewhere on the page.
+    """
+    lines: list[list[_Box]] = []
+    rows: list[float] = []
+    for with_context in (False, True):
+        group = [k for k, near in enumerate(context) if (near is not None) == with_context]
+        if group:
+            more, more_rows = _read_strip(clean, [boxes[k] for k in group], [context[k] for k in group])
+            lines, rows = lines + more, rows + more_rows
+    return lines, rows
+
+
+def _read_strip(
+    clean: np.ndarray, boxes: list[scanimage.Box], context: Sequence[scanimage.Box | None]
+) -> tuple[list[list[_Box]], list[float]]:
+    """Read marks set side by side on one line (see :func:`scanimage.strip_of`)."""
+    strip, places = scanimage.strip_of(clean, boxes, context)
     lines, rows = _read_text(
         strip, psm=7, scale=scanimage.reading_scale(strip < scanimage.ink_threshold(strip))
     )
@@ -461,6 +502,11 @@ def _hocr_lines(hocr: ET.Element) -> tuple[list[list[_Box]], list[float]]:
 
 def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[OcrWord]:
     """The words of the page's lines, with sizes, weights and bullets worked out from the image."""
+    heights = sorted(
+        b.bottom - b.top for boxes in lines for b in boxes if sum(ch.isalnum() for ch in b.text) >= 3
+    )
+    if heights:
+        lines = [[_as_leader(b, heights[len(heights) // 2], ink) for b in boxes] for boxes in lines]
     measured = [
         scanimage.line_size([(b.text, b.baseline - b.top) for b in boxes if _plausible(b)], row)
         for boxes, row in zip(lines, rows, strict=True)
@@ -479,7 +525,7 @@ def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[
             boxes = [replace(first, text="•"), *boxes[1:]]
         elif not _plausible(first):
             boxes = boxes[1:]
-        boxes = [_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes]
+        boxes = _join_addresses([_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes])
         if boxes:
             kept.append((_with_dashes(boxes, size, ink), size))
     bold = scanimage.bold_words(
@@ -506,6 +552,55 @@ def restore_misread(text: str) -> str:
     stands before an amount or a unit ("E12.78M", "(E'm)") is a pound sign.
     """
     return _E_FOR_POUND.sub("£", _O_IN_NUMBER.sub("0", text) if any(ch.isdigit() for ch in text) else text)
+
+
+# The two sides of an e-mail address: a local part of address characters, and a domain
+# of at least two labels (a full stop or bracket may follow it in the sentence).
+_LOCAL_PART = re.compile(r"[\w.+'’-]+")
+_DOMAIN = re.compile(r"[\w-]{2,}(?:\.[\w-]+)+[.,;:)]*")
+
+
+def _join_addresses(boxes: list[_Box]) -> list[_Box]:
+    """The words of a line with e-mail addresses split at the "@" made whole again.
+
+    Tesseract sets the "@" apart, reading "jo.green@example.gov.uk" as two words
+    ("jo.green", "@example.gov.uk") or three ("jo.green", "@", "example.gov.uk"); an
+    address never holds a space, so the pieces are one word. A lone "@" between other
+    words ("3 @ £5") and a handle with no dotted domain ("@council") are left as read.
+    """
+    out: list[_Box] = []
+    for box in boxes:
+        out.append(box)
+        if len(out) >= 3 and out[-2].text == "@" and _is_address(out[-3].text + "@" + box.text):
+            out[-3:] = [_joined(out[-3:])]
+        elif len(out) >= 2 and out[-2].text != "@" and box.text != "@":
+            left = out[-2]
+            if left.text.endswith("@") != box.text.startswith("@") and _is_address(left.text + box.text):
+                out[-2:] = [_joined(out[-2:])]
+    return out
+
+
+def _is_address(text: str) -> bool:
+    local, _, domain = text.partition("@")
+    return bool(local and _LOCAL_PART.fullmatch(local) and _DOMAIN.fullmatch(domain))
+
+
+def _joined(boxes: Sequence[_Box]) -> _Box:
+    """One word of the words given, left to right."""
+    return replace(
+        boxes[0],
+        text="".join(b.text for b in boxes),
+        top=min(b.top for b in boxes),
+        x1=boxes[-1].x1,
+        bottom=max(b.bottom for b in boxes),
+        confidence=min(b.confidence for b in boxes),
+    )
+
+
+def _as_leader(box: _Box, letter: float, ink: np.ndarray) -> _Box:
+    """The word as the run of dots it is, when it is a dot leader misread as letters."""
+    dots = scanimage.leader_dots(box.box, letter, ink)
+    return box if dots is None else replace(box, text="." * dots)
 
 
 def _as_arrow(box: _Box, ink: np.ndarray) -> _Box:

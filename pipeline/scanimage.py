@@ -10,6 +10,7 @@ points; boxes of ink in pixels.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,9 +47,12 @@ _X_LETTERS = set("acegmnopqrsuvwxyz")
 _ROW_EM = 0.93
 # Sizes within this ratio of a page's common size are that size, measured with noise.
 _SAME_SIZE = 0.04
-# Letters whose strokes are this much thicker, for their size, than the page's
-# ordinary text are bold.
+# Letters whose strokes are this much thicker, for their size, than ordinary text are
+# bold, on a page set in one weight.
 _BOLD_RATIO = 1.25
+# Two clusters of stroke widths this far apart (heavier over lighter) are two weights;
+# nearer, they are one weight measured with noise.
+_WEIGHT_STEP = 1.2
 # Stroke width over font size of ordinary (not bold) text, for pages with too few words
 # to measure it on.
 _REGULAR_STROKE = 0.095
@@ -318,25 +322,53 @@ def unread_ink(ink: np.ndarray, words: Sequence[Box]) -> list[Box]:
     return found
 
 
-def strip_of(clean: np.ndarray, boxes: Sequence[Box]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+def strip_of(
+    clean: np.ndarray, boxes: Sequence[Box], context: Sequence[Box | None] = ()
+) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """The boxes' pixels set side by side on one line, and where each box was put (x, y).
 
     Page layout analysis passes over a lone mark; set in a row with space between, the
-    marks read as the words of a single line of text.
+    marks read as the words of a single line of text. A mark given a ``context`` box
+    (the word after it in its line) is followed by that word, a word space away and at
+    its height in the line: an item number read alone ("1.") is easily misread, and
+    reads right before the title it numbers.
     """
-    height = max(b[3] - b[1] for b in boxes)
+    context = list(context) or [None] * len(boxes)
+    # Each piece: the mark's span with its context, and its pixels placed in that span.
+    spans = [_joined_span(box, near) for box, near in zip(boxes, context, strict=True)]
+    height = max(bottom - top for _, top, _, bottom in spans)
     gap = max(4 * height, 40)
-    width = sum(b[2] - b[0] for b in boxes) + gap * (len(boxes) + 1)
+    width = sum(x1 - x0 for x0, _, x1, _ in spans) + gap * (len(boxes) + 1)
     strip = np.full((height + 2 * gap, width), int(np.percentile(clean, 90)), dtype=np.uint8)
     places = []
     x = gap
-    for x0, top, x1, bottom in boxes:
-        # Boxes stand on one line: their bottoms level.
-        y = gap + height - (bottom - top)
+    for (x0, top, x1, bottom), near, span in zip(boxes, context, spans, strict=True):
+        # Pieces stand on one line: their bottoms level.
+        base = gap + height - (span[3] - span[1])
+        y = base + top - span[1]
         strip[y : y + bottom - top, x : x + x1 - x0] = clean[top:bottom, x0:x1]
         places.append((x, y))
-        x += x1 - x0 + gap
+        if near is not None:
+            nx0, ntop, nx1, nbottom = near
+            at = x + x1 - x0 + _word_space(bottom - top)
+            strip[base + ntop - span[1] : base + nbottom - span[1], at : at + nx1 - nx0] = clean[
+                ntop:nbottom, nx0:nx1
+            ]
+        x += span[2] - span[0] + gap
     return strip, places
+
+
+def _word_space(height: int) -> int:
+    return max(height // 2, 4)
+
+
+def _joined_span(box: Box, near: Box | None) -> Box:
+    """The box of a mark set with its context word a word space after it (x from the mark)."""
+    x0, top, x1, bottom = box
+    if near is None:
+        return box
+    width = x1 - x0 + _word_space(bottom - top) + near[2] - near[0]
+    return (x0, min(top, near[1]), x0 + width, max(bottom, near[3]))
 
 
 def _reach(text: str) -> tuple[float, int] | None:
@@ -432,9 +464,9 @@ def bold_words(
 ) -> list[list[bool]]:
     """Which words are bold, from how thick their strokes are for their size.
 
-    A bold face's strokes are about half as thick again as the regular face's, whatever
-    the size; the page's ordinary text (its lower quartile) is the yardstick. A word of
-    one or two letters is too small to measure and takes its line's weight.
+    A bold face's strokes are thicker than the regular face's, whatever the size; the
+    page's words themselves tell where the two weights part (see :func:`_bold_limit`).
+    A word of one or two letters is too small to measure and takes its line's weight.
 
     Args:
         lines: the words of each line: text and pixel box (x0, top, x1, bottom).
@@ -458,12 +490,43 @@ def bold_words(
                 row.append(None)
         ratios.append(row)
         line_ratio.append(2 * total_area / total_edge / size if total_edge else None)
-    regular = _weighted_quantile(measured, 0.25) if len(measured) >= 10 else _REGULAR_STROKE
-    limit = _BOLD_RATIO * regular
+    limit = _bold_limit(measured)
     out = []
     for row, whole in zip(ratios, line_ratio, strict=True):
         out.append([(r if r is not None else (whole or 0.0)) > limit for r in row])
     return out
+
+
+def _bold_limit(measured: Sequence[tuple[float, float]]) -> float:
+    """The stroke ratio above which a word is bold, from the (ratio, letters) of a page's words.
+
+    A page set in two weights shows two clusters of ratios; they part where the split
+    of the (log) ratios leaves the clusters most apart, and when the heavier cluster is
+    at least :data:`_WEIGHT_STEP` times the lighter, the limit lies midway between
+    them. This holds whichever weight has more words (an agenda of bold item titles),
+    and in faces whose bold is only a little heavier than the regular (capitals of a
+    serif face, blurred or low-resolution scans). A page in one weight is regular
+    unless its strokes are bold for any face.
+    """
+    if len(measured) < 10:
+        return _BOLD_RATIO * _REGULAR_STROKE
+    points = sorted((float(np.log(ratio)), letters) for ratio, letters in measured)
+    total = sum(w for _, w in points)
+    moment = sum(v * w for v, w in points)
+    best: tuple[float, float, float] | None = None
+    weight = first = 0.0
+    for (value, letters), (following, _) in itertools.pairwise(points):
+        weight, first = weight + letters, first + value * letters
+        if value == following:
+            continue
+        light, heavy = first / weight, (moment - first) / (total - weight)
+        between = weight * (total - weight) * (heavy - light) ** 2
+        if best is None or between > best[0]:
+            best = (between, light, heavy)
+    if best is not None and best[2] - best[1] >= float(np.log(_WEIGHT_STEP)):
+        return float(np.exp((best[1] + best[2]) / 2))
+    common = _weighted_median(measured)
+    return _BOLD_RATIO * (common if common <= _BOLD_RATIO * _REGULAR_STROKE else _REGULAR_STROKE)
 
 
 def dash_between(
@@ -554,3 +617,25 @@ def is_bullet(box: tuple[int, int, int, int], baseline: float, size: float, ink:
         return False
     patch = ink[top : bottom + 1, x0 : x1 + 1]
     return bool(patch.size) and float(patch.mean()) >= 0.6
+
+
+def leader_dots(box: Box, letter: float, ink: np.ndarray) -> int | None:
+    """How many dots a word is, when it is a run of leader dots ("Signed ........ Chair").
+
+    The OCR engine drops dot leaders or, on a rough scan, reads them as "eee" or "COCO";
+    a run of dots is at least three blobs of ink, each far smaller than a letter, and
+    nothing else.
+
+    Args:
+        box: the word's pixel box.
+        letter: the height of the page's words (pixels).
+        ink: the page's ink mask.
+    """
+    x0, top, x1, bottom = box
+    if bottom - top > letter:
+        return None
+    patch = ink[top : bottom + 1, x0 : x1 + 1].astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(patch, connectivity=8)
+    dots = stats[1:][stats[1:, cv2.CC_STAT_AREA] >= 2]
+    small = dots[:, [cv2.CC_STAT_WIDTH, cv2.CC_STAT_HEIGHT]] <= 0.3 * letter
+    return len(dots) if len(dots) >= 3 and small.all() else None
