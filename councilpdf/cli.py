@@ -149,7 +149,9 @@ def status(db: DbOption = None) -> None:
     report = database_status(engine_for(db))
     console.print(f"database: {database_url(db)}")
     docs = Table(title="documents", header_style="bold")
-    for column in ("file", "committee", "meeting", "pages", "sections", "tables", "flags"):
+    # A file name is how a document is found again: shown whole, folded if need be.
+    docs.add_column("file", overflow="fold")
+    for column in ("committee", "meeting", "pages", "sections", "tables", "flags"):
         docs.add_column(column)
     for d in report.documents:
         docs.add_row(
