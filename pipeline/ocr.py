@@ -38,6 +38,15 @@ import pypdfium2 as pdfium
 from pdfplumber.page import Page
 
 from pipeline import scanimage
+from pipeline.hocr import (
+    MIN_MARK_CONFIDENCE,
+    WordBox,
+    hocr_lines,
+    join_addresses,
+    plausible,
+    restore_day_numbers,
+    restore_misread,
+)
 from pipeline.pageobjects import boxed, char_object
 from pipeline.scanimage import PT_PER_PX, Fill, Rule
 
@@ -47,21 +56,18 @@ DPI = scanimage.DPI
 CACHE_ENV = "COUNCILPDF_OCR_CACHE"
 DEFAULT_CACHE = "data/ocr-cache"
 # Bump when what is read from an image changes, so results kept from before are not used.
-READER_VERSION = 2
+READER_VERSION = 3
 
 # Below a letter's baseline a font's box reaches this far, in font sizes.
 _DESCENT_EM = 0.21
-# Words Tesseract is this unsure of are specks, logos and picture texture.
-MIN_CONFIDENCE = 30
-# A word with no letter or digit (a dash, a bullet, a bracket) needs this much.
-MIN_MARK_CONFIDENCE = 40
 # A reading whose confidence (per letter) is below this may be of a page upside down
 # or on its side: the orientation detector is asked.
 DOUBTFUL_CONFIDENCE = 60
+# A mark of one or two letters alone in its line read with less confidence than this is
+# read again beside the word after it.
+REREAD_CONFIDENCE = 80
 # No print is smaller than this (points): smaller "words" are specks.
 MIN_SIZE = 4.0
-_LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 class OcrError(Exception):
@@ -286,10 +292,19 @@ def _read_upright(grey: np.ndarray, ink_level: int, turns: int, skew: float) -> 
     # Page layout analysis drops lone marks far from other text (a digit alone in a wide
     # table cell): what ink it left unread is read again.
     # A line of one doubtful word is dropped (see _words): its ink counts as unread.
-    read = [b.box for boxes in lines for b in boxes if len(boxes) > 1 or _plausible(b)]
+    read = [b.box for boxes in lines for b in boxes if len(boxes) > 1 or plausible(b)]
+    # A mark of a letter or two set apart from the rest of its line (an item number hanging
+    # left of its title) and read with doubt is read again beside the word after it.
+    marks = [boxes[0].box for boxes in lines if _hanging_doubt(boxes, read)]
+    kept = [
+        (boxes[1:] if _hanging_doubt(boxes, read) else boxes, row)
+        for boxes, row in zip(lines, rows, strict=True)
+    ]
+    lines, rows = [boxes for boxes, _ in kept if boxes], [row for boxes, row in kept if boxes]
     unread = scanimage.unread_ink(ink, read)
     arrows, unread = _arrows(unread, ink, read)
     lines, rows = lines + [[a] for a in arrows], rows + [float(a.bottom - a.top) for a in arrows]
+    unread += marks
     if unread:
         more, more_rows = _read_marks(graphics.clean, unread, [_next_word(box, read) for box in unread])
         lines, rows = lines + more, rows + more_rows
@@ -308,7 +323,7 @@ def _read_upright(grey: np.ndarray, ink_level: int, turns: int, skew: float) -> 
 
 def _arrows(
     marks: list[scanimage.Box], ink: np.ndarray, read: list[scanimage.Box]
-) -> tuple[list[_Box], list[scanimage.Box]]:
+) -> tuple[list[WordBox], list[scanimage.Box]]:
     """The marks that are arrows, as words, and the other marks.
 
     The OCR engine has no arrows; an arrow alone (a direction of travel) stands in its
@@ -322,7 +337,7 @@ def _arrows(
     words = []
     for (x0, top, x1, bottom), arrow in found:
         mid = (top + bottom) // 2
-        words.append(_Box(arrow, x0, mid - letter // 2, x1, mid + letter // 2, mid + letter / 4, 90.0))
+        words.append(WordBox(arrow, x0, mid - letter // 2, x1, mid + letter // 2, mid + letter / 4, 90.0))
     return words, [box for box in marks if box not in {box for box, _ in found}]
 
 
@@ -345,16 +360,28 @@ def _next_word(mark: scanimage.Box, read: Sequence[scanimage.Box]) -> scanimage.
     return min(after, key=lambda box: box[0], default=None)
 
 
+def _hanging_doubt(boxes: list[WordBox], read: Sequence[scanimage.Box]) -> bool:
+    """Whether a line opens with a doubtful mark of a letter or two set well apart from its next word."""
+    first = boxes[0]
+    if len(first.text) > 2 or first.confidence >= REREAD_CONFIDENCE:
+        return False
+    if len(boxes) == 1:
+        return _next_word(first.box, read) is not None
+    height, after = first.bottom - first.top, boxes[1]
+    # A bullet is far smaller than the letters after it; a number is about as high.
+    return after.x0 - first.x1 > height and height >= 0.6 * (after.bottom - after.top)
+
+
 def _read_marks(
     clean: np.ndarray, boxes: list[scanimage.Box], context: Sequence[scanimage.Box | None]
-) -> tuple[list[list[_Box]], list[float]]:
+) -> tuple[list[list[WordBox]], list[float]]:
     """Read left-over marks; each mark's words become a line of the page.
 
     ``context`` gives each mark the word after it in its line, read with it and then left
     out. Marks with and without context are read in strips of their own, so a mark alone
     in a table cell reads as it would with no context given elsewhere on the page.
     """
-    lines: list[list[_Box]] = []
+    lines: list[list[WordBox]] = []
     rows: list[float] = []
     for with_context in (False, True):
         group = [k for k, near in enumerate(context) if (near is not None) == with_context]
@@ -366,18 +393,18 @@ def _read_marks(
 
 def _read_strip(
     clean: np.ndarray, boxes: list[scanimage.Box], context: Sequence[scanimage.Box | None]
-) -> tuple[list[list[_Box]], list[float]]:
+) -> tuple[list[list[WordBox]], list[float]]:
     """Read marks set side by side on one line (see :func:`scanimage.strip_of`)."""
     strip, places = scanimage.strip_of(clean, boxes, context)
     lines, rows = _read_text(
         strip, psm=7, scale=scanimage.reading_scale(strip < scanimage.ink_threshold(strip))
     )
-    out: dict[int, list[_Box]] = {}
+    out: dict[int, list[WordBox]] = {}
     heights: dict[int, float] = {}
     for boxes_read, row in zip(lines, rows, strict=True):
         for word in boxes_read:
             # A lone sign among the left-over ink is a speck or the rim of a rule, not print.
-            if not any(ch.isalnum() for ch in word.text) or not _plausible(word):
+            if not any(ch.isalnum() for ch in word.text) or not plausible(word):
                 continue
             centre = (word.x0 + word.x1) / 2
             k = next(
@@ -409,7 +436,7 @@ def _run(grey: np.ndarray, args: list[str], dpi: int = DPI) -> bytes:
     return done.stdout
 
 
-def _read_text(grey: np.ndarray, psm: int, scale: float = 1.0) -> tuple[list[list[_Box]], list[float]]:
+def _read_text(grey: np.ndarray, psm: int, scale: float = 1.0) -> tuple[list[list[WordBox]], list[float]]:
     """Tesseract's lines of an image (pixel boxes of ``grey``), read ``scale`` times enlarged."""
     if scale != 1.0:
         grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
@@ -418,7 +445,7 @@ def _read_text(grey: np.ndarray, psm: int, scale: float = 1.0) -> tuple[list[lis
         hocr = ET.fromstring(out)
     except ET.ParseError as exc:
         raise OcrError(f"tesseract gave unreadable output: {exc}") from exc
-    lines, rows = _hocr_lines(hocr)
+    lines, rows = hocr_lines(hocr)
     if scale == 1.0:
         return lines, rows
     shrunk = [[b.moved(0, 0, scale) for b in boxes] for boxes in lines]
@@ -441,66 +468,7 @@ def _orientation(grey: np.ndarray) -> int | None:
     return (int(rotate.group(1)) // 90) % 4
 
 
-def _title(element: ET.Element) -> dict[str, list[str]]:
-    """An hOCR ``title`` attribute as {property: values}."""
-    out = {}
-    for part in (element.get("title") or "").split(";"):
-        bits = part.split()
-        if bits:
-            out[bits[0]] = bits[1:]
-    return out
-
-
-def _classes(element: ET.Element) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-@dataclass(frozen=True)
-class _Box:
-    """A word as Tesseract gives it, in pixels."""
-
-    text: str
-    x0: int
-    top: int
-    x1: int
-    bottom: int
-    baseline: float
-    confidence: float
-
-    @property
-    def box(self) -> tuple[int, int, int, int]:
-        return (self.x0, self.top, self.x1, self.bottom)
-
-    def moved(self, dx: int, dy: int, scale: float = 1.0) -> _Box:
-        """The word in an image ``scale`` times smaller, then shifted by (dx, dy)."""
-        return replace(
-            self,
-            x0=round(self.x0 / scale) + dx,
-            top=round(self.top / scale) + dy,
-            x1=round(self.x1 / scale) + dx,
-            bottom=round(self.bottom / scale) + dy,
-            baseline=self.baseline / scale + dy,
-        )
-
-
-def _hocr_lines(hocr: ET.Element) -> tuple[list[list[_Box]], list[float]]:
-    """The upright lines of an hOCR page, each with Tesseract's row height (pixels)."""
-    lines: list[list[_Box]] = []
-    rows: list[float] = []
-    for element in hocr.iter():
-        if _classes(element) & _LINE_CLASSES:
-            props = _title(element)
-            if int(float((props.get("textangle") or ["0"])[0])) % 360:
-                continue  # a sideways block on an upright page: not running text
-            # A mark opening a line may be a bullet, which Tesseract reads with little confidence.
-            boxes = [b for k, b in enumerate(_line_boxes(element, props)) if k == 0 or _plausible(b)]
-            if boxes:
-                lines.append(boxes)
-                rows.append(float((props.get("x_size") or ["0"])[0]))
-    return lines, rows
-
-
-def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[OcrWord]:
+def _words(lines: list[list[WordBox]], rows: list[float], ink: np.ndarray) -> list[OcrWord]:
     """The words of the page's lines, with sizes, weights and bullets worked out from the image."""
     heights = sorted(
         b.bottom - b.top for boxes in lines for b in boxes if sum(ch.isalnum() for ch in b.text) >= 3
@@ -508,11 +476,11 @@ def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[
     if heights:
         lines = [[_as_leader(b, heights[len(heights) // 2], ink) for b in boxes] for boxes in lines]
     measured = [
-        scanimage.line_size([(b.text, b.baseline - b.top) for b in boxes if _plausible(b)], row)
+        scanimage.line_size([(b.text, b.baseline - b.top) for b in boxes if plausible(b)], row)
         for boxes, row in zip(lines, rows, strict=True)
     ]
     sizes = scanimage.settle_sizes(measured, [sum(len(b.text) for b in boxes) for boxes in lines])
-    kept: list[tuple[list[_Box], float]] = []
+    kept: list[tuple[list[WordBox], float]] = []
     for boxes, size in zip(lines, sizes, strict=True):
         if size * PT_PER_PX < MIN_SIZE:
             continue
@@ -523,9 +491,11 @@ def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[
             and scanimage.is_bullet(first.box, first.baseline, size, ink)
         ):
             boxes = [replace(first, text="•"), *boxes[1:]]
-        elif not _plausible(first):
+        elif not plausible(first):
             boxes = boxes[1:]
-        boxes = _join_addresses([_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes])
+        boxes = join_addresses(
+            restore_day_numbers([_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes])
+        )
         if boxes:
             kept.append((_with_dashes(boxes, size, ink), size))
     bold = scanimage.bold_words(
@@ -538,72 +508,13 @@ def _words(lines: list[list[_Box]], rows: list[float], ink: np.ndarray) -> list[
     ]
 
 
-_O_IN_NUMBER = re.compile(r"(?<=\d)[Oo](?=[\d.,%]|$)|(?<![A-Za-z])[Oo](?=\d)|(?<=[A-Z]{2})O(?=\d)")
-# A pound sign read as E: before an amount with decimals or thousands ("E12.78M",
-# "E3,000"; a bare "E15" is a postcode), or in a unit such as "(E'm)" or "E'000".
-_E_FOR_POUND = re.compile(r"(?<![A-Za-z])E(?=\d{1,3}(?:[.,]\d)|'(?:m|000|k)\b)")
-
-
-def restore_misread(text: str) -> str:
-    """Text with the OCR engine's usual slips in figures put right.
-
-    An o next to digits ("1O5", "2O19") or between a code's letters and its number
-    ("IPO1") is a zero, while a formula's "CO2" keeps its O; an E where a pound sign
-    stands before an amount or a unit ("E12.78M", "(E'm)") is a pound sign.
-    """
-    return _E_FOR_POUND.sub("£", _O_IN_NUMBER.sub("0", text) if any(ch.isdigit() for ch in text) else text)
-
-
-# The two sides of an e-mail address: a local part of address characters, and a domain
-# of at least two labels (a full stop or bracket may follow it in the sentence).
-_LOCAL_PART = re.compile(r"[\w.+'’-]+")
-_DOMAIN = re.compile(r"[\w-]{2,}(?:\.[\w-]+)+[.,;:)]*")
-
-
-def _join_addresses(boxes: list[_Box]) -> list[_Box]:
-    """The words of a line with e-mail addresses split at the "@" made whole again.
-
-    Tesseract sets the "@" apart, reading "jo.green@example.gov.uk" as two words
-    ("jo.green", "@example.gov.uk") or three ("jo.green", "@", "example.gov.uk"); an
-    address never holds a space, so the pieces are one word. A lone "@" between other
-    words ("3 @ £5") and a handle with no dotted domain ("@council") are left as read.
-    """
-    out: list[_Box] = []
-    for box in boxes:
-        out.append(box)
-        if len(out) >= 3 and out[-2].text == "@" and _is_address(out[-3].text + "@" + box.text):
-            out[-3:] = [_joined(out[-3:])]
-        elif len(out) >= 2 and out[-2].text != "@" and box.text != "@":
-            left = out[-2]
-            if left.text.endswith("@") != box.text.startswith("@") and _is_address(left.text + box.text):
-                out[-2:] = [_joined(out[-2:])]
-    return out
-
-
-def _is_address(text: str) -> bool:
-    local, _, domain = text.partition("@")
-    return bool(local and _LOCAL_PART.fullmatch(local) and _DOMAIN.fullmatch(domain))
-
-
-def _joined(boxes: Sequence[_Box]) -> _Box:
-    """One word of the words given, left to right."""
-    return replace(
-        boxes[0],
-        text="".join(b.text for b in boxes),
-        top=min(b.top for b in boxes),
-        x1=boxes[-1].x1,
-        bottom=max(b.bottom for b in boxes),
-        confidence=min(b.confidence for b in boxes),
-    )
-
-
-def _as_leader(box: _Box, letter: float, ink: np.ndarray) -> _Box:
+def _as_leader(box: WordBox, letter: float, ink: np.ndarray) -> WordBox:
     """The word as the run of dots it is, when it is a dot leader misread as letters."""
     dots = scanimage.leader_dots(box.box, letter, ink)
     return box if dots is None else replace(box, text="." * dots)
 
 
-def _as_arrow(box: _Box, ink: np.ndarray) -> _Box:
+def _as_arrow(box: WordBox, ink: np.ndarray) -> WordBox:
     """The word as an arrow, when a lone mark Tesseract read as a letter or sign is one."""
     if len(box.text) > 2:
         return box
@@ -611,7 +522,7 @@ def _as_arrow(box: _Box, ink: np.ndarray) -> _Box:
     return box if arrow is None else replace(box, text=arrow)
 
 
-def _with_dashes(boxes: list[_Box], size: float, ink: np.ndarray) -> list[_Box]:
+def _with_dashes(boxes: list[WordBox], size: float, ink: np.ndarray) -> list[WordBox]:
     """The words of a line with the dashes between them that the OCR engine left out."""
     out = boxes[:1]
     for left, right in itertools.pairwise(boxes):
@@ -621,12 +532,12 @@ def _with_dashes(boxes: list[_Box], size: float, ink: np.ndarray) -> list[_Box]:
                 left.box, right.box, (left.baseline + right.baseline) / 2, size, ink
             )
         if dash is not None:
-            out.append(_Box(dash[0], *dash[1], baseline=left.baseline, confidence=MIN_MARK_CONFIDENCE))
+            out.append(WordBox(dash[0], *dash[1], baseline=left.baseline, confidence=MIN_MARK_CONFIDENCE))
         out.append(right)
     return out
 
 
-def _word(box: _Box, size: float, bold: bool, line: int) -> OcrWord:
+def _word(box: WordBox, size: float, bold: bool, line: int) -> OcrWord:
     return OcrWord(
         text=box.text,
         x0=round(box.x0 * PT_PER_PX, 2),
@@ -639,41 +550,6 @@ def _word(box: _Box, size: float, bold: bool, line: int) -> OcrWord:
         confidence=box.confidence,
         line=line,
     )
-
-
-def _line_boxes(line: ET.Element, props: dict[str, list[str]]) -> list[_Box]:
-    lx0, _, lx1, ly1 = (float(v) for v in props["bbox"][:4])
-    slope, offset = (float(v) for v in (props.get("baseline") or ["0", "0"])[:2])
-    # One baseline for the whole line, as print has: what slope is left after straightening
-    # the page is measuring noise, and would make the line look taller than its type.
-    baseline = ly1 + offset + slope * (lx1 - lx0) / 2
-    boxes = []
-    for span in line.iter(f"{_XHTML}span"):
-        if "ocrx_word" not in _classes(span):
-            continue
-        text = re.sub(r"\s+", "", "".join(span.itertext()))
-        wp = _title(span)
-        confidence = float((wp.get("x_wconf") or ["0"])[0])
-        if not text:
-            continue
-        x0, top, x1, bottom = (int(v) for v in wp["bbox"][:4])
-        boxes.append(_Box(text, x0, top, x1, bottom, baseline, confidence))
-    return boxes
-
-
-def _plausible(box: _Box) -> bool:
-    """Whether an OCR word is print rather than a speck or picture texture read as letters.
-
-    Tesseract doubts words it reads well when they carry quotes or other marks, so a
-    run of letters counts whatever the confidence; short readings and lone marks
-    need some.
-    """
-    letters = sum(ch.isalnum() for ch in box.text)
-    if not letters:
-        return box.confidence >= MIN_MARK_CONFIDENCE
-    if letters >= 3 and letters >= 0.6 * len(box.text):
-        return True
-    return box.confidence >= MIN_CONFIDENCE
 
 
 def page_objects(ocr: OcrPage, page: Page, origin: tuple[float, float] = (0.0, 0.0)) -> dict[str, list[dict]]:
