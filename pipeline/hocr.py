@@ -123,14 +123,25 @@ _O_IN_NUMBER = re.compile(r"(?<=\d)[Oo](?=[\d.,%]|$)|(?<![A-Za-z])[Oo](?=\d)|(?<
 _E_FOR_POUND = re.compile(r"(?<![A-Za-z])E(?=\d{1,3}(?:[.,]\d)|'(?:m|000|k)\b)")
 
 
+# A one read as a lower-case l beside a digit, in a word with no other lower-case letter
+# ("Al2", "20l9"): a code's or a number's.
+_L_IN_NUMBER = re.compile(r"l(?=\d)|(?<=\d)l")
+
+
 def restore_misread(text: str) -> str:
     """Text with the OCR engine's usual slips in figures put right.
 
     An o next to digits ("1O5", "2O19") or between a code's letters and its number
-    ("IPO1") is a zero, while a formula's "CO2" keeps its O; an E where a pound sign
-    stands before an amount or a unit ("E12.78M", "(E'm)") is a pound sign.
+    ("IPO1") is a zero, while a formula's "CO2" keeps its O; an l beside a digit in a
+    word with no other lower-case letter ("Al2", "20l9") is a one, while "Vol2"
+    keeps its l; an E where a pound sign stands before an amount or a unit ("E12.78M",
+    "(E'm)") is a pound sign.
     """
-    return _E_FOR_POUND.sub("£", _O_IN_NUMBER.sub("0", text) if any(ch.isdigit() for ch in text) else text)
+    if any(ch.isdigit() for ch in text):
+        text = _O_IN_NUMBER.sub("0", text)
+        if sum(ch.islower() for ch in text) == text.count("l"):
+            text = _L_IN_NUMBER.sub("1", text)
+    return _E_FOR_POUND.sub("£", text)
 
 
 # A day of the month with its ordinal ending ("5th", "21st"), digits read as look-alike

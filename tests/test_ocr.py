@@ -27,7 +27,7 @@ from extractors.tables import extract_tables
 from pipeline import scanimage
 from pipeline.export import to_json
 from pipeline.extract import extract_pdf, segment_pdf
-from pipeline.hocr import restore_misread
+from pipeline.hocr import WordBox, join_addresses, restore_day_numbers, restore_misread
 from pipeline.ocr import (
     OcrPage,
     OcrWord,
@@ -261,10 +261,32 @@ def test_arrows_are_told_by_a_head_spreading_both_ways_and_letters_are_not(tmp_p
         ("(E'm)", "(£'m)"),
         ("E15", "E15"),
         ("East", "East"),
+        ("Al2", "A12"),
+        ("20l9", "2019"),
+        ("Vol2", "Vol2"),
     ],
 )
-def test_zeros_and_pound_signs_read_as_letters_are_put_right(read, printed):
+def test_zeros_ones_and_pound_signs_read_as_letters_are_put_right(read, printed):
     assert restore_misread(read) == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (["Email:", "jo.green", "@example.gov.uk"], ["Email:", "jo.green@example.gov.uk"]),
+        (["jo.green@", "example.gov.uk."], ["jo.green@example.gov.uk."]),
+        (["to", "jo.green", "@", "example.gov.uk,"], ["to", "jo.green@example.gov.uk,"]),
+        (["3", "@", "£5"], ["3", "@", "£5"]),
+        (["follow", "@council"], ["follow", "@council"]),
+        (["Wednesday", "Sth", "March"], ["Wednesday", "5th", "March"]),
+        (["lst", "April"], ["1st", "April"]),
+        (["Sth", "Yorkshire"], ["Sth", "Yorkshire"]),
+        (["Ist", "Marketing"], ["Ist", "Marketing"]),
+    ],
+)
+def test_addresses_split_at_the_at_sign_and_misread_days_are_put_right(read, printed):
+    boxes = [WordBox(text, 20 * k, 0, 20 * k + 15, 10, 10.0, 90.0) for k, text in enumerate(read)]
+    assert [b.text for b in join_addresses(restore_day_numbers(boxes))] == printed
 
 
 def test_dash_left_out_between_two_words_is_found_by_its_shape():
