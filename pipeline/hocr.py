@@ -107,11 +107,12 @@ def plausible(box: WordBox) -> bool:
 
     Tesseract doubts words it reads well when they carry quotes or other marks, so a
     run of letters counts whatever the confidence; short readings and lone marks
-    need some.
+    need some. An underscore or two alone is the stub of a table rule left in the image
+    (a line to write on is a longer run).
     """
     letters = sum(ch.isalnum() for ch in box.text)
     if not letters:
-        return box.confidence >= MIN_MARK_CONFIDENCE
+        return box.confidence >= MIN_MARK_CONFIDENCE and box.text not in {"_", "__"}
     if letters >= 3 and letters >= 0.6 * len(box.text):
         return True
     return box.confidence >= MIN_CONFIDENCE
