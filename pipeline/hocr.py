@@ -129,6 +129,10 @@ _E_FOR_POUND = re.compile(r"(?<![A-Za-z])E(?=\d{1,3}(?:[.,]\d)|'(?:m|000|k)\b)")
 _L_IN_NUMBER = re.compile(r"l(?=\d)|(?<=\d)l")
 
 
+# "Cllr" (councillor) with its two l's read as i, I, 1 or | ("Clir", "Cilr").
+_CLLR = re.compile(r"^C(?!ll)[lI1i|]{2}r(?=[.,;:]?$)")
+
+
 def restore_misread(text: str) -> str:
     """Text with the OCR engine's usual slips in figures put right.
 
@@ -136,13 +140,13 @@ def restore_misread(text: str) -> str:
     ("IPO1") is a zero, while a formula's "CO2" keeps its O; an l beside a digit in a
     word with no other lower-case letter ("Al2", "20l9") is a one, while "Vol2"
     keeps its l; an E where a pound sign stands before an amount or a unit ("E12.78M",
-    "(E'm)") is a pound sign.
+    "(E'm)") is a pound sign; "Clir" is a councillor's "Cllr".
     """
     if any(ch.isdigit() for ch in text):
         text = _O_IN_NUMBER.sub("0", text)
         if sum(ch.islower() for ch in text) == text.count("l"):
             text = _L_IN_NUMBER.sub("1", text)
-    return _E_FOR_POUND.sub("£", text)
+    return _E_FOR_POUND.sub("£", _CLLR.sub("Cllr", text))
 
 
 # A day of the month with its ordinal ending ("5th", "21st"), digits read as look-alike

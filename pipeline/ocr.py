@@ -56,7 +56,7 @@ DPI = scanimage.DPI
 CACHE_ENV = "COUNCILPDF_OCR_CACHE"
 DEFAULT_CACHE = "data/ocr-cache"
 # Bump when what is read from an image changes, so results kept from before are not used.
-READER_VERSION = 5
+READER_VERSION = 6
 
 # Below a letter's baseline a font's box reaches this far, in font sizes.
 _DESCENT_EM = 0.21
@@ -475,6 +475,12 @@ def _words(lines: list[list[WordBox]], rows: list[float], ink: np.ndarray) -> li
     )
     if heights:
         lines = [[_as_leader(b, heights[len(heights) // 2], ink) for b in boxes] for boxes in lines]
+    # Text slips are put right first: an address split at its "@" is one word, whose size
+    # the "@" would overstate (see scanimage.line_size).
+    lines = [
+        join_addresses(restore_day_numbers([replace(b, text=restore_misread(b.text)) for b in boxes]))
+        for boxes in lines
+    ]
     measured = [
         scanimage.line_size([(b.text, b.baseline - b.top) for b in boxes if plausible(b)], row)
         for boxes, row in zip(lines, rows, strict=True)
@@ -493,9 +499,7 @@ def _words(lines: list[list[WordBox]], rows: list[float], ink: np.ndarray) -> li
             boxes = [replace(first, text="•"), *boxes[1:]]
         elif not plausible(first):
             boxes = boxes[1:]
-        boxes = join_addresses(
-            restore_day_numbers([_as_arrow(replace(b, text=restore_misread(b.text)), ink) for b in boxes])
-        )
+        boxes = [_as_arrow(b, ink) for b in boxes]
         if boxes:
             kept.append((_with_dashes(boxes, size, ink), size))
     bold = scanimage.bold_words(

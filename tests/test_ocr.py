@@ -264,9 +264,11 @@ def test_arrows_are_told_by_a_head_spreading_both_ways_and_letters_are_not(tmp_p
         ("Al2", "A12"),
         ("20l9", "2019"),
         ("Vol2", "Vol2"),
+        ("Clir", "Cllr"),
+        ("Clear", "Clear"),
     ],
 )
-def test_zeros_ones_and_pound_signs_read_as_letters_are_put_right(read, printed):
+def test_usual_misreadings_in_figures_and_words_are_put_right(read, printed):
     assert restore_misread(read) == printed
 
 
