@@ -56,7 +56,7 @@ DPI = scanimage.DPI
 CACHE_ENV = "COUNCILPDF_OCR_CACHE"
 DEFAULT_CACHE = "data/ocr-cache"
 # Bump when what is read from an image changes, so results kept from before are not used.
-READER_VERSION = 7
+READER_VERSION = 6
 
 # Below a letter's baseline a font's box reaches this far, in font sizes.
 _DESCENT_EM = 0.21

@@ -43,10 +43,6 @@ MAX_SKEW = 6.0
 _CAP_HEIGHT, _ASCENT, _T_HEIGHT, _X_HEIGHT = 0.72, 0.74, 0.68, 0.56
 _ASCENDERS = set("bdfhijkl")
 _X_LETTERS = set("acegmnopqrsuvwxyz")
-# Figures stand taller or shorter than capitals from face to face (taller in Times, as
-# low as the x-height in old-style figures): a digit counts for this share of a letter
-# in telling a line's size.
-_DIGIT_WEIGHT = 0.25
 # Tesseract's row height (descender to ascender) as a share of the font size.
 _ROW_EM = 0.93
 # Sizes within this ratio of a page's common size are that size, measured with noise.
@@ -379,7 +375,7 @@ def _joined_span(box: Box, near: Box | None) -> Box:
 
 
 def _reach(text: str) -> tuple[float, int] | None:
-    """How high (in font sizes) the letters of a word reach above the baseline, and how much they tell.
+    """How high (in font sizes) the letters of a word reach above the baseline, and how many letters tell.
 
     None for an e-mail address: its "@" rises above the letters, by a share that varies
     from face to face, and the OCR engine gives the whole address the "@"'s height.
@@ -387,7 +383,6 @@ def _reach(text: str) -> tuple[float, int] | None:
     if "@" in text:
         return None
     tops = []
-    weight = 0.0
     for ch in text:
         if ch in _ASCENDERS:
             tops.append(_ASCENT)
@@ -397,10 +392,7 @@ def _reach(text: str) -> tuple[float, int] | None:
             tops.append(_T_HEIGHT)
         elif ch in _X_LETTERS:
             tops.append(_X_HEIGHT)
-        else:
-            continue
-        weight += _DIGIT_WEIGHT if ch.isdigit() else 1.0
-    return (max(tops), weight) if tops else None
+    return (max(tops), len(tops)) if tops else None
 
 
 def line_size(words: Sequence[tuple[str, float]], row: float) -> float:
