@@ -14,9 +14,12 @@ UV      := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 $(UV):
 	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
 
-$(STAMP): pyproject.toml | $(UV)
+# Bytecode is compiled at install time: where PYTHONDONTWRITEBYTECODE is set, every
+# command would otherwise compile its imports (seconds each start).
+$(STAMP): pyproject.toml Makefile | $(UV)
 	$(UV) venv --quiet --allow-existing --python 3.11 $(VENV)
 	$(UV) pip install --quiet --python $(BIN)/python -e ".[test]"
+	$(BIN)/python -m compileall -q -j 0 $(VENV)/lib >/dev/null || true
 	touch $(STAMP)
 
 install: $(STAMP)

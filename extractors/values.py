@@ -139,27 +139,42 @@ def comparator(text: str | None) -> str | None:
     return {"≤": "<=", "≥": ">="}.get(m.group(1), m.group(1))
 
 
-_TIME_UNITS: tuple[tuple[KpiUnit, re.Pattern[str]], ...] = (
+# The units a printed figure can carry, in the order they decide a KPI's unit. Years
+# and hours are no unit of the export but still tell one measure from another.
+_UNIT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("%", re.compile(r"%|\bper\s?cent\b", re.I)),
+    ("£", re.compile(r"£|\d\s?(?:K|M|bn)(?![a-z])", re.I)),
     ("days", re.compile(r"\d\s*(?:working\s+)?days?\b", re.I)),
     ("weeks", re.compile(r"\d\s*weeks?\b", re.I)),
     ("months", re.compile(r"\d\s*months?\b", re.I)),
+    ("years", re.compile(r"\d\s*years?\b", re.I)),
+    ("hours", re.compile(r"\d\s*(?:hours?|hrs?)\b", re.I)),
+    ("cases", re.compile(r"\d\s*cases?\b", re.I)),
 )
-_MONEY_MULTIPLIER = re.compile(r"\d\s?(?:K|M|bn)(?![a-z])", re.I)
-_COUNT_WORD = re.compile(r"\d\s*cases?\b", re.I)
+# The export's name of each printed unit that is one of its units.
+_EXPORTED_UNITS: dict[str, KpiUnit] = {
+    "%": "%",
+    "£": "£",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "cases": "count",
+}
+
+
+def printed_units(text: str | None) -> set[str]:
+    """Every unit a printed figure carries ("6.3 weeks" -> {"weeks"}, "<£20,000" -> {"£"})."""
+    if not text:
+        return set()
+    return {unit for unit, pattern in _UNIT_PATTERNS if pattern.search(text)}
 
 
 def printed_unit(values: list[str | None]) -> KpiUnit | None:
     """The unit the printed values show: "%", then "£"/"K"/"M", then days/weeks/months, then cases."""
-    texts = [v for v in values if v]
-    if any("%" in t for t in texts):
-        return "%"
-    if any("£" in t or _MONEY_MULTIPLIER.search(t) for t in texts):
-        return "£"
-    for unit, pattern in _TIME_UNITS:
-        if any(pattern.search(t) for t in texts):
-            return unit
-    if any(_COUNT_WORD.search(t) for t in texts):
-        return "count"
+    shown = set().union(*(printed_units(v) for v in values))
+    for unit, _ in _UNIT_PATTERNS:
+        if unit in shown and unit in _EXPORTED_UNITS:
+            return _EXPORTED_UNITS[unit]
     return None
 
 

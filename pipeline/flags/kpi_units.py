@@ -8,34 +8,15 @@ kind of unit: "10 days" against a target of "<2 weeks" is measured in time as as
 
 from __future__ import annotations
 
-import re
-
+from extractors.values import printed_units
 from pipeline.flags.base import Finding, OtherDocuments, Rule, kpi_location
 from schemas.records import DocumentExtraction
-
-_UNITS = (
-    ("%", re.compile(r"\d\s*%|\bper\s?cent\b", re.I)),
-    ("£", re.compile(r"£\s*\d|\d\s*[km]\b", re.I)),
-    ("days", re.compile(r"\d\s*(?:working\s+)?days?\b", re.I)),
-    ("weeks", re.compile(r"\d\s*weeks?\b", re.I)),
-    ("months", re.compile(r"\d\s*months?\b", re.I)),
-    ("years", re.compile(r"\d\s*years?\b", re.I)),
-    ("hours", re.compile(r"\d\s*(?:hours?|hrs?)\b", re.I)),
-    ("cases", re.compile(r"\d\s*cases?\b", re.I)),
-)
 
 _DURATIONS = {"days", "weeks", "months", "years", "hours"}
 
 
 def _dimension(unit: str) -> str:
     return "time" if unit in _DURATIONS else unit
-
-
-def printed_units(text: str | None) -> set[str]:
-    """The units a printed figure carries ("6.3 weeks" -> {"weeks"}, "<£20,000" -> {"£"})."""
-    if not text:
-        return set()
-    return {unit for unit, pattern in _UNITS if pattern.search(text)}
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
