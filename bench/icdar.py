@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractors.tables import page_fragments, region_fragment  # noqa: E402
-from pipeline.pdfpages import open_document  # noqa: E402
+from pipeline.pdf.pdfpages import open_document  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 TEXT_MARGIN = 2.0

@@ -144,7 +144,7 @@ def export(
 @app.command()
 def status(db: DbOption = None) -> None:
     """Show what the database holds: documents, row counts and quarantined files."""
-    from pipeline.status import database_status
+    from pipeline.query.status import database_status
 
     report = database_status(engine_for(db))
     console.print(f"database: {database_url(db)}")

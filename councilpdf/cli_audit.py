@@ -58,7 +58,7 @@ def flags(
     db: DbOption = None,
 ) -> None:
     """List the inconsistencies flagged in the database, with their evidence."""
-    from pipeline.flagquery import FLAG_COLUMNS, list_flags
+    from pipeline.query.flagquery import FLAG_COLUMNS, list_flags
 
     rows = list_flags(engine_for(db), kind=kind, document=document)
     if output is Format.json:
@@ -102,8 +102,8 @@ def audit(
     db: DbOption = None,
 ) -> None:
     """Write an HTML audit report per document: each flag, its evidence and crops of its pages."""
-    from pipeline.audit import write_audit_report
-    from pipeline.flagquery import find_documents
+    from pipeline.query.audit import write_audit_report
+    from pipeline.query.flagquery import find_documents
 
     engine = engine_for(db)
     documents = find_documents(engine, document)

@@ -196,7 +196,7 @@ def meetings(
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from pipeline.meetings import committee_key
+    from pipeline.query.meetings import committee_key
     from schemas.meetings import Meeting
 
     wanted = committee_key(committee) if committee else None
@@ -236,8 +236,8 @@ def decisions(
     db: DbOption = None,
 ) -> None:
     """The decisions recorded in minutes, in date order: per committee, about a topic."""
-    from pipeline.search import decisions as find_decisions
-    from pipeline.search import decisions_by_committee
+    from pipeline.query.search import decisions as find_decisions
+    from pipeline.query.search import decisions_by_committee
 
     entries = find_decisions(
         engine_for(db),
@@ -269,7 +269,7 @@ def kpi_history(
     db: DbOption = None,
 ) -> None:
     """An indicator's target and actual per council across reporting periods."""
-    from pipeline.search import kpi_history as find_history
+    from pipeline.query.search import kpi_history as find_history
 
     histories = find_history(engine_for(db), indicator, council=council)
     if not histories:

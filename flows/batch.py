@@ -37,8 +37,8 @@ from pipeline.ingest import (
     store_dir,
 )
 from pipeline.load import load_document
-from pipeline.meetings import link_meetings
 from pipeline.outcome import BatchSummary, FileOutcome
+from pipeline.query.meetings import link_meetings
 from pipeline.validate import is_current, revalidate_partners, validate_document
 from schemas.records import DocumentExtraction
 

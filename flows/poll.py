@@ -20,8 +20,8 @@ from flows.batch import _io_error
 from flows.cluster import run_batch
 from pipeline.db import engine_for
 from pipeline.ingest import Origin, store_dir
-from pipeline.meetings import link_meetings
 from pipeline.outcome import BatchSummary
+from pipeline.query.meetings import link_meetings
 from pipeline.sources.config import FolderSource, ModernGovSite, load_config
 from pipeline.sources.fetch import SiteReport, downloaded_files, fetch_site
 from pipeline.sources.folder import FolderFile, changed_files

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from alembic import command
-
 DEFAULT_DB = "sqlite:///data/councilpdf.db"
 ENV_VAR = "COUNCILPDF_DB"
-_MIGRATIONS = Path(__file__).resolve().parents[1] / "alembic"
 _MIGRATION_LOCK = 0x434F_554E_4349_4C  # PostgreSQL advisory lock held while migrating
 
 
@@ -66,7 +65,8 @@ def _sqlite_begin_immediate(connection) -> None:
 def alembic_config(engine: Engine | None = None) -> Config:
     """Alembic's configuration, pointing at this project's migrations."""
     config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
+    # The migrations ship inside the package, so an installed wheel finds them too.
+    config.set_main_option("script_location", str(resources.files("schemas.migrations")))
     if engine is not None:
         config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config

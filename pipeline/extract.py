@@ -34,7 +34,7 @@ from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
 from extractors.table_kinds import classify_table
 from extractors.values import fiscal_year_of_month
-from pipeline.pdfpages import PdfDocument, open_document
+from pipeline.pdf.pdfpages import PdfDocument, open_document
 from schemas.records import (
     Action,
     AgendaItem,

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
-from pipeline.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
+from pipeline.pdf.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
 from schemas.sql import FileOrigin, SourceFile
 
 DEFAULT_STORE = "data/store"

@@ -8,7 +8,7 @@ Two kinds of rows live here:
 * meetings as entities (``meetings``: a committee on a date), the document each PDF
   is for (``document_meetings``), the earlier meeting each set of minutes records
   (``minutes_meetings``) and the agenda items and reports each minute item is about
-  (``minute_item_links``). These are derived rows that ``pipeline.meetings`` rebuilds
+  (``minute_item_links``). These are derived rows that ``pipeline.query.meetings`` rebuilds
   idempotently from the documents and the API metadata.
 
 Full-text search over minute items is a SQLite FTS5 table kept in step by triggers

@@ -3,7 +3,7 @@
 Every extracted row carries its provenance: the source file's sha256, physical page,
 printed page, bounding box and the extractor's name and version. Row ids are stable
 hashes of a record's natural key, so loading the same document twice upserts the
-same rows. Schema changes go through the Alembic migrations in ``alembic/``.
+same rows. Schema changes go through the Alembic migrations in ``schemas/migrations/``.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ SCORER = SHARED / "eval" / "score.py"
 @pytest.fixture(scope="session", autouse=True)
 def ocr_cache(tmp_path_factory) -> Iterator[Path]:
     """OCR results are kept for the test session only, never in the working tree."""
-    from pipeline.ocr import CACHE_ENV
+    from pipeline.pdf.ocr import CACHE_ENV
 
     folder = tmp_path_factory.mktemp("ocr-cache")
     with pytest.MonkeyPatch.context() as patch:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.extract import extract_pdf, segment_pdf
 from pipeline.load import load_document
-from pipeline.pdfpages import sha256_of
+from pipeline.pdf.pdfpages import sha256_of
 from schemas import sql
 from schemas.records import (
     AgendaItem,

@@ -12,7 +12,7 @@ from extractors.agenda import extract_front_sheet, is_front_sheet, lists_items, 
 from extractors.base import Source
 from extractors.names import strip_title
 from pipeline.extract import extract_pdf, segment_pdf
-from pipeline.pdfpages import open_document, sha256_of
+from pipeline.pdf.pdfpages import open_document, sha256_of
 from tests.pdfgen import PageSpec, Text, write_pdf
 from tests.variants import build
 

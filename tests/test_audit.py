@@ -13,12 +13,12 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from councilpdf.cli import app
-from pipeline.audit import write_audit_report
 from pipeline.db import make_engine
 from pipeline.extract import extract_pdf, segment_pdf
-from pipeline.flagquery import FLAG_COLUMNS, list_flags
 from pipeline.ingest import ingest_file, mark_loaded
 from pipeline.load import load_document
+from pipeline.query.audit import write_audit_report
+from pipeline.query.flagquery import FLAG_COLUMNS, list_flags
 from pipeline.validate import validate_document
 from tests.test_flags_pdfs import finance_paper
 

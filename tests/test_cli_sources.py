@@ -14,7 +14,7 @@ from councilpdf.cli_sources import register
 from flows.poll import poll_flow
 from flows.serve import DEFAULT_CRON, serve_options
 from pipeline.db import make_engine
-from pipeline.meetings import link_meetings
+from pipeline.query.meetings import link_meetings
 from schemas.records import Kpi
 from tests.moderngov_standin import ModernGovStandIn, StandInDocument, StandInMeeting
 from tests.records import item, load, minutes_doc, pack_doc

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
 from pipeline.ingest import ingest_file
-from pipeline.meetings import link_meetings
+from pipeline.query.meetings import link_meetings
 from schemas.meetings import Meeting
 from tests.dbcontent import database_content, other_db_fixture  # noqa: F401  (the other_db fixture)
 from tests.records import load, minutes_doc, pack_doc

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.db import make_engine
 from pipeline.ingest import Origin, ingest_file
-from pipeline.pdfpages import sha256_of
+from pipeline.pdf.pdfpages import sha256_of
 from pipeline.sources.download import Downloader, DownloadError, Previous, previous_download, safe_file_name
 from tests.moderngov_standin import ModernGovStandIn, StandInDocument, StandInMeeting
 

@@ -13,7 +13,7 @@ import pytest
 
 from flows.batch import batch_flow, revalidate_task
 from pipeline.db import make_engine
-from pipeline.flagquery import list_flags
+from pipeline.query.flagquery import list_flags
 from pipeline.validate import revalidate_partners
 from tests.test_audit import load
 from tests.test_tables_pdfs import Grid, Heading, Page, Para, write_pages

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
 from pipeline.ingest import discover, ingest_file, quarantined
-from pipeline.ocr import tesseract_available
+from pipeline.pdf.ocr import tesseract_available
 from schemas.sql import FileOrigin, SourceFile
 from tests.pdfgen import write_pdf, write_scanned_pdf
 

@@ -600,7 +600,7 @@ def _preamble(lines, title: str | None, first_header: str) -> str | None:
 
 def _corpus_tables(pdf: Path, truth: dict) -> list[Table]:
     from extractors.layout import page_lines
-    from pipeline.pdfpages import open_document
+    from pipeline.pdf.pdfpages import open_document
 
     document = open_document(pdf)
     lines = {}
@@ -629,7 +629,7 @@ def test_corpus_kpis_and_series_score(corpus_dir: Path):
     """Tables as the truth gives them (grid, heading, introducing text) give the truth's KPI records."""
     from extractors.councils import find_councils
     from extractors.layout import page_lines
-    from pipeline.pdfpages import open_document
+    from pipeline.pdf.pdfpages import open_document
 
     score = _load_scorer(corpus_dir)
     tallies = {"kpis": score.Tally(), "kpi_series": score.Tally()}

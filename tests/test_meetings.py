@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
-from pipeline.meetings import committee_key, link_meetings, meeting_id, title_similarity
+from pipeline.query.meetings import committee_key, link_meetings, meeting_id, title_similarity
 from pipeline.sources.config import ModernGovSite
 from pipeline.sources.fetch import store_meeting
 from pipeline.sources.moderngov import LinkedDocument, MeetingDetail

@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 
 from extractors.base import Source
 from extractors.minutes import extract_minutes, line_spacing, meeting_times
-from pipeline.pdfpages import open_document
+from pipeline.pdf.pdfpages import open_document
 
 SOURCE = Source("0" * 64)
 

@@ -24,18 +24,18 @@ from PIL import Image
 from extractors.base import Source
 from extractors.layout import page_lines, page_words
 from extractors.tables import extract_tables
-from pipeline import scanimage
 from pipeline.export import to_json
 from pipeline.extract import extract_pdf, segment_pdf
-from pipeline.hocr import WordBox, join_addresses, restore_day_numbers, restore_misread
-from pipeline.ocr import (
+from pipeline.pdf import scanimage
+from pipeline.pdf.hocr import WordBox, join_addresses, restore_day_numbers, restore_misread
+from pipeline.pdf.ocr import (
     OcrPage,
     OcrWord,
     page_objects,
     read_page,
     tesseract_available,
 )
-from pipeline.pdfpages import PdfError, inspect_pdf, open_document, sha256_of
+from pipeline.pdf.pdfpages import PdfError, inspect_pdf, open_document, sha256_of
 from tests.conftest import RAW_PDFS, SCORER
 from tests.pdfgen import Text, write_pdf, write_scanned_pdf
 from tests.test_tables_pdfs import Grid, Heading, Page, Para, write_pages

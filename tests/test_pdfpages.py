@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from pipeline.pdfpages import PdfError, inspect_pdf, open_document
+from pipeline.pdf.pdfpages import PdfError, inspect_pdf, open_document
 from tests.pdfgen import Text, write_encrypted_pdf, write_pdf, write_scanned_pdf
 
 

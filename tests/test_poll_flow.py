@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from flows.poll import fetch_site_task, poll_flow, scan_folder_task
 from pipeline.db import make_engine
 from pipeline.ingest import ingest_file
-from pipeline.search import decisions
+from pipeline.query.search import decisions
 from pipeline.sources.config import FolderSource, ModernGovSite
 from pipeline.sources.fetch import fetch_site
 from schemas import sql

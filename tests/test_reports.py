@@ -17,7 +17,7 @@ from reportlab.pdfgen import canvas
 from extractors.base import Source
 from extractors.contacts import find_email, find_phone, person_name
 from extractors.reports import extract_report, looks_like_report_cover, split_list_marker
-from pipeline.pdfpages import open_document
+from pipeline.pdf.pdfpages import open_document
 
 SOURCE = Source("0" * 64)
 LEFT = 72.0

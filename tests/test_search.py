@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from alembic import command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
-from alembic import command
 from pipeline.db import alembic_config, make_engine
-from pipeline.meetings import link_meetings
-from pipeline.search import decisions, fts5_query, kpi_history, matching_items, period_key
+from pipeline.query.meetings import link_meetings
+from pipeline.query.search import decisions, fts5_query, kpi_history, matching_items, period_key
 from schemas.records import DocumentExtraction, DocumentMeta, Kpi, KpiSeriesPoint
 from tests.records import item, load, minutes_doc, pack_doc, prov, sample_extraction, sha_of
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import segment_pdf
-from pipeline.pdfpages import sha256_of
+from pipeline.pdf.pdfpages import sha256_of
 from tests.pdfgen import PageSpec, Text, write_pdf
 
 

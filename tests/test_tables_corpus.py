@@ -10,7 +10,7 @@ import pytest
 
 from extractors.base import Source
 from extractors.tables import extract_tables
-from pipeline.pdfpages import open_document
+from pipeline.pdf.pdfpages import open_document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from extractors.base import Source
 from extractors.tables import extract_tables
-from pipeline.pdfpages import open_document
+from pipeline.pdf.pdfpages import open_document
 from schemas.records import Table
 from tests.test_tables_pdfs import FACES, Grid, Heading, Page, Para, write_pages
 

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from pipeline.db import make_engine
-from pipeline.flagquery import list_flags
+from pipeline.query.flagquery import list_flags
 from tests.test_audit import load
 from tests.variants import PACKS, build
 from tests.variants.render import render

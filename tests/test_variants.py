@@ -21,7 +21,7 @@ import pytest
 
 from pipeline.export import to_json
 from pipeline.extract import extract_pdf, segment_pdf
-from pipeline.pdfpages import sha256_of
+from pipeline.pdf.pdfpages import sha256_of
 from tests.conftest import SCORER
 from tests.variants import PACKS, build
 

@@ -1,8 +1,7 @@
 """Alembic environment: migrations run against the connection the pipeline hands over."""
 
-from sqlalchemy import engine_from_config, pool
-
 from alembic import context
+from sqlalchemy import engine_from_config, pool
 
 # Importing schemas.meetings also registers its tables on Base.metadata.
 from schemas.meetings import include_name

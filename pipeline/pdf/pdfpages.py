@@ -9,7 +9,7 @@ as usual while page parsing costs a fraction of the time.
 Coordinates follow pdfplumber: points, origin at the top-left of the displayed page.
 
 A page with no text layer that shows an image (a scan) is read by OCR when Tesseract
-is installed (:mod:`pipeline.ocr`): its chars, rules and shading then come from the image.
+is installed (:mod:`pipeline.pdf.ocr`): its chars, rules and shading then come from the image.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfplumber.page import Page
 
-from pipeline import ocr as ocr_reader
-from pipeline.pageobjects import boxed, char_object
+from pipeline.pdf import ocr as ocr_reader
+from pipeline.pdf.pageobjects import boxed, char_object
 
 log = logging.getLogger(__name__)
 

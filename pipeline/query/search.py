@@ -21,7 +21,7 @@ from datetime import date
 
 from sqlalchemy import Connection, Engine, select, text
 
-from pipeline.meetings import committee_key
+from pipeline.query.meetings import committee_key
 from schemas import sql
 from schemas.meetings import MINUTE_ITEMS_FTS, Meeting, MinutesMeeting
 

@@ -37,8 +37,8 @@ import numpy as np
 import pypdfium2 as pdfium
 from pdfplumber.page import Page
 
-from pipeline import scanimage
-from pipeline.hocr import (
+from pipeline.pdf import scanimage
+from pipeline.pdf.hocr import (
     MIN_MARK_CONFIDENCE,
     WordBox,
     hocr_lines,
@@ -47,8 +47,8 @@ from pipeline.hocr import (
     restore_day_numbers,
     restore_misread,
 )
-from pipeline.pageobjects import boxed, char_object
-from pipeline.scanimage import PT_PER_PX, Fill, Rule
+from pipeline.pdf.pageobjects import boxed, char_object
+from pipeline.pdf.scanimage import PT_PER_PX, Fill, Rule
 
 TESSERACT = "tesseract"
 LANGUAGE = "eng"
@@ -192,7 +192,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, *, cache: Path | None = None)
 
 def render_page(doc: pdfium.PdfDocument, index: int) -> np.ndarray:
     """The page as displayed (its crop box, its rotation), grey, at :data:`DPI`."""
-    from pipeline.pdfpages import PDFIUM_LOCK  # pdfpages imports this module
+    from pipeline.pdf.pdfpages import PDFIUM_LOCK  # pdfpages imports this module
 
     with PDFIUM_LOCK:
         page = doc[index]

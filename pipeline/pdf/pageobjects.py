@@ -1,6 +1,6 @@
 """pdfplumber's page-object dicts, built from boxes in its coordinates.
 
-The PDFium reader (:mod:`pipeline.pdfpages`) and OCR (:mod:`pipeline.ocr`) both hand
+The PDFium reader (:mod:`pipeline.pdf.pdfpages`) and OCR (:mod:`pipeline.pdf.ocr`) both hand
 pdfplumber the objects it would have parsed itself; these builders give them the keys
 pdfplumber's cropping, word extraction and table finding read.
 """

@@ -1,7 +1,7 @@
 """Looking at a scanned page image: skew, orientation, rules, shading, type size and weight.
 
 Pure image measurements (NumPy and OpenCV) on a grey page image rendered at
-:data:`DPI`, which :mod:`pipeline.ocr` makes around the OCR engine: how crooked the
+:data:`DPI`, which :mod:`pipeline.pdf.ocr` makes around the OCR engine: how crooked the
 page lies, which rules and shaded cells it draws, which ink the engine left unread,
 how large and how heavy the type of a line is, and the marks the engine misreads
 (bullets, dashes, arrows), told by their shapes. Rules and fills are given in

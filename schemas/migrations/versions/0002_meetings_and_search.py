@@ -7,7 +7,7 @@ hand per dialect (autogenerate does not see them: ``schemas.meetings.include_nam
   kept in step by triggers. A later migration that rebuilds ``minute_items`` in
   batch mode must recreate the triggers and rebuild the index.
 * PostgreSQL: a GIN index on the ``to_tsvector`` expression that
-  ``pipeline.search`` queries.
+  ``pipeline.query.search`` queries.
 
 Revision ID: 0002
 Revises: 0001

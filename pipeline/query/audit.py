@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from pipeline.pdfpages import PDFIUM_LOCK, open_document
+from pipeline.pdf.pdfpages import PDFIUM_LOCK, open_document
 from pipeline.readback import read_extraction
 from schemas import sql
 from schemas.records import BBox, DocumentExtraction, FlagLocation, Inconsistency
