@@ -28,7 +28,7 @@ from extractors.table_kinds import (
 from extractors.values import leading_rag, parse_rag
 from schemas.records import Action, Table
 
-EXTRACTOR = Extractor("actions", "1")
+EXTRACTOR = Extractor("actions", __name__)
 
 
 def extract_actions(tables: Sequence[Table], source: Source) -> list[Action]:

@@ -21,7 +21,7 @@ from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
 from extractors.names import HONORIFIC, split_names, strip_title
 from schemas.records import AgendaItem, DocumentMeta, Member
 
-EXTRACTOR = Extractor("agenda", "1.0.0")
+EXTRACTOR = Extractor("agenda", __name__)
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
 _HELD = re.compile(r"\bheld\b", re.I)

@@ -1,23 +1,119 @@
-"""What every extractor shares: its identity and the source it reads from."""
+"""What every extractor shares: its identity, the version of its code, and the source it reads from."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ast
+import functools
+import hashlib
+import importlib.util
+import logging
+import threading
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol, TypeVar
 
-from schemas.records import BBox, Provenance
+from schemas.records import BBox, ExtractionError, ExtractionStage, Provenance
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PROJECT_PACKAGES = frozenset({"extractors", "schemas", "pipeline"})
+"""Packages whose code can change what an extractor or rule outputs."""
+
+VERSION_LENGTH = 12
+"""Hex digits of the code hash kept as a version: short enough to read, long enough never to collide."""
+
+_versions_lock = threading.Lock()
+
+
+@cache
+def _module_source(name: str) -> str | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    with open(spec.origin, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@cache
+def _project_imports(name: str, source: str) -> frozenset[str]:
+    """The project modules ``name``'s source imports (a package's submodules named in ``from``)."""
+    spec = importlib.util.find_spec(name)
+    package = name if spec is not None and spec.submodule_search_locations else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+            found.update(t for t in targets if t.split(".")[0] in PROJECT_PACKAGES)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            if target.split(".")[0] not in PROJECT_PACKAGES:
+                continue
+            found.add(target)
+            found.update(f"{target}.{a.name}" for a in node.names if _is_module(f"{target}.{a.name}"))
+    return frozenset(found)
+
+
+@cache
+def _code_version(name: str) -> str:
+    digest = hashlib.sha256()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        source = _module_source(module)
+        if source is None:
+            continue
+        todo.extend(_project_imports(module, source) - seen)
+    for module in sorted(seen):
+        digest.update(module.encode())
+        digest.update((_module_source(module) or "").encode())
+    return digest.hexdigest()[:VERSION_LENGTH]
+
+
+def code_version(module: str) -> str:
+    """A version of ``module``'s code: a hash of its source and of every project module it imports.
+
+    It changes whenever anything that can alter the module's output changes, so rows
+    made by other code are told apart without anyone keeping a version string.
+    """
+    with _versions_lock:
+        return _code_version(module)
 
 
 @dataclass(frozen=True)
 class Extractor:
-    """An extractor's name and version, stamped on every record it makes.
+    """An extractor's name and the module whose code makes its records.
 
-    Bump ``version`` whenever a change alters what the extractor outputs, so rows
-    in the database can be traced to the logic that produced them.
+    Its version is derived from that code (:func:`code_version`), so rows in the
+    database always trace to the logic that produced them.
     """
 
     name: str
-    version: str
+    module: str
+
+    @property
+    def version(self) -> str:
+        return code_version(self.module)
 
 
 @dataclass(frozen=True)
@@ -37,3 +133,113 @@ class Source:
             extractor=extractor.name,
             extractor_version=extractor.version,
         )
+
+
+class Versioned(Protocol):
+    """What a guard names a fault by: an extractor or a rule."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+
+TRACEBACK_FRAMES = 6
+"""Innermost frames kept of a fault's traceback: where it raised, and what called that."""
+
+
+class Faults:
+    """The guard every extractor, table region and rule runs in.
+
+    An exception loses the one element being read (a section, a table region, a typer's
+    records, a rule's flags); it is kept as an :class:`ExtractionError` so that the
+    document is recorded as partial with its errors, never silently loaded.
+    """
+
+    def __init__(self, stage: ExtractionStage = "extract"):
+        self.stage: ExtractionStage = stage
+        self.errors: list[ExtractionError] = []
+        self._lock = threading.Lock()
+
+    def run(
+        self,
+        extractor: Versioned,
+        element: str,
+        fn: Callable[..., T],
+        *args,
+        page: int | None = None,
+        default: T = None,
+        **kwargs,
+    ) -> T:
+        """``fn(*args, **kwargs)``, or ``default`` (and a recorded error) if it raises."""
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            self.record(extractor, element, exc, page=page)
+            return default
+
+    def record(self, extractor: Versioned, element: str, exc: Exception, *, page: int | None = None) -> None:
+        """Keep ``exc`` as the reason ``element`` was lost."""
+        frames = traceback.format_exception(exc, limit=-TRACEBACK_FRAMES)
+        error = ExtractionError(
+            stage=self.stage,
+            extractor=extractor.name,
+            extractor_version=extractor.version,
+            pdf_page=page,
+            element=element,
+            error=f"{type(exc).__name__}: {exc}",
+            traceback="".join(frames).strip(),
+        )
+        log.warning("%s lost %s: %s", extractor.name, element, error.error)
+        with self._lock:
+            self.errors.append(error)
+
+    @contextmanager
+    def active(self) -> Iterator[Faults]:
+        """Make this the guard of :func:`guarded` elements read in this context (thread)."""
+        token = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(token)
+
+
+_ACTIVE: ContextVar[Faults | None] = ContextVar("councilpdf_faults", default=None)
+
+
+def guarded(
+    extractor: Versioned,
+    element: str,
+    *,
+    page: Callable[..., int | None] | None = None,
+    default: Callable[[], T] | None = None,
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Make a function read one element inside the active guard (:meth:`Faults.active`).
+
+    Inside an extraction, an exception loses that element only (the function returns
+    ``default()``) and is recorded; outside one (a unit test, a benchmark) it propagates.
+
+    Args:
+        extractor: the extractor the element belongs to.
+        element: what the function reads, e.g. "table region".
+        page: gives the element's page from the function's arguments.
+        default: makes the value that stands for the lost element.
+    """
+
+    def decorate(fn: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(fn)
+        def run(*args, **kwargs) -> T:
+            faults = _ACTIVE.get()
+            if faults is None:
+                return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except Exception as exc:
+                at = page(*args, **kwargs) if page else None
+                faults.record(extractor, f"{element} on page {at}" if at else element, exc, page=at)
+                return default() if default else None
+
+        return run
+
+    return decorate

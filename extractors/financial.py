@@ -25,7 +25,7 @@ from extractors.table_kinds import (
 from extractors.values import money_unit_in, parse_money
 from schemas.records import FinancialCell, Table
 
-EXTRACTOR = Extractor("financial", "1")
+EXTRACTOR = Extractor("financial", __name__)
 
 # Columns of counts, rates or staff numbers inside a financial table are not money.
 _NOT_MONEY_COLUMN = re.compile(r"%|\b(?:fte|headcount|no\.?|number|count|percent(?:age)?|ratio)\b", re.I)

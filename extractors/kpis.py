@@ -57,7 +57,7 @@ from extractors.values import (
 )
 from schemas.records import BBox, Direction, Kpi, KpiSeriesPoint, Rag, Table
 
-EXTRACTOR = Extractor("kpis", "1")
+EXTRACTOR = Extractor("kpis", __name__)
 
 _ROW_FORMS = {"kpi_exception", "kpi_targets"}
 

@@ -22,7 +22,7 @@ from extractors.dates import find_dates, find_times
 from extractors.layout import join_text, page_lines
 from schemas.records import DocumentMeta, Minutes, Report
 
-EXTRACTOR = Extractor("metadata", "1.0.0")
+EXTRACTOR = Extractor("metadata", __name__)
 
 _WRAPPERS = [
     re.compile(

@@ -29,7 +29,7 @@ from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
 from extractors.names import HONORIFIC, IN_THE_CHAIR, apology_names, split_names, strip_title
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
-EXTRACTOR = Extractor("minutes", "1.0.0")
+EXTRACTOR = Extractor("minutes", __name__)
 
 # ---------------------------------------------------------------- printed wordings
 _CHAIR_ROLE = re.compile(r"\b(?:chair(?:man|person|woman)?|presiding|convenor)\b", re.I)

@@ -33,7 +33,7 @@ from extractors.layout import Line, Word, body_size, join_text, page_lines, page
 from extractors.metadata import names_body
 from schemas.records import BBox, Report
 
-EXTRACTOR = Extractor("reports", "1.0.0")
+EXTRACTOR = Extractor("reports", __name__)
 
 # ---------------------------------------------------------------- label vocabulary
 

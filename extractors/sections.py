@@ -24,7 +24,7 @@ from extractors.reports import looks_like_report_cover
 from extractors.tables.context import furniture
 from schemas.records import AgendaItem, Section, SectionKind
 
-EXTRACTOR = Extractor("sections", "1.0.0")
+EXTRACTOR = Extractor("sections", __name__)
 
 _BLANK = re.compile(
     r"\b(?:this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank)\b", re.I

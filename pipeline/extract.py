@@ -8,6 +8,11 @@ them as separate tasks (on separate workers if need be):
 * :func:`extract_pdf` finds the tables, runs the extractor registered for each
   document kind, types the tables (KPIs, actions, financial cells) and gathers the
   running text of every page.
+
+Both walk :mod:`extractors.registry`, running every extractor in one guard
+(:class:`~extractors.base.Faults`): an exception loses only the element being read (a
+table region, a document, a typer's records) and is kept with the extraction as an
+error, so the document is loaded as partial, never as if nothing had gone wrong.
 """
 
 from __future__ import annotations
@@ -23,16 +28,12 @@ from pdfplumber.page import Page
 from pydantic import BaseModel, Field
 
 from extractors import registry
-from extractors.actions import extract_actions
-from extractors.agenda import extract_front_sheet, is_front_sheet, lists_items
-from extractors.base import Source
+from extractors.agenda import FrontSheet, extract_front_sheet, is_front_sheet, lists_items
+from extractors.base import Faults, Source
 from extractors.councils import find_councils
-from extractors.financial import extract_financial_cells
-from extractors.kpis import extract_kpis
 from extractors.layout import Line, page_lines, page_stamp
 from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
-from extractors.table_kinds import classify_table
 from extractors.values import fiscal_year_of_month
 from pipeline.pdf.pdfpages import PdfDocument, open_document
 from schemas.records import (
@@ -40,6 +41,7 @@ from schemas.records import (
     AgendaItem,
     DocumentExtraction,
     DocumentMeta,
+    ExtractionError,
     FinancialCell,
     Kpi,
     KpiSeriesPoint,
@@ -66,6 +68,7 @@ class Segmentation(BaseModel):
     members: list[Member] = Field(default_factory=list)
     agenda_items: list[AgendaItem] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    errors: list[ExtractionError] = Field(default_factory=list)
 
 
 class _OpenDocuments:
@@ -107,25 +110,48 @@ def segment_pdf(path: Path, sha256: str) -> Segmentation:
 
 
 def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
+    faults = Faults()
+    with faults.active():
+        return _segment_guarded(doc, path, sha256, faults)
+
+
+def _segment_guarded(doc: PdfDocument, path: Path, sha256: str, faults: Faults) -> Segmentation:
     views = [page_view(p) for p in doc.pages]
-    printed = printed_page_numbers(views)
+    printed = faults.run(registry.SEGMENTATION, "printed page numbers", printed_page_numbers, views) or {}
     source = Source(sha256, printed)
-    front_pages = 0
-    sheet = None
-    if is_front_sheet(doc.pages[0]):
-        front_pages = front_sheet_length(views, printed)
-        sheet = extract_front_sheet(doc.pages[:front_pages], source)
-        if not printed and any(item.page_start for item in sheet.items):
-            # An unstamped pack still numbers its papers from the page after the front
-            # sheet: that is what the agenda's "(Pages X - Y)" ranges count.
-            printed = {n: n - front_pages for n in range(front_pages + 1, len(doc.pages) + 1)}
-            source = Source(sha256, printed)
-    sections = segment(
+    front_pages, sheet = faults.run(
+        registry.FRONT_SHEET,
+        "agenda front sheet",
+        _front_sheet,
+        doc,
+        views,
+        source,
+        page=1,
+        default=(0, None),
+    )
+    if sheet is not None and not printed and any(item.page_start for item in sheet.items):
+        # An unstamped pack still numbers its papers from the page after the front
+        # sheet: that is what the agenda's "(Pages X - Y)" ranges count.
+        printed = {n: n - front_pages for n in range(front_pages + 1, len(doc.pages) + 1)}
+        source = Source(sha256, printed)
+    whole = [
+        Section(
+            kind="other",
+            pdf_page_start=1,
+            pdf_page_end=len(doc.pages),
+            prov=source.prov(registry.SEGMENTATION, 1),
+        )
+    ]
+    sections = faults.run(
+        registry.SEGMENTATION,
+        "the documents of the PDF",
+        segment,
         doc.pages,
         source,
         front_sheet_pages=front_pages,
         agenda_items=sheet.items if sheet else (),
         views=views,
+        default=whole,
     )
     return Segmentation(
         file=Path(path).name,
@@ -137,7 +163,15 @@ def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
         members=sheet.members if sheet else [],
         agenda_items=sheet.items if sheet else [],
         sections=sections,
+        errors=faults.errors,
     )
+
+
+def _front_sheet(doc: PdfDocument, views, source: Source) -> tuple[int, FrontSheet | None]:
+    if not is_front_sheet(doc.pages[0]):
+        return 0, None
+    pages = front_sheet_length(views, source.printed_pages)
+    return pages, extract_front_sheet(doc.pages[:pages], source)
 
 
 def extract_pdf(path: Path, seg: Segmentation) -> DocumentExtraction:
@@ -148,12 +182,28 @@ def extract_pdf(path: Path, seg: Segmentation) -> DocumentExtraction:
 
 
 def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
+    faults = Faults()
+    with faults.active():
+        extraction = _extract_guarded(doc, seg, faults)
+    return extraction.model_copy(update={"errors": [*seg.errors, *faults.errors]})
+
+
+def _extract_guarded(doc: PdfDocument, seg: Segmentation, faults: Faults) -> DocumentExtraction:
     source = Source(seg.sha256, seg.printed_pages)
     pages = doc.pages
     warnings: list[str] = []
     breaks = {s.pdf_page_start for s in seg.sections}
-    tables = _without_agenda_grid(registry.extract_tables(pages, source, breaks=breaks), seg)
-    page_texts, lines = _running_text(pages, tables, source)
+    found = faults.run(
+        registry.TABLE_FINDER.extractor,
+        "tables",
+        registry.TABLE_FINDER,
+        pages,
+        source,
+        breaks=breaks,
+        default=[],
+    )
+    tables = _without_agenda_grid(found, seg)
+    page_texts, lines = _running_text(pages, tables, source, faults)
     for text in page_texts:
         if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables):
             warnings.append(f"page {text.pdf_page}: no text found")
@@ -163,7 +213,7 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
     sections: list[Section] = []
     for section in seg.sections:
         span = pages[section.pdf_page_start - 1 : section.pdf_page_end]
-        record = _section_record(section, span, source, warnings)
+        record = _section_record(section, span, source, warnings, faults)
         if isinstance(record, Minutes):
             minutes.append(record)
         elif isinstance(record, Report):
@@ -175,13 +225,17 @@ def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
         meta = seg.front_sheet
     else:
         first = seg.sections[0].kind if seg.sections else None
-        meta = extract_document_meta(
+        meta = faults.run(
+            registry.METADATA,
+            "meeting details",
+            extract_document_meta,
             pages[0],
             source,
             minutes=minutes[0] if minutes and first == "minutes" else None,
             report=reports[0] if reports and first == "report" else None,
+            page=1,
         )
-    typed = type_tables(tables, lines, seg, source, meta)
+    typed = type_tables(tables, lines, seg, source, meta, faults)
     return DocumentExtraction(
         file=seg.file,
         sha256=seg.sha256,
@@ -248,49 +302,63 @@ class TypedTables(BaseModel):
 
 
 def type_tables(
-    tables: Sequence[Table], lines: Sequence[Line], seg: Segmentation, source: Source, meta: DocumentMeta
+    tables: Sequence[Table],
+    lines: Sequence[Line],
+    seg: Segmentation,
+    source: Source,
+    meta: DocumentMeta | None,
+    faults: Faults,
 ) -> TypedTables:
     """Give each table its kind and read KPIs, series, actions and financial cells from them."""
-    typed = [t.model_copy(update={"kind": classify_table(t)}) for t in tables]
+    classifier = registry.TABLE_CLASSIFIER
+    typed = [
+        t.model_copy(
+            update={
+                "kind": faults.run(
+                    classifier.extractor,
+                    f"the kind of table {t.id}",
+                    classifier.classify,
+                    t,
+                    page=t.pdf_page,
+                    default="other",
+                )
+            }
+        )
+        for t in tables
+    ]
     texts = [ln.text for ln in lines]
     texts += [s.title for s in seg.sections if s.title]
     texts += [h for t in typed for h in t.headings]
     councils = find_councils(texts, [m.council for m in seg.members if m.council])
-    kpi_records, series = extract_kpis(typed, councils, source, year_hint=_financial_year(meta.meeting_date))
-    return TypedTables(
-        tables=typed,
-        kpis=kpi_records,
-        kpi_series=series,
-        actions=extract_actions(typed, source),
-        financial_cells=extract_financial_cells(typed, source),
-    )
+    context = registry.TypingContext(source, councils, _financial_year(meta.meeting_date if meta else None))
+    records: dict[str, list] = {"kpis": [], "kpi_series": [], "actions": [], "financial_cells": []}
+    for typer in registry.TABLE_TYPERS:
+        found = faults.run(typer.extractor, f"{typer.extractor.name} records", typer.read, typed, context)
+        for field, values in (found or {}).items():
+            records[field].extend(values)
+    return TypedTables(tables=typed, **records)
 
 
 def _financial_year(day: date | None) -> str | None:
     return fiscal_year_of_month(day.month, day.year) if day else None
 
 
-def _section_record(section: Section, span: Sequence[Page], source: Source, warnings: list[str]):
-    extractor = registry.SECTION_EXTRACTORS.get(section.kind)
-    if extractor is None:
+def _section_record(
+    section: Section, span: Sequence[Page], source: Source, warnings: list[str], faults: Faults
+) -> Minutes | Report | None:
+    reader = registry.SECTION_READERS.get(section.kind)
+    if reader is None:
         return None
-    try:
-        record = extractor(span, source)
-    except Exception as exc:  # one document's failure must not lose the rest of the pack
-        log.exception(
-            "extracting %s on pages %s-%s", section.kind, section.pdf_page_start, section.pdf_page_end
-        )
-        warnings.append(f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}: {exc}")
-        return None
-    if record is None:
-        warnings.append(
-            f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}: nothing extracted"
-        )
+    where = f"{section.kind} on pages {section.pdf_page_start}-{section.pdf_page_end}"
+    lost = len(faults.errors)
+    record = faults.run(reader.extractor, where, reader.read, span, source, page=section.pdf_page_start)
+    if record is None and len(faults.errors) == lost:
+        warnings.append(f"{where}: nothing extracted")
     return record
 
 
 def _running_text(
-    pages: Sequence[Page], tables: Sequence[Table], source: Source
+    pages: Sequence[Page], tables: Sequence[Table], source: Source, faults: Faults
 ) -> tuple[list[PageText], list[Line]]:
     """Each page's text outside tables and page stamps, and all those lines."""
     regions: dict[int, list] = {}
@@ -300,9 +368,15 @@ def _running_text(
     texts: list[PageText] = []
     all_lines: list[Line] = []
     for page in pages:
-        lines = page_lines(page, exclude=regions.get(page.page_number, ()))
-        _, stamp = page_stamp(lines, page.height)
-        lines = [ln for ln in lines if ln is not stamp]
+        lines = faults.run(
+            registry.PAGES,
+            "running text",
+            _text_lines,
+            page,
+            regions.get(page.page_number, ()),
+            page=page.page_number,
+            default=[],
+        )
         all_lines.extend(lines)
         texts.append(
             PageText(
@@ -315,3 +389,9 @@ def _running_text(
             )
         )
     return texts, all_lines
+
+
+def _text_lines(page: Page, exclude: Sequence) -> list[Line]:
+    lines = page_lines(page, exclude=exclude)
+    _, stamp = page_stamp(lines, page.height)
+    return [ln for ln in lines if ln is not stamp]

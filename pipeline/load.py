@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from extractors.base import VERSION_LENGTH, code_version
 from schemas import sql
 from schemas.records import (
     DocumentExtraction,
@@ -24,7 +25,14 @@ from schemas.records import (
     Record,
 )
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_MODULES = ("pipeline.extract", "pipeline.load", "pipeline.validate")
+"""The stages whose code (with every project module they import) makes a document's rows and flags."""
+
+
+def pipeline_version() -> str:
+    """The version of the code that extracts, loads and validates: it changes with any of that code."""
+    versions = "".join(code_version(module) for module in PIPELINE_MODULES)
+    return hashlib.sha256(versions.encode()).hexdigest()[:VERSION_LENGTH]
 
 
 def row_id(*parts: Any) -> str:
@@ -203,7 +211,7 @@ def load_document(engine: Engine, ex: DocumentExtraction) -> dict[str, int]:
         "meeting_time": meta.meeting_time if meta else None,
         "venue": meta.venue if meta else None,
         "extracted_at": datetime.now(UTC),
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline_version": pipeline_version(),
         "warnings": ex.warnings,
     }
     with engine.begin() as conn:

@@ -8,14 +8,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pipeline.flags import reads_other, run_rules
-from pipeline.load import PIPELINE_VERSION, replace_flags
+from pipeline.load import pipeline_version, replace_flags
 from pipeline.readback import read_extraction
 from schemas import sql
 from schemas.records import DocumentExtraction, Inconsistency
 
 
 def is_current(engine: Engine, sha256: str) -> bool:
-    """Whether this file is loaded, by this version of the pipeline."""
+    """Whether this file is loaded by the code that runs now (its rows came from no other code)."""
     with Session(engine) as session:
         source = session.get(sql.SourceFile, sha256)
         doc = session.get(sql.Document, sha256)
@@ -23,7 +23,7 @@ def is_current(engine: Engine, sha256: str) -> bool:
             source is not None
             and source.status == "loaded"
             and doc is not None
-            and doc.pipeline_version == PIPELINE_VERSION
+            and doc.pipeline_version == pipeline_version()
         )
 
 

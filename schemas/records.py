@@ -243,6 +243,28 @@ class PageText(Record):
     text: str
 
 
+ExtractionStage = Literal["extract", "validate"]
+
+
+class ExtractionError(BaseModel):
+    """An extractor or rule that raised: the element it lost, and why.
+
+    The rest of the document is kept; the document is loaded as ``partial`` and
+    extracted again on the next run.
+    """
+
+    stage: ExtractionStage = "extract"
+    extractor: str
+    extractor_version: str
+    pdf_page: int | None = None
+    element: str
+    """What was lost, e.g. "table region on page 4", "minutes on pages 3-9", "rule table_totals"."""
+    error: str
+    """The exception: its type and message."""
+    traceback: str
+    """The innermost frames of the traceback, enough to find the line that raised."""
+
+
 class DocumentExtraction(BaseModel):
     """Everything extracted from one PDF, ready to load."""
 
@@ -264,3 +286,4 @@ class DocumentExtraction(BaseModel):
     financial_cells: list[FinancialCell] = Field(default_factory=list)
     inconsistencies: list[Inconsistency] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    errors: list[ExtractionError] = Field(default_factory=list)

@@ -49,7 +49,7 @@ class SourceFile(Base):
     stored_path: Mapped[str | None] = mapped_column(Text)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    status: Mapped[str] = mapped_column(String(20), index=True)  # pending | loaded | quarantined
+    status: Mapped[str] = mapped_column(String(20), index=True)  # pending | loaded | partial | quarantined
     reason: Mapped[str | None] = mapped_column(Text)
     page_count: Mapped[int | None] = mapped_column(Integer)
 
@@ -315,6 +315,23 @@ class InconsistencyRow(Provenanced, Base):
     planted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ExtractionErrorRow(Base):
+    """An extractor or rule that raised on a document: the element lost and the exception."""
+
+    __tablename__ = "extraction_errors"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    stage: Mapped[str] = mapped_column(String(20))
+    extractor: Mapped[str] = mapped_column(String(60))
+    extractor_version: Mapped[str] = mapped_column(String(20))
+    pdf_page: Mapped[int | None] = mapped_column(Integer)
+    element: Mapped[str] = mapped_column(Text)
+    error: Mapped[str] = mapped_column(Text)
+    traceback: Mapped[str] = mapped_column(Text)
+
+
 EXTRACTED_TABLES = [
     PageRow,
     SectionRow,
@@ -332,5 +349,6 @@ EXTRACTED_TABLES = [
     ActionRow,
     FinancialCellRow,
     InconsistencyRow,
+    ExtractionErrorRow,
 ]
 """Tables holding rows extracted from a document, parents before children."""

@@ -14,16 +14,14 @@ from collections.abc import Collection, Sequence
 
 from pdfplumber.page import Page
 
-from extractors.base import Extractor, Source
+from extractors.base import Source, guarded
 from extractors.layout import Line, body_size
 from extractors.tables.context import DocumentContext, TableContext, body_lines, furniture
-from extractors.tables.finder import page_fragments, region_fragment
+from extractors.tables.finder import PageTables, page_fragments, region_fragment
 from extractors.tables.foot import take_stranded_rows
 from extractors.tables.joining import Joined, group_fragments, join
-from extractors.tables.model import Fragment
+from extractors.tables.model import EXTRACTOR, Fragment
 from schemas.records import Span, Table, TableRegion
-
-EXTRACTOR = Extractor("tables", "1.0.0")
 
 _CONTINUED = re.compile(r"\b(?:continued|cont'?d|cont\.)", re.I)
 
@@ -40,7 +38,7 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
             appendix, the next report of an agenda pack); no table is joined across them.
     """
     breaks = set(breaks)
-    found = {p.page_number: page_fragments(p) for p in pages}
+    found = {p.page_number: _page_tables(p) for p in pages}
     skip = furniture([found[p.page_number].lines for p in pages], [p.height for p in pages])
     take_stranded_rows(found, skip, breaks)
     frags = {n: t.fragments for n, t in found.items()}
@@ -71,13 +69,31 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
     tables: list[Table] = []
     previous: dict[int, tuple[int, float]] = {}
     for group in groups:
-        first = group[0]
-        doc = document_of(first.page)
-        ctx = contexts[doc].context(first.page, first.bbox[1], after=previous.get(doc))
+        doc = document_of(group[0].page)
+        table = _table(group, f"T{len(tables) + 1:03d}", source, contexts[doc], previous.get(doc))
         previous[doc] = (group[-1].page, group[-1].bbox[3])
-        joined = join(group)
-        tables.append(_record(joined, f"T{len(tables) + 1:03d}", source, ctx))
+        if table is not None:
+            tables.append(table)
     return tables
+
+
+@guarded(EXTRACTOR, "tables", page=lambda page: page.page_number, default=lambda: PageTables([], []))
+def _page_tables(page: Page) -> PageTables:
+    return page_fragments(page)
+
+
+@guarded(EXTRACTOR, "table", page=lambda group, *_: group[0].page)
+def _table(
+    group: Sequence[Fragment],
+    table_id: str,
+    source: Source,
+    context: DocumentContext,
+    after: tuple[int, float] | None,
+) -> Table:
+    """The logical table a group of fragments makes, in its document's context."""
+    first = group[0]
+    ctx = context.context(first.page, first.bbox[1], after=after)
+    return _record(join(group), table_id, source, ctx)
 
 
 def _record(joined: Joined, table_id: str, source: Source, ctx: TableContext) -> Table:

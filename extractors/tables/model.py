@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from extractors.base import Extractor
 from schemas.records import BBox
+
+EXTRACTOR = Extractor("tables", "extractors.tables")
+"""The table engine: every module of this package makes the tables it stamps."""
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from itertools import pairwise
 
 from pdfplumber.page import Page
 
+from extractors.base import guarded
 from extractors.layout import Line
-from extractors.tables.model import Cell, Fragment, drop_empty_lines
+from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
 from extractors.tables.stream import is_numeric
 from extractors.tables.text import PageText, cell_text, is_bold, is_vertical, split_chunks
@@ -59,6 +60,7 @@ def grid_lines(rulings: RulingSet) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+@guarded(EXTRACTOR, "ruled table", page=lambda rulings, text, *_: text.page)
 def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) -> Fragment | None:
     """The grid a ruling set draws, filled with the page's text."""
     xs, ys = grid_lines(rulings)

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from extractors.base import guarded
 from extractors.layout import Line, Word
-from extractors.tables.model import Cell, Fragment, drop_empty_lines
+from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import Segment
 from extractors.tables.text import Char, cell_text, collapse, rotated_blocks, rotated_lines, split_chunks
 from schemas.records import BBox
@@ -360,6 +361,7 @@ def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> 
     return None
 
 
+@guarded(EXTRACTOR, "table region", page=lambda lines, page, *_, **__: page)
 def region_table(
     lines: Sequence[Line],
     page: int,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from extractors.base import code_version
 from schemas.records import (
     BBox,
     DocumentExtraction,
@@ -47,17 +48,20 @@ Partner = Callable[[DocumentExtraction, DocumentExtraction], bool]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named, versioned check. Bump ``version`` whenever a change alters what it flags.
+    """A named check; its version is derived from the code of the module that defines it.
 
     A rule that compares documents names the documents it reads in ``partner``, so a
     document is checked again when a partner is loaded after it.
     """
 
     name: str
-    version: str
     kind: FlagKind
     check: Check = field(repr=False)
     partner: Partner | None = field(default=None, repr=False)
+
+    @property
+    def version(self) -> str:
+        return code_version(self.check.__module__)
 
     def run(self, doc: DocumentExtraction, others: OtherDocuments) -> list[Inconsistency]:
         """The rule's findings on ``doc`` as stored flags."""

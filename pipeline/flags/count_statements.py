@@ -256,4 +256,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("count_statements", "1.1.0", "count_statement", check)
+RULE = Rule("count_statements", "count_statement", check)

@@ -61,4 +61,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("duplicate_rows", "1.1.0", "duplicate_row", check)
+RULE = Rule("duplicate_rows", "duplicate_row", check)

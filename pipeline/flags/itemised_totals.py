@@ -159,4 +159,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("itemised_totals", "1.1.0", "total_mismatch", check)
+RULE = Rule("itemised_totals", "total_mismatch", check)

@@ -236,4 +236,4 @@ def _finding(role: str, period: str, entries: list[tuple[str, list[list[_Seen]]]
     )
 
 
-RULE = Rule("kpi_cross_reference", "1.0.0", "cross_reference_mismatch", check, partner)
+RULE = Rule("kpi_cross_reference", "cross_reference_mismatch", check, partner)

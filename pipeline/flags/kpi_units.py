@@ -38,4 +38,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("kpi_units", "1.1.0", "unit_anomaly", check)
+RULE = Rule("kpi_units", "unit_anomaly", check)

@@ -226,4 +226,4 @@ def _misranked(items: list[_Item], mapping: dict[int, int], line: _Line, named: 
     )
 
 
-RULE = Rule("listed_values", "1.0.0", "narrative_vs_table", check)
+RULE = Rule("listed_values", "narrative_vs_table", check)

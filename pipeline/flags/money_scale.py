@@ -68,4 +68,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("money_scale", "1.1.0", "unit_anomaly", check)
+RULE = Rule("money_scale", "unit_anomaly", check)

@@ -138,4 +138,4 @@ def _finding(doc: DocumentExtraction, sentence: Sentence, group: list[Tie]) -> F
     )
 
 
-RULE = Rule("narrative_figures", "1.0.0", "narrative_vs_table", check, partner)
+RULE = Rule("narrative_figures", "narrative_vs_table", check, partner)

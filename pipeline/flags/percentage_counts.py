@@ -110,4 +110,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("percentage_counts", "1.0.0", "percentage_vs_count", check)
+RULE = Rule("percentage_counts", "percentage_vs_count", check)

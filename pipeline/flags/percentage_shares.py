@@ -57,4 +57,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("percentage_shares", "1.1.0", "total_mismatch", check)
+RULE = Rule("percentage_shares", "total_mismatch", check)

@@ -65,4 +65,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("rag_targets", "1.1.0", "rag_vs_target", check)
+RULE = Rule("rag_targets", "rag_vs_target", check)

@@ -49,4 +49,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("recommendation_references", "1.0.0", "other", check)
+RULE = Rule("recommendation_references", "other", check)

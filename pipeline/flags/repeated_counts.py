@@ -152,4 +152,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("repeated_counts", "1.0.0", "cross_reference_mismatch", check)
+RULE = Rule("repeated_counts", "cross_reference_mismatch", check)

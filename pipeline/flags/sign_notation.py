@@ -69,4 +69,4 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     return findings
 
 
-RULE = Rule("sign_notation", "1.0.0", "unit_anomaly", check)
+RULE = Rule("sign_notation", "unit_anomaly", check)

@@ -309,4 +309,4 @@ def _shared_cell(doc: DocumentExtraction, grid: FigureGrid, cell: Cell, a: _Sum,
     )
 
 
-RULE = Rule("table_totals", "1.1.0", "total_mismatch", check)
+RULE = Rule("table_totals", "total_mismatch", check)

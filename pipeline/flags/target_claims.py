@@ -278,4 +278,4 @@ def _finding(indicator: str, contradicted: list[tuple[_Claim, list[_Miss]]]) -> 
     )
 
 
-RULE = Rule("target_claims", "1.1.0", "narrative_vs_table", check)
+RULE = Rule("target_claims", "narrative_vs_table", check)
