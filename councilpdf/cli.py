@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -86,14 +87,14 @@ def run(
     console.print(summary.line())
     if export:
         console.print(f"exported JSON to {export}/")
-    if summary.failed:
+    if not summary.ok:
         raise typer.Exit(1)
 
 
 def _print_outcomes(outcomes) -> None:
     for o in outcomes:
-        colour = {"loaded": "green", "unchanged": "cyan"}.get(o.status, "red")
-        if o.status == "loaded":
+        colour = {"loaded": "green", "unchanged": "cyan", "partial": "yellow"}.get(o.status, "red")
+        if o.status in ("loaded", "partial"):
             rows = o.rows
             detail = (
                 f"{rows.get('sections', 0)} documents, {rows.get('extracted_tables', 0)} tables, "
@@ -103,6 +104,8 @@ def _print_outcomes(outcomes) -> None:
         else:
             detail = o.reason or ""
         console.print(f"[{colour}]{o.status:>11}[/] {o.file_name}  {detail}", soft_wrap=True)
+        for error in o.errors:
+            console.print(f"{'':>11}   [red]error:[/] {escape(error)}", soft_wrap=True)
         for warning in o.warnings:
             console.print(f"{'':>11}   [yellow]warning:[/] {warning}", soft_wrap=True)
 
@@ -170,6 +173,13 @@ def status(db: DbOption = None) -> None:
     for name, n in report.counts.items():
         counts.add_row(name, str(n))
     console.print(counts)
+    if report.partial:
+        p = Table(title="partial: extracted again on the next run", header_style="bold")
+        p.add_column("file", overflow="fold")
+        p.add_column("extraction errors", overflow="fold")
+        for name, errors in report.partial:
+            p.add_row(name, escape("\n".join(errors)))
+        console.print(p)
     if report.quarantined:
         q = Table(title="quarantined", header_style="bold")
         q.add_column("file")

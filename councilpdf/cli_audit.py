@@ -17,6 +17,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from councilpdf.options import DbOption
@@ -58,9 +59,10 @@ def flags(
     db: DbOption = None,
 ) -> None:
     """List the inconsistencies flagged in the database, with their evidence."""
-    from pipeline.query.flagquery import FLAG_COLUMNS, list_flags
+    from pipeline.query.flagquery import FLAG_COLUMNS, list_flags, partial_documents
 
-    rows = list_flags(engine_for(db), kind=kind, document=document)
+    engine = engine_for(db)
+    rows = list_flags(engine, kind=kind, document=document)
     if output is Format.json:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif output is Format.csv:
@@ -69,6 +71,12 @@ def flags(
         writer.writerows(rows)
     else:
         _print_flag_tables(rows)
+    # Flags of a partial document may be missing what a failed extractor or rule lost.
+    warn = Console(stderr=True) if output is not Format.table else console
+    for name, errors in partial_documents(engine, document):
+        warn.print(f"[yellow]partial:[/] {escape(name)}: its flags may be incomplete", soft_wrap=True)
+        for error in errors:
+            warn.print(f"  [red]error:[/] {escape(error)}", soft_wrap=True)
 
 
 def _print_flag_tables(rows: list[dict]) -> None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from extractors.nlp import shared
 from schemas.records import DecisionKind
 
 # Abbreviations the tokenizer should keep whole, so their full stop ends no sentence.
@@ -341,8 +341,11 @@ def _is_marker(tok: Token) -> bool:
     return bool(_LIST_MARKER.match(tok.text)) and opens
 
 
-@cache
 def _nlp() -> Language:
+    return shared("minutes", _build_nlp)
+
+
+def _build_nlp() -> Language:
     nlp = spacy.blank("en")
     for abbreviation in _ABBREVIATIONS:
         for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
@@ -352,8 +355,11 @@ def _nlp() -> Language:
     return nlp
 
 
-@cache
 def _matchers() -> tuple[Matcher, Matcher]:
+    return shared("minutes matchers", _build_matchers)
+
+
+def _build_matchers() -> tuple[Matcher, Matcher]:
     vocab = _nlp().vocab
     decisions = Matcher(vocab)
     for kind, patterns in DECISION_PATTERNS.items():

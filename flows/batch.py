@@ -39,6 +39,7 @@ from pipeline.ingest import (
 from pipeline.load import load_document
 from pipeline.outcome import BatchSummary, FileOutcome
 from pipeline.query.meetings import link_meetings
+from pipeline.query.status import document_errors
 from pipeline.validate import is_current, revalidate_partners, validate_document
 from schemas.records import DocumentExtraction
 
@@ -86,6 +87,11 @@ def load_task(extraction: DocumentExtraction, db: str | None) -> dict[str, int]:
     return rows
 
 
+@task(name="errors", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
+def errors_task(sha256: str, db: str | None) -> list[str]:
+    return document_errors(engine_for(db), sha256)
+
+
 @task(name="validate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
 def validate_task(sha256: str, db: str | None) -> int:
     return len(validate_document(engine_for(db), sha256))
@@ -111,6 +117,7 @@ def _process(path: str, db: str | None, store: str, force: bool, origin: Origin 
         rows = load_task(extraction, db)
         stage = "validate"
         flags = validate_task(ingested.sha256, db)
+        errors = errors_task(ingested.sha256, db)
     except Exception as exc:
         reason = f"{stage} failed: {type(exc).__name__}: {exc}"
         mark_failed(engine_for(db), ingested.sha256, reason)
@@ -118,11 +125,12 @@ def _process(path: str, db: str | None, store: str, force: bool, origin: Origin 
     return FileOutcome(
         path,
         ingested.file_name,
-        "loaded",
+        "partial" if errors else "loaded",
         ingested.sha256,
         rows=rows,
         flags=flags,
         warnings=tuple(extraction.warnings),
+        errors=tuple(errors),
     )
 
 
@@ -175,7 +183,7 @@ def batch_flow(
         document_task.submit(str(p), db, store_path, force, by_path.get(str(p))) for p in discover(paths)
     ]
     outcomes = tuple(f.result() for f in futures)
-    loaded = [o.sha256 for o in outcomes if o.status == "loaded" and o.sha256]
+    loaded = [o.sha256 for o in outcomes if o.status in ("loaded", "partial") and o.sha256]
     if loaded:
         meetings_task(loaded, db)
         # Documents validated before their partner in this batch (or an earlier one) was loaded.

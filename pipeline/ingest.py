@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from pipeline.pdf.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
-from schemas.sql import FileOrigin, SourceFile
+from schemas.sql import ExtractionErrorRow, FileOrigin, SourceFile
 
 DEFAULT_STORE = "data/store"
 ENV_VAR = "COUNCILPDF_STORE"
@@ -211,13 +211,28 @@ def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
     return target
 
 
-def mark_loaded(engine: Engine, sha256: str) -> None:
-    """Record that a file's extraction is in the database."""
+def mark_loaded(engine: Engine, sha256: str) -> str:
+    """Record that a file's extraction is in the database: ``partial`` if an extractor or rule
+    failed on it (the next run extracts it again), else ``loaded``. Returns the status."""
     with Session(engine) as session, session.begin():
+        errors = session.scalar(
+            select(func.count()).select_from(ExtractionErrorRow).where(ExtractionErrorRow.sha256 == sha256)
+        )
+        status = "partial" if errors else "loaded"
         row = session.get(SourceFile, sha256)
         if row is not None:
-            row.status = "loaded"
-            row.reason = None
+            row.status = status
+            row.reason = f"{errors} extraction error(s)" if errors else None
+    return status
+
+
+def mark_partial(engine: Engine, sha256: str, errors: int) -> None:
+    """Record that rules failed on a loaded file: it is extracted again on the next run."""
+    with Session(engine) as session, session.begin():
+        row = session.get(SourceFile, sha256)
+        if row is not None and row.status in ("loaded", "partial"):
+            row.status = "partial"
+            row.reason = f"{errors} validation error(s)"
 
 
 def mark_failed(engine: Engine, sha256: str, reason: str) -> None:

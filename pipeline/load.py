@@ -20,6 +20,7 @@ from extractors.base import VERSION_LENGTH, code_version
 from schemas import sql
 from schemas.records import (
     DocumentExtraction,
+    ExtractionError,
     Inconsistency,
     Provenance,
     Record,
@@ -175,7 +176,21 @@ def document_rows(ex: DocumentExtraction) -> dict[type[sql.Base], list[dict[str,
         fields = f.model_dump(exclude={"prov", "table"})
         rows[sql.FinancialCellRow].append(_row(f, i, [i], "financial_cells", table_id=f.table, **fields))
     rows[sql.InconsistencyRow] = flag_rows(ex.inconsistencies)
+    rows[sql.ExtractionErrorRow] = error_rows(sha, ex.errors)
     return rows
+
+
+def error_rows(sha256: str, errors: Iterable[ExtractionError]) -> list[dict[str, Any]]:
+    """Rows of the ``extraction_errors`` table: what each fault lost, and why."""
+    return [
+        {
+            "id": row_id(sha256, "extraction_errors", e.stage, i, e.extractor, e.element),
+            "sha256": sha256,
+            "position": i,
+            **e.model_dump(),
+        }
+        for i, e in enumerate(errors)
+    ]
 
 
 def flag_rows(flags: Iterable[Inconsistency]) -> list[dict[str, Any]]:
@@ -226,13 +241,18 @@ def load_document(engine: Engine, ex: DocumentExtraction) -> dict[str, int]:
     return {model.__tablename__: len(rows[model]) for model in sql.EXTRACTED_TABLES}
 
 
-def replace_flags(engine: Engine, sha256: str, flags: Sequence[Inconsistency]) -> int:
-    """Store a document's inconsistency flags, replacing those of an earlier validation."""
+def replace_flags(
+    engine: Engine, sha256: str, flags: Sequence[Inconsistency], errors: Sequence[ExtractionError] = ()
+) -> int:
+    """Store a document's flags and the rules that failed on it, replacing an earlier validation's."""
     rows = flag_rows(flags)
     table = sql.InconsistencyRow.__table__
+    faults = sql.ExtractionErrorRow.__table__
     with engine.begin() as conn:
         _delete_stale(conn, table, sha256, {r["id"] for r in rows})
         upsert(conn, table, rows)
+        conn.execute(delete(faults).where(faults.c.sha256 == sha256, faults.c.stage == "validate"))
+        upsert(conn, faults, error_rows(sha256, errors))
     return len(rows)
 
 

@@ -7,11 +7,21 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from extractors.base import Faults
 from pipeline.flags import reads_other, run_rules
+from pipeline.ingest import mark_partial
 from pipeline.load import pipeline_version, replace_flags
 from pipeline.readback import read_extraction
 from schemas import sql
 from schemas.records import DocumentExtraction, Inconsistency
+
+
+def _store(engine: Engine, sha256: str, flags: list[Inconsistency], faults: Faults) -> list[Inconsistency]:
+    """Keep a validation's flags; a rule that raised is recorded and the document marked partial."""
+    replace_flags(engine, sha256, flags, faults.errors)
+    if faults.errors:
+        mark_partial(engine, sha256, len(faults.errors))
+    return flags
 
 
 def is_current(engine: Engine, sha256: str) -> bool:
@@ -38,9 +48,9 @@ def validate_document(engine: Engine, sha256: str) -> list[Inconsistency]:
             shas = session.scalars(select(sql.Document.sha256).where(sql.Document.sha256 != sha256))
             return [d for s in list(shas) if (d := read_extraction(session, s)) is not None]
 
-        flags = run_rules(doc, others)
-    replace_flags(engine, sha256, flags)
-    return flags
+        faults = Faults("validate")
+        flags = run_rules(doc, others, faults)
+    return _store(engine, sha256, flags, faults)
 
 
 def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int]:
@@ -64,13 +74,13 @@ def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int
         }
     arrived = [docs[s] for s in dict.fromkeys(sha256s) if s in docs]
     due = [s for s, doc in docs.items() if any(a.sha256 != s and reads_other(doc, a) for a in arrived)]
-    return {s: len(_validate(engine, docs[s], docs)) for s in due}
+    return {s: len(_revalidate(engine, docs[s], docs)) for s in due}
 
 
-def _validate(
+def _revalidate(
     engine: Engine, doc: DocumentExtraction, docs: Mapping[str, DocumentExtraction]
 ) -> list[Inconsistency]:
     """Flag ``doc`` against the documents already read, replacing its earlier flags."""
-    flags = run_rules(doc, lambda: [d for s, d in docs.items() if s != doc.sha256])
-    replace_flags(engine, doc.sha256, flags)
-    return flags
+    faults = Faults("validate")
+    flags = run_rules(doc, lambda: [d for s, d in docs.items() if s != doc.sha256], faults)
+    return _store(engine, doc.sha256, flags, faults)

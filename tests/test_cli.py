@@ -101,5 +101,5 @@ def test_run_loads_good_files_quarantines_bad_ones_and_adds_nothing_the_second_t
     rows_before = status.output
 
     second = runner.invoke(app, args)
-    assert "2 of 4 failed (0 loaded, 2 unchanged)" in second.output
+    assert "2 of 4 failed (0 loaded, 0 partial, 2 unchanged)" in second.output
     assert runner.invoke(app, ["status", "--db", db]).output == rows_before

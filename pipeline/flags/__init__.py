@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from extractors.base import Faults
 from pipeline.flags import (
     count_statements,
     duplicate_rows,
@@ -51,15 +52,21 @@ RULES: list[Rule] = [
 ]
 
 
-def run_rules(doc: DocumentExtraction, others: OtherDocuments) -> list[Inconsistency]:
+def run_rules(
+    doc: DocumentExtraction, others: OtherDocuments, faults: Faults | None = None
+) -> list[Inconsistency]:
     """Every flag the registered rules raise on ``doc`` (``others``: the rest of the database).
 
     ``others`` is called at most once, and only by a rule that needs other documents.
+    With ``faults``, a rule that raises loses its own flags only and is recorded there.
     """
     rest = cache(others)
     flags: list[Inconsistency] = []
     for rule in RULES:
-        flags.extend(rule.run(doc, rest))
+        if faults is None:
+            flags.extend(rule.run(doc, rest))
+        else:
+            flags.extend(faults.run(rule, f"rule {rule.name}", rule.run, doc, rest, default=[]))
     return flags
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.matcher import Matcher
 
 from extractors.councils import Council
+from extractors.nlp import shared
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, table_location, text_location
 from pipeline.flags.labels import content_words, is_total_label, words
 from pipeline.flags.tablegrid import FigureGrid
@@ -87,9 +87,12 @@ _NOUN_STOP = {
 }
 
 
-@lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     """ "There are 73 ...", "There were currently twelve ...", "There are a total of 60 ..."."""
+    return shared("count statements", _build_matcher)
+
+
+def _build_matcher() -> Matcher:
     matcher = Matcher(nlp().vocab)
     filler = {"OP": "*", "LOWER": {"IN": ["currently", "now", "only", "a", "total", "of"]}}
     matcher.add(

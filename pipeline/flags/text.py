@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
 from extractors.councils import Council, find_councils
+from extractors.nlp import shared
 from schemas.records import DocumentExtraction, SectionKind
 
 BULLETS = "•●▪◦‣○■□➢►-–—*"
@@ -26,9 +26,12 @@ _NUMBERED_LINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+[.)]|[a-z]\)|\([a-z0-9]
 _TERMINAL = ".:;!?"
 
 
-@lru_cache(maxsize=1)
 def nlp() -> Language:
     """A blank English pipeline with the rule-based sentencizer."""
+    return shared("prose", _build_nlp)
+
+
+def _build_nlp() -> Language:
     pipeline = spacy.blank("en")
     # "£0.068m." ends a sentence: the English exceptions would read "m." as one token.
     rules = {k: v for k, v in pipeline.tokenizer.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k)}

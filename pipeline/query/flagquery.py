@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, or_, select
 from sqlalchemy.orm import Session
 
+from pipeline.query.status import document_errors
 from schemas import sql
 
 FLAG_COLUMNS = (
@@ -119,3 +120,17 @@ def list_flags(engine: Engine, kind: str | None = None, document: str | None = N
                 }
             )
     return rows
+
+
+def partial_documents(engine: Engine, document: str | None = None) -> list[tuple[str, list[str]]]:
+    """Documents an extractor or rule failed on (named like ``document``, if given), with their errors."""
+    query = (
+        select(sql.Document.sha256, sql.Document.file_name)
+        .join(sql.SourceFile, sql.SourceFile.sha256 == sql.Document.sha256)
+        .where(sql.SourceFile.status == "partial")
+    )
+    if document:
+        query = query.where(_names_document(document))
+    with Session(engine) as session:
+        found = list(session.execute(query.order_by(sql.Document.file_name)))
+    return [(name, document_errors(engine, sha256)) for sha256, name in found]

@@ -26,6 +26,19 @@ class DatabaseStatus:
     documents: list[DocumentStatus]
     counts: dict[str, int]
     quarantined: list[tuple[str, str | None]]
+    partial: list[tuple[str, list[str]]]
+    """Documents an extractor or rule failed on, with their errors."""
+
+
+def document_errors(engine: Engine, sha256: str) -> list[str]:
+    """Each extraction error of a document in a line: what was lost, by which extractor, and why."""
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(sql.ExtractionErrorRow)
+            .where(sql.ExtractionErrorRow.sha256 == sha256)
+            .order_by(sql.ExtractionErrorRow.stage, sql.ExtractionErrorRow.position)
+        )
+        return [f"{e.extractor} {e.extractor_version} lost {e.element}: {e.error}" for e in rows]
 
 
 def database_status(engine: Engine) -> DatabaseStatus:
@@ -61,4 +74,8 @@ def database_status(engine: Engine) -> DatabaseStatus:
             (f.file_name, f.reason)
             for f in session.scalars(select(sql.SourceFile).where(sql.SourceFile.status == "quarantined"))
         ]
-    return DatabaseStatus(documents, counts, quarantined)
+        partial = [
+            (f.file_name, document_errors(engine, f.sha256))
+            for f in session.scalars(select(sql.SourceFile).where(sql.SourceFile.status == "partial"))
+        ]
+    return DatabaseStatus(documents, counts, quarantined, partial)
