@@ -20,6 +20,7 @@ from rich.progress import (
 from rich.table import Table
 
 from councilpdf import cli_audit, cli_sources
+from councilpdf.errors import run_flow
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -28,6 +29,7 @@ from councilpdf.options import (
     StoreOption,
     VerboseOption,
 )
+from councilpdf.outcomes import print_outcomes
 from pipeline.db import database_url, engine_for
 
 app = typer.Typer(
@@ -75,39 +77,23 @@ def run(
             progress.update(bar, advance=1, description=f"{outcome.status}: {outcome.file_name}")
 
         on_file_done(done)
-        summary = batch_flow(
-            targets,
-            db=db,
-            store=str(store) if store else None,
-            export_dir=str(export) if export else None,
-            force=force,
-        )
-        on_file_done(None)
-    _print_outcomes(summary.outcomes)
-    console.print(summary.line())
+        try:
+            summary = run_flow(
+                lambda: batch_flow(
+                    targets,
+                    db=db,
+                    store=str(store) if store else None,
+                    export_dir=str(export) if export else None,
+                    force=force,
+                )
+            )
+        finally:
+            on_file_done(None)
+    print_outcomes(console, summary)
     if export:
         console.print(f"exported JSON to {export}/")
     if not summary.ok:
         raise typer.Exit(1)
-
-
-def _print_outcomes(outcomes) -> None:
-    for o in outcomes:
-        colour = {"loaded": "green", "unchanged": "cyan", "partial": "yellow"}.get(o.status, "red")
-        if o.status in ("loaded", "partial"):
-            rows = o.rows
-            detail = (
-                f"{rows.get('sections', 0)} documents, {rows.get('extracted_tables', 0)} tables, "
-                f"{rows.get('kpis', 0)} KPIs, {rows.get('actions', 0)} actions, "
-                f"{rows.get('financial_cells', 0)} financial cells, {o.flags} flags"
-            )
-        else:
-            detail = o.reason or ""
-        console.print(f"[{colour}]{o.status:>11}[/] {o.file_name}  {detail}", soft_wrap=True)
-        for error in o.errors:
-            console.print(f"{'':>11}   [red]error:[/] {escape(error)}", soft_wrap=True)
-        for warning in o.warnings:
-            console.print(f"{'':>11}   [yellow]warning:[/] {warning}", soft_wrap=True)
 
 
 @app.command()

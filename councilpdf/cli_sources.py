@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from councilpdf.errors import run_flow
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -29,6 +30,7 @@ from councilpdf.options import (
     StoreOption,
     VerboseOption,
 )
+from councilpdf.outcomes import print_outcomes
 from pipeline.db import database_url, engine_for
 
 console = Console()
@@ -82,12 +84,14 @@ def fetch(
     from flows.poll import poll_flow
 
     console.print(f"database: {database_url(db)}")
-    summary = poll_flow(
-        str(path),
-        db=db,
-        store=str(store) if store else None,
-        workers=workers,
-        address=scheduler,
+    summary = run_flow(
+        lambda: poll_flow(
+            str(path),
+            db=db,
+            store=str(store) if store else None,
+            workers=workers,
+            address=scheduler,
+        )
     )
     if summary.batch:
         for outcome in summary.batch.outcomes:
@@ -166,25 +170,22 @@ def run_dask(
     console.print(f"database: {database_url(db)}")
     console.print(f"cluster: {scheduler or f'{workers} local worker processes'}")
     try:
-        summary = run_batch(
-            targets,
-            db=db,
-            store=str(store) if store else None,
-            export_dir=str(export) if export else None,
-            force=force,
-            workers=None if scheduler else workers,
-            address=scheduler,
+        summary = run_flow(
+            lambda: run_batch(
+                targets,
+                db=db,
+                store=str(store) if store else None,
+                export_dir=str(export) if export else None,
+                force=force,
+                workers=None if scheduler else workers,
+                address=scheduler,
+            )
         )
     except ValueError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
-    for outcome in summary.outcomes:
-        colour = {"loaded": "green", "unchanged": "cyan"}.get(outcome.status, "red")
-        console.print(
-            f"[{colour}]{outcome.status:>11}[/] {outcome.file_name}  {outcome.reason or ''}", soft_wrap=True
-        )
-    console.print(summary.line())
-    if summary.failed:
+    print_outcomes(console, summary)
+    if not summary.ok:
         raise typer.Exit(1)
 
 

@@ -9,15 +9,9 @@ after them are validated again.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-
-# Prefect reads these when imported: its ephemeral API server takes 20-40 s to start
-# on a small machine, beyond Prefect's default wait.
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, task
 from prefect.futures import PrefectFuture

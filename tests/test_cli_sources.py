@@ -163,6 +163,8 @@ def test_fetch_polls_once_and_a_second_fetch_finds_nothing_new(prefect_harness, 
         first = runner.invoke(app, ["fetch", "--config", str(config), "--db", db])
         second = runner.invoke(app, ["fetch", "--config", str(config), "--db", db])
     assert first.exit_code == 0, first.output
-    assert "1 downloaded" in first.output and "0 of 1 failed (1 loaded, 0 partial, 0 unchanged)" in first.output
+    assert (
+        "1 downloaded" in first.output and "0 of 1 failed (1 loaded, 0 partial, 0 unchanged)" in first.output
+    )
     assert second.exit_code == 0, second.output
     assert "0 downloaded, 1 unchanged" in second.output and "nothing new to process" in second.output

@@ -33,12 +33,17 @@ class DatabaseStatus:
 def document_errors(engine: Engine, sha256: str) -> list[str]:
     """Each extraction error of a document in a line: what was lost, by which extractor, and why."""
     with Session(engine) as session:
-        rows = session.scalars(
-            select(sql.ExtractionErrorRow)
-            .where(sql.ExtractionErrorRow.sha256 == sha256)
-            .order_by(sql.ExtractionErrorRow.stage, sql.ExtractionErrorRow.position)
-        )
-        return [f"{e.extractor} {e.extractor_version} lost {e.element}: {e.error}" for e in rows]
+        return errors_of(session, sha256)
+
+
+def errors_of(session: Session, sha256: str) -> list[str]:
+    """:func:`document_errors`, read in an open session."""
+    rows = session.scalars(
+        select(sql.ExtractionErrorRow)
+        .where(sql.ExtractionErrorRow.sha256 == sha256)
+        .order_by(sql.ExtractionErrorRow.stage, sql.ExtractionErrorRow.position)
+    )
+    return [f"{e.extractor} {e.extractor_version} lost {e.element}: {e.error}" for e in rows]
 
 
 def database_status(engine: Engine) -> DatabaseStatus:
@@ -75,7 +80,7 @@ def database_status(engine: Engine) -> DatabaseStatus:
             for f in session.scalars(select(sql.SourceFile).where(sql.SourceFile.status == "quarantined"))
         ]
         partial = [
-            (f.file_name, document_errors(engine, f.sha256))
+            (f.file_name, errors_of(session, f.sha256))
             for f in session.scalars(select(sql.SourceFile).where(sql.SourceFile.status == "partial"))
         ]
     return DatabaseStatus(documents, counts, quarantined, partial)
