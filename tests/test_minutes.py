@@ -244,12 +244,8 @@ def test_centred_heading_block_layout(tmp_path, family):
     land = minutes.items[1]
     assert land.text.split("\n")[0].endswith("i.e. about 30% of the cost.")
     assert len(land.text.split("\n")) == 3
+    # "Members noted that ..." reports what was said; the resolution records the decision.
     assert [(d.text, d.kind) for d in land.decisions] == [
-        (
-            "Members noted that the scheme included a contribution of £0.727m. towards affordable housing, "
-            "i.e. about 30% of the cost.",
-            "noted",
-        ),
         (
             "RESOLVED – That planning permission be granted subject to the conditions set out in the report.",
             "resolved",
@@ -317,8 +313,11 @@ def test_held_on_heading_with_minute_numbers_on_their_own_line(tmp_path):
     assert paragraphs[2] == "RESOLVED:"
     assert paragraphs[-1] == ("The Chair thanked residents for attending. " * 8).strip()
     assert [(d.text, d.kind) for d in licence.decisions] == [
-        ("(1) That the licence be granted subject to the conditions offered by the applicant.", "resolved"),
-        ("(2) That the applicant be reminded of the need to manage the outdoor area.", "resolved"),
+        (
+            "RESOLVED:\n(1) That the licence be granted subject to the conditions offered by the applicant.\n"
+            "(2) That the applicant be reminded of the need to manage the outdoor area.",
+            "resolved",
+        ),
     ]
     assert minutes.items[2].text == "There was no other business."
     assert "Licensing Sub-Committee - 12 June" not in " ".join(i.text for i in minutes.items)
@@ -515,8 +514,11 @@ def test_corner_item_stamp_chair_label_and_resolutions_after_a_lead_in(tmp_path)
     (item,) = minutes.items
     assert (item.number, item.title) == ("1", "HOUSING ALLOCATIONS POLICY")
     assert [(d.text, d.kind) for d in item.decisions] == [
-        ("1. That the draft policy be recommended to Cabinet for approval.", "resolved"),
-        ("2. That the Director be asked to consult tenants on the changes.", "resolved"),
+        (
+            "The Panel RESOLVED:\n1. That the draft policy be recommended to Cabinet for approval.\n"
+            "2. That the Director be asked to consult tenants on the changes.",
+            "resolved",
+        ),
     ]
 
 

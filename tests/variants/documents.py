@@ -45,9 +45,15 @@ def _decision(rng: random.Random, resolved: bool, body: str) -> list[list[Senten
     form = rng.randrange(3)
     if resolved and form == 0:
         return [
-            [Sentence("RESOLVED:")],
-            [Sentence("(1) That the report be noted.", True)],
-            [Sentence("(2) That officers circulate a briefing note on the proposals to all Members.", True)],
+            [Sentence("RESOLVED:", True)],
+            [Sentence("(1) That the report be noted.", True, continues=True)],
+            [
+                Sentence(
+                    "(2) That officers circulate a briefing note on the proposals to all Members.",
+                    True,
+                    continues=True,
+                )
+            ],
         ]
     if resolved:
         wording = (

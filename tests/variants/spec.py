@@ -222,6 +222,8 @@ Block = Heading | Para | TableSpec
 class Sentence:
     text: str
     decision: bool = False
+    continues: bool = False
+    """A point of the resolution above it ("(1) That ..." under "RESOLVED:"): one decision with it."""
 
 
 @dataclass
