@@ -56,6 +56,11 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("The recommendations were carried unanimously.", "other"),
         ("On being put to the vote the proposal was carried.", "other"),
         ("On a show of hands the recommendation was approved.", "approved"),
+        # A consultee's view on an application, and the agreement of those present.
+        ("TCC had no objections and recommended approval.", "approved"),
+        ("Approval recommended subject to conditions.", "approved"),
+        ("All Councillors present were in agreement.", "agreed"),
+        ("Approved & signed as correct.", "approved"),
     ],
 )
 def test_decision_sentences_are_typed(sentence, kind):
@@ -86,6 +91,10 @@ def test_decision_sentences_are_typed(sentence, kind):
         "Refused permission had been appealed.",
         "Three members voted in favour and four voted against.",
         "Councillor Ann Lee voted in favour of the motion.",
+        # An observation noted, and a decision word as an adjective.
+        "Members noted that the scheme included a contribution to affordable housing.",
+        "Kent was noted for its work with partners.",
+        "Elected Members were welcome to sit on adoption panels.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):
@@ -174,7 +183,8 @@ def test_a_lead_in_and_the_numbered_resolutions_below_it_are_one_decision():
     found = find_decisions(text)
     assert [(d.text, d.kind) for d in found] == [
         (
-            "RESOLVED:\n(1) That the report be noted.\n(2) That officers be asked to report back in six months.",
+            "RESOLVED:\n(1) That the report be noted.\n"
+            "(2) That officers be asked to report back in six months.",
             "resolved",
         ),
     ]
@@ -254,7 +264,8 @@ def test_a_motion_agreed_without_a_resolution_is_the_motion_and_its_outcome():
     )
     (found,) = find_decisions(text)
     assert found.text == (
-        "Mr A proposed, and Mr B seconded, that the Council formally record its sense of loss.\nAgreed unanimously."
+        "Mr A proposed, and Mr B seconded, that the Council formally record its sense of loss.\n"
+        "Agreed unanimously."
     )
     assert found.kind == "agreed"
 
@@ -288,28 +299,3 @@ def test_an_outcome_alone_closes_the_sentence_before_it():
     assert [d.text for d in find_decisions(text)] == [
         "DM/19/0603 – Rear extension, Mill Cottage, Trellech Road. Approved."
     ]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("TCC had no objections and recommended approval.", "approved"),
-        ("Approval recommended subject to conditions.", "approved"),
-        ("All Councillors present were in agreement.", "agreed"),
-        ("Approved & signed as correct.", "approved"),
-    ],
-)
-def test_a_consultee_view_and_an_agreement_of_those_present_are_decisions(sentence, kind):
-    assert decision_kind(sentence) == kind
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Members noted that the scheme included a contribution to affordable housing.",
-        "Kent was noted for its work with partners.",
-        "Elected Members were welcome to sit on adoption panels.",
-    ],
-)
-def test_an_observation_noted_or_a_decision_word_as_an_adjective_is_no_decision(sentence):
-    assert decision_kind(sentence) is None

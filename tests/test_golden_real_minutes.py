@@ -8,7 +8,6 @@ Thresholds only go up: raise one when the pipeline improves, never lower it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from pipeline.export import export_all
 from pipeline.extract import extract_pdf, segment_pdf
 from pipeline.ingest import ingest_file, mark_loaded
 from pipeline.load import load_document
-from tests.conftest import REPO, SCORER, SHARED
+from tests.conftest import REPO, SHARED, load_scorer
 
 SETS = {
     "shared-real": SHARED / "corpus" / "real",
@@ -33,15 +32,6 @@ THRESHOLDS = {
 pytestmark = pytest.mark.xdist_group("golden-real-minutes")
 
 
-def _scorer():
-    if not SCORER.is_file():
-        pytest.skip("the corpus scorer is not present")
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _minutes_truths(folder: Path) -> list[Path]:
     return [p for p in sorted(folder.glob("*.truth.json")) if "minutes" in json.loads(p.read_text())]
 
@@ -53,7 +43,7 @@ def scored(request, tmp_path_factory):
     truths = _minutes_truths(folder) if folder.is_dir() else []
     if not truths:
         pytest.skip(f"{folder} holds no annotated minutes")
-    score = _scorer()
+    score = load_scorer()
     work = tmp_path_factory.mktemp(request.param)
     engine = make_engine(f"sqlite:///{work / 'golden.db'}")
     for truth in truths:

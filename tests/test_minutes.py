@@ -864,33 +864,37 @@ def test_unnumbered_titles_over_item_reference_lines(tmp_path):
     w.line("MINUTES of the meeting held in the Darent Room, Civic Centre.", bold=True, center=True, gap=4)
     w.para("PRESENT: Ann Lee (Chair), Bob Kay (Vice-Chair), Cy Moor and Di Nash", gap=12)
     w.para("IN ATTENDANCE: Eve Poe (Democratic Services Officer)", gap=6)
-    w.line("Apologies and Substitutes", bold=True, gap=20)
-    w.line("(Item 1)", gap=6)
-    w.para("Apologies were received from Mr R Love OBE and Ms K Leonard.", gap=6)
-    w.para("Ms L Game was in attendance virtually.", gap=6)
-    w.line("Minutes of the meeting held on 30 July 2024", bold=True, gap=20)
-    w.line("(Item 2)", gap=6)
-    w.para("RESOLVED that the minutes of the meeting held on 30 July 2024 were a correct record.", gap=6)
-    w.para(
+    titles = [
+        "Apologies and Substitutes",
+        "Minutes of the meeting held on 30 July 2024",
+        # Wraps onto a second bold line above its reference.
         "Adoption Partnership South East, Regional Adoption Agency Annual Report for the year 2023/2024",
-        bold=True,
-        gap=20,
-    )
-    w.line("(Item 3)", gap=6)
-    w.para("1. The Head of Service introduced the report.", gap=6)
-    w.para("2. It was agreed that children should be placed as close to home as possible.", gap=6)
-    w.para("3. RESOLVED that the Panel note the report.", gap=6)
+    ]
+    texts = [
+        [
+            "Apologies were received from Mr R Love OBE and Ms K Leonard.",
+            "Ms L Game was in attendance virtually.",
+        ],
+        ["RESOLVED that the minutes of the meeting held on 30 July 2024 were a correct record."],
+        [
+            "1. The Head of Service introduced the report.",
+            "2. It was agreed that children should be placed as close to home as possible.",
+            "3. RESOLVED that the Panel note the report.",
+        ],
+    ]
+    for n, (title, paragraphs) in enumerate(zip(titles, texts, strict=True), 1):
+        w.para(title, bold=True, gap=20)
+        w.line(f"(Item {n})", gap=6)
+        for paragraph in paragraphs:
+            w.para(paragraph, gap=6)
     minutes = extract(w.save())
     assert minutes.meeting_date == date(2024, 10, 29)
     assert (minutes.chair, minutes.present) == ("Ann Lee", ["Ann Lee", "Bob Kay", "Cy Moor", "Di Nash"])
     assert minutes.apologies == ["R Love", "K Leonard"]
     assert [(i.number, i.title) for i in minutes.items] == [
-        ("1", "Apologies and Substitutes"),
-        ("2", "Minutes of the meeting held on 30 July 2024"),
-        (
-            "3",
-            "Adoption Partnership South East, Regional Adoption Agency Annual Report for the year 2023/2024",
-        ),
+        ("1", titles[0]),
+        ("2", titles[1]),
+        ("3", titles[2]),
     ]
     assert not any("(Item" in i.text for i in minutes.items)
     assert [d.text for d in minutes.items[2].decisions] == ["RESOLVED that the Panel note the report."]
