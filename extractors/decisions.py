@@ -543,6 +543,9 @@ def _without_number(text: str, start: int, end: int) -> int:
     numbering = parse_numbering(text[start:end])
     if numbering is None or numbering.style == "bullet" or not numbering.rest:
         return start
+    if numbering.style != "decimal" and not numbering.token.endswith((".", ")", ":")):
+        # "2025 budget ...": a figure opening the sentence, not a paragraph number.
+        return start
     return start + text[start:end].index(numbering.rest)
 
 

@@ -111,6 +111,15 @@ _TIME_LINE = re.compile(
 )
 
 
+# Lines whose left edges lie closer than this many body sizes start at one margin.
+_MARGIN_TOLERANCE = 0.5
+# An unnumbered title is a few words; a longer bold line is emphasised text.
+_MAX_TITLE_WORDS = 15
+# A number set apart from its title by a wide gap is the first chunk of its line, of one
+# or two words ("B", "Item 4").
+_MAX_NUMBER_WORDS = 2
+
+
 @dataclass(frozen=True)
 class _Layout:
     """Measures of the running text that paragraph breaks are judged against."""
@@ -295,7 +304,7 @@ def _number_of(line: Line) -> tuple[Numbering, int] | None:
     first = line.chunks()[0]
     if (
         found is None
-        and len(first.words) in (1, 2)
+        and len(first.words) <= _MAX_NUMBER_WORDS
         and (len(line.words) == 1 or len(first.words) < len(line.words))
     ):
         alone = parse_numbering(first.text, codes=True, set_apart=True)
@@ -382,7 +391,7 @@ def _carries_on(previous: _Heading, found: _Heading, nxt: _Heading | None, layou
     return (
         previous.numbering is not None
         and found.numbering is not None
-        and abs(found.lines[0].x0 - margin) < 0.5 * layout.body
+        and abs(found.lines[0].x0 - margin) < _MARGIN_TOLERANCE * layout.body
         and follows(previous.numbering, found.numbering)
         and (
             nxt is None
@@ -457,13 +466,24 @@ def _run_in(line: Line, words: list[Word], layout: _Layout) -> tuple[list[Word],
         return list(words), None
     text = " ".join(w.text for w in words)
     if lead is None and not line.bold and not _emphasised(line, text, layout.body):
-        found = run_in_heading(text)
-        if found:
-            count = len(found[0].split())
-            skip = count + (1 if count < len(words) and words[count].text.strip(":-–") == "" else 0)
-            if skip < len(words):
-                return words[:count], Line(line.page, tuple(words[skip:]))
+        split = _split_run_in(line.page, words)
+        if split:
+            return split
     return words, None
+
+
+def _split_run_in(page: int, words: Sequence[Word]) -> tuple[list[Word], Line] | None:
+    """``words`` split after a run-in heading ("Police Report: Attached."): its words, and
+    the text after its colon as a line of its own; None where they open with none."""
+    found = run_in_heading(" ".join(w.text for w in words))
+    if found is None:
+        return None
+    count = len(found[0].split())
+    # The colon may stand apart: "Reports from Sub-Committees : Finance".
+    skip = count + (1 if count < len(words) and not words[count].text.strip(":-–") else 0)
+    if skip >= len(words):
+        return None
+    return list(words[:count]), Line(page, tuple(words[skip:]))
 
 
 def _run_in_like_the_rest(headings: list[_Heading]) -> list[_Heading]:
@@ -474,16 +494,14 @@ def _run_in_like_the_rest(headings: list[_Heading]) -> list[_Heading]:
     out = []
     for h in headings:
         used = len(h.numbering.token.split()) if h.numbering else 0
-        words = h.lines[0].words[used:]
-        found = (
-            run_in_heading(" ".join(w.text for w in words)) if h.rest is None and len(h.lines) == 1 else None
+        split = (
+            _split_run_in(h.lines[0].page, h.lines[0].words[used:])
+            if h.rest is None and len(h.lines) == 1
+            else None
         )
-        if found:
-            count = len(found[0].split())
-            skip = count + (1 if count < len(words) and not words[count].text.strip(":-–") else 0)
-            if skip < len(words):
-                title = " ".join(w.text for w in words[:count])
-                h = replace(h, title=_clean_title(title), rest=Line(h.lines[0].page, tuple(words[skip:])))
+        if split:
+            title = " ".join(w.text for w in split[0])
+            h = replace(h, title=_clean_title(title), rest=split[1])
         out.append(h)
     return out
 
@@ -532,7 +550,7 @@ def _unnumbered_headings(
         placed = (
             opened is not None
             and opened <= i < first
-            and any(abs(heading.lines[0].x0 - m) < 0.5 * layout.body for m in margins)
+            and any(abs(heading.lines[0].x0 - m) < _MARGIN_TOLERANCE * layout.body for m in margins)
         )
         if referenced_here or (placed and (numbered or not referenced)):
             found.append(heading)
@@ -559,7 +577,7 @@ def _unnumbered_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading |
         title_lines.append(lines[end])
         end += 1
     title = " ".join(ln.text for ln in title_lines)
-    if not _title_like(title) or len(title.split()) > 15:
+    if not _title_like(title) or len(title.split()) > _MAX_TITLE_WORDS:
         return None
     if end < len(lines) and item_reference(lines[end].text):
         return _Heading(

@@ -253,6 +253,10 @@ def test_a_resolution_paragraph_is_one_decision_whole_without_its_number():
         "5) RESOLVED that the Council makes comments. In particular, the Council urges the Executive to act."
     )
     assert [d.text for d in find_decisions(text)] == [text[3:]]
+    # A figure opening a sentence is no paragraph number.
+    assert [d.text for d in find_decisions("2025 targets were agreed by the Board.")] == [
+        "2025 targets were agreed by the Board."
+    ]
 
 
 def test_a_motion_agreed_without_a_resolution_is_the_motion_and_its_outcome():
