@@ -952,3 +952,24 @@ def test_hanging_minute_numbers_an_opening_unnumbered_minute_and_a_sub_heading(t
     assert [d.text for d in budget.decisions] == [
         "RESOLVED that the County Council:\n(1) Approves the budget;\n(2) Notes the reserves."
     ]
+
+
+def test_minutes_that_number_no_title_set_them_bold_after_the_attendance_list(tmp_path):
+    w = Writer(tmp_path / "p.pdf")
+    w.line("ASHBY PARISH COUNCIL", 14, bold=True, center=True)
+    w.para("Minutes of the meeting held on Tuesday 4 March 2025 at 7.00 pm in the Village Hall", gap=8)
+    w.para("Present: Cllrs Ann Lee (Chair), Bob Kay and Cy Moor", gap=10)
+    w.line("Apologies", bold=True, gap=14)
+    w.para("Apologies were received from Cllr Di Nash.", gap=4)
+    sections = {
+        "Planning": "The council considered the application for a rear extension at 4 Mill Lane.",
+        "Finance": "The Clerk presented the accounts. Payments of £230 were approved.",
+        "Date of next meeting": "1 April 2025.",
+    }
+    for title, text in sections.items():
+        w.line(title, bold=True, gap=14)
+        w.para(text, gap=4)
+    minutes = extract(w.save())
+    assert (minutes.chair, minutes.apologies) == ("Ann Lee", ["Di Nash"])
+    assert [(i.number, i.title, i.text) for i in minutes.items] == [("", t, x) for t, x in sections.items()]
+    assert [d.text for d in minutes.items[1].decisions] == ["Payments of £230 were approved."]
