@@ -27,7 +27,14 @@ from extractors.decisions import find_decisions
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import WEEKDAY, venue_where_held
 from extractors.names import HONORIFIC, IN_THE_CHAIR, apologies_in, apology_names, split_names, strip_title
-from extractors.numbering import Numbering, follows, item_reference, parse_numbering, run_in_heading
+from extractors.numbering import (
+    DASH_BULLETS,
+    Numbering,
+    follows,
+    item_reference,
+    parse_numbering,
+    run_in_heading,
+)
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
 EXTRACTOR = Extractor("minutes", __name__)
@@ -62,9 +69,6 @@ _TITLE_ENDS = re.compile(
     re.I,
 )
 
-_BULLET = re.compile(r"^\s*[•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*")
-_DASH_BULLET = re.compile(r"^\s*[-–—*]\s+")
-_LIST_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})+\.?|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+\S", re.I)
 # "RESOLVED:", "AGREED – That ...": a block of decisions always starts a paragraph.
 _DECISION_OPENING = re.compile(r"^\s*(?:RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|NOTED)\b(?![a-z])")
 _SENTENCE_CLOSE = (".", ":", ";", "!", "?", '."', ".”", ".)")
@@ -654,22 +658,33 @@ def _starts_paragraph(prev: Line, line: Line, layout: _Layout, hanging: float | 
     closed = prev.text.rstrip().endswith(_SENTENCE_CLOSE)
     short = layout.ends_short(prev, line)
     size = line.size
+    marker = parse_numbering(line.text)
     return (
         layout.wide_gap(prev, line)
-        or bool(_BULLET.match(line.text))
+        or _glyph_bullet(marker)
         or (closed and short)
-        or (
-            (closed or short)
-            and any(p.match(line.text) for p in (_DASH_BULLET, _LIST_START, _DECISION_OPENING))
-        )
+        or ((closed or short) and (_list_marker(marker) or bool(_DECISION_OPENING.match(line.text))))
         or (hanging is not None and line.x0 < hanging - 0.5 * size)
         or (closed and line.x0 > layout.left + 1.5 * size and prev.x0 <= layout.left + 0.5 * size)
     )
 
 
+def _glyph_bullet(marker: Numbering | None) -> bool:
+    """A bullet printed as a glyph ("•"), which always opens a point; a dash may be a dash."""
+    return marker is not None and marker.style == "bullet" and marker.token not in DASH_BULLETS
+
+
+def _list_marker(marker: Numbering | None) -> bool:
+    """A dash bullet or the number of a point, "1.1", "(a)", "2)", "iv.", before its text."""
+    if marker is None or not marker.rest:
+        return False
+    return marker.style in ("bullet", "decimal") or marker.token.endswith((".", ")"))
+
+
 def _bullet_text_x(line: Line) -> float | None:
     """Where the text after a bullet starts, which wrapped lines of the bullet align to."""
-    if not (_BULLET.match(line.text) or _DASH_BULLET.match(line.text)) or len(line.words) < 2:
+    marker = parse_numbering(line.text)
+    if marker is None or marker.style != "bullet" or len(line.words) < 2:
         return None
     first = line.words[0]
     # A bullet printed against its text ("•Text") is one word: skip one character's width.
@@ -681,9 +696,9 @@ def _paragraph_text(lines: Sequence[Line]) -> tuple[str, list[tuple[int, Line]]]
     text, offsets = "", []
     for k, line in enumerate(lines):
         part = line.text.strip()
-        if k == 0:
-            part = _BULLET.sub("", part)
-            part = _DASH_BULLET.sub("", part)
+        marker = parse_numbering(part) if k == 0 else None
+        if marker is not None and marker.style == "bullet":
+            part = marker.rest
         if text and not (re.search(r"\w-$", text) and part[:1].islower()):
             text += " "
         offsets.append((len(text), line))
