@@ -26,7 +26,15 @@ from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import WEEKDAY, venue_where_held
-from extractors.names import HONORIFIC, IN_THE_CHAIR, apologies_in, apology_names, split_names, strip_title
+from extractors.names import (
+    HONORIFIC,
+    IN_THE_CHAIR,
+    TITLED_NAME,
+    apologies_in,
+    apology_names,
+    split_names,
+    strip_title,
+)
 from extractors.numbering import (
     DASH_BULLETS,
     Numbering,
@@ -79,7 +87,7 @@ _SIGNATURE = re.compile(
 )
 # "Mr Cooke be elected to Chair the meeting", "Councillor Ann Lee was appointed Chairman".
 _ELECTED_CHAIR = re.compile(
-    r"(?P<name>(?i:mr|mrs|ms|miss|dr|sir|dame|councillor|cllr)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}?[A-Z][\w'’-]*)"
+    rf"(?P<name>{TITLED_NAME})"
     r"\s+(?:be|was|is)\s+(?:duly\s+|unanimously\s+)?(?:elected|appointed)\s+(?:as\s+|to\s+)?(?:the\s+)?"
     r"(?i:chair(?:man|person|woman)?)\b"
 )

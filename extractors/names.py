@@ -140,9 +140,13 @@ def looks_like_name(text: str) -> bool:
     )
 
 
+# A name with its title, as a sentence names a member: "Mr Cooke", "Councillor Ann Lee".
+TITLED_NAME = (
+    r"(?i:mr|mrs|ms|miss|dr|sir|dame|councillor|cllr)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}?[A-Z][\w'’-]*"
+)
 # "Ms Grehan had given her formal apologies ...": the member as the subject of the sentence.
 _APOLOGISING = re.compile(
-    r"^\s*(?P<name>(?i:mr|mrs|ms|miss|dr|sir|dame|councillor|cllr)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}?[A-Z][\w'’-]*)"
+    rf"^\s*(?P<name>{TITLED_NAME})"
     r"(?:\s*,\s*[A-Z]{2,4})?\s+(?:had|has|have|was|were|sent|gave|tendered|offered|submitted)\b[^.]*\bapolog",
 )
 
