@@ -22,6 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from extractors.nlp import shared
+from extractors.numbering import Numbering, parse_numbering
 from schemas.records import DecisionKind
 
 # Abbreviations the tokenizer should keep whole, so their full stop ends no sentence.
@@ -118,9 +119,15 @@ def _verb(*words: str) -> dict:
 
 def _upper(*words: str) -> list[list[dict]]:
     """A decision word printed in capitals anywhere ("The Board RESOLVED"), or opening a sentence."""
+    opening = {"ORTH": {"IN": [w.capitalize() for w in words]}, "IS_SENT_START": True}
     return [
         [{"ORTH": {"IN": [w.upper() for w in words]}}],
-        [{"ORTH": {"IN": [w.capitalize() for w in words]}, "IS_SENT_START": True}],
+        # As a verb ("Agreed unanimously.", "Resolved that ..."), not an adjective ("Elected Members").
+        [opening, {"IS_PUNCT": True}],
+        [
+            opening,
+            {"LOWER": {"IN": ["that", "to", "&", "and", "unanimously", "accordingly", "nem", "by", "as"]}},
+        ],
     ]
 
 
@@ -146,6 +153,8 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
         *_upper("agreed"),
         [_WAS, _ADVERBS, _verb("agreed")],
         [_BODY, _ADVERBS, _verb("agreed")],
+        # "All Councillors present were in agreement."
+        [_BODY, {"LOWER": "present", "OP": "?"}, _WAS, _ADVERBS, {"LOWER": "in"}, {"LOWER": "agreement"}],
         # "Members voted (unanimously) in favour of the recommendations": agreed by a vote.
         [_BODY, _ADVERBS, _verb("voted"), _ADVERBS, {"LOWER": "in"}, _verb("favour", "favor")],
         *_that_be("agreed"),
@@ -163,6 +172,9 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
         [_WAS, _ADVERBS, _verb("approved", "ratified", "adopted")],
         [_BODY, _ADVERBS, _verb("approved", "ratified", "adopted")],
         [_verb("as"), _verb("a", "the"), _verb("correct", "true", "accurate", "fair"), _verb("record")],
+        # A consultee's view on an application: "... and recommended approval", "approval recommended".
+        [_verb("recommended", "recommends", "recommend"), _verb("approval")],
+        [_verb("approval"), _ADVERBS, _verb("recommended")],
         *_that_be("approved", "adopted", "ratified", "granted"),
     ],
     "elected": [
@@ -229,6 +241,20 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
 # Wordings that only report what was said: a decision pattern inside one does not count.
 DISCUSSION_PATTERNS: list[list[dict]] = [
     [_IT, _WAS, _ADVERBS, _verb("noted", "reported", "accepted", "felt", "suggested", "explained")],
+    # "Members noted that ...", "Kent was noted for ...": an observation, not the report noted.
+    [_BODY, _ADVERBS, _verb("noted"), _verb("that", "for", "how", "concerns")],
+    [_WAS, _ADVERBS, _verb("noted"), _verb("for", "as", "that")],
+    # "... put the amendment to the vote and it was agreed.": a vote on the way to the
+    # resolution, its outcome closing the sentence with nothing agreed in it.
+    [
+        {"LOWER": "and"},
+        _IT,
+        _WAS,
+        _ADVERBS,
+        _verb("agreed", "carried", "approved", "lost"),
+        _ADVERBS,
+        {"IS_PUNCT": True},
+    ],
     # "This was noted", "which was agreed by Cabinet": a clause about something else.
     [_verb("this", "which", "that"), _WAS, _ADVERBS, {"OP": "?"}],
     # "Three members voted in favour and four against": a count of votes, not the outcome.
@@ -259,6 +285,23 @@ DISCUSSION_PATTERNS: list[list[dict]] = [
     ],
 ]
 
+# A motion put to the meeting: "Mr A proposed, and Mr B seconded, that ...".
+MOTION_PATTERNS: list[list[dict]] = [
+    [_verb("proposed", "moved"), {"OP": "*"}, _verb("seconded")],
+    [_verb("seconded"), {"OP": "*"}, _verb("proposed", "moved")],
+]
+# A motion about the conduct of the meeting, which decides nothing of its business.
+PROCEDURAL_PATTERNS: list[list[dict]] = [
+    [_BE, _verb("put"), {"LOWER": "to", "OP": "?"}, {"LOWER": "the", "OP": "?"}, _verb("vote", "question")],
+    [_verb("extend", "extended", "extending"), {"LOWER": "the"}, _verb("meeting", "time", "debate")],
+    [_verb("adjourn", "adjourned", "adjournment")],
+    [{"LOWER": "next"}, {"LOWER": "business"}],
+    [{"LOWER": "question"}, _BE, {"LOWER": "now", "OP": "?"}, _verb("put")],
+]
+# The outcome alone, closing the motion or proposal before it: "Agreed unanimously.", "Approved."
+_OUTCOME_WORDS = {"agreed", "approved", "carried", "resolved", "noted", "accepted", "adopted", "endorsed"}
+_OUTCOME_ADVERBS = {"unanimously", "nem", "con", "accordingly", "by", "a", "majority", "all"}
+
 # A paragraph that only introduces the resolutions printed below it: "RESOLVED:".
 _LEAD_IN = re.compile(
     # "It was noted that:" introduces discussion, not resolutions.
@@ -284,8 +327,13 @@ _LEAD_KIND: dict[str, DecisionKind] = {
     "decision": "other",
     "recommended": "other",
 }
-# A paragraph that continues a list of resolutions: numbered, "That ...", or a lower-case item.
-_RESOLUTION_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+|[Tt]hat\b|[a-z])")
+# A paragraph that opens with what was decided: "RESOLVED that ...", "AGREED: ...", "Resolved –".
+_RESOLUTION = re.compile(
+    r"^\s*(?:(?P<upper>RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|NOTED)\b(?![a-z])"
+    r"|(?P<title>Resolved|Agreed|Decided)\b(?=\s*(?:that\b|to\b|[:–—-])))"
+)
+# A paragraph that continues a list of resolutions: "That ...", or a lower-case item.
+_RESOLUTION_ITEM = re.compile(r"^\s*(?:[Tt]hat\b|[a-z])")
 
 
 @dataclass(frozen=True)
@@ -425,9 +473,13 @@ def decision_kind(sentence: str) -> DecisionKind | None:
 def find_decisions(text: str) -> list[FoundDecision]:
     """The decisions recorded in a minute's text, in order.
 
-    A sentence is a decision when :func:`decision_kind` gives it a kind. A paragraph
-    that only introduces resolutions ("RESOLVED:") makes each following numbered or
-    "That ..." paragraph a decision of its kind.
+    A paragraph that opens with the decision ("RESOLVED that ...", "AGREED: ...") is one
+    decision whole, its paragraph number left out; when it leads in a list ("RESOLVED
+    that the Council:", "RESOLVED:"), the list's points below it belong to it, joined by
+    line breaks. Elsewhere a sentence is a decision when :func:`decision_kind` gives it
+    a kind. An outcome printed alone ("Agreed unanimously.", "Approved.") closes what
+    precedes it: the sentence before it in its paragraph, or, in a minute that records
+    no resolution, the substantive motion in the paragraph above.
 
     Args:
         text: the item's text, paragraphs separated by "\\n".
@@ -435,25 +487,146 @@ def find_decisions(text: str) -> list[FoundDecision]:
     Returns:
         Each decision with its kind and its character offsets in ``text``.
     """
+    spans = _paragraph_spans(text)
+    bodies = [_without_number(text, start, end) for start, end in spans]
+    resolves = any(
+        _RESOLUTION.match(text[b:e]) or _lead_in(text[b:e]) for b, (_, e) in zip(bodies, spans, strict=True)
+    )
     found: list[FoundDecision] = []
-    lead: DecisionKind | None = None
-    previous = ""
-    for p_start, p_end in _paragraph_spans(text):
-        paragraph = text[p_start:p_end]
-        if lead and (
-            _RESOLUTION_ITEM.match(paragraph) or previous.rstrip().endswith((";", ":", " and", " or"))
-        ):
-            found.append(FoundDecision(paragraph, lead, p_start, p_end))
-            previous = paragraph
+    i = 0
+    while i < len(spans):
+        body, end = bodies[i], spans[i][1]
+        paragraph = text[body:end]
+        if _bare_outcome(paragraph):
+            motion = i and not resolves and _substantive_motion(text[bodies[i - 1] : spans[i - 1][1]])
+            if motion:
+                kind = decision_kind(paragraph) or "agreed"
+                found.append(FoundDecision(text[bodies[i - 1] : end], kind, bodies[i - 1], end))
+            i += 1
             continue
-        lead_in = _LEAD_IN.match(paragraph) or _LEAD_IN_COLON.match(paragraph)
-        lead = _LEAD_KIND[lead_in.group(1).lower()] if lead_in else None
-        previous = paragraph
-        if lead:
+        kind = _resolution_kind(paragraph)
+        if kind:
+            last = _list_end(text, spans, i) if _leads_in(paragraph) else i
+            found.append(FoundDecision(text[body : spans[last][1]], kind, body, spans[last][1]))
+            i = last + 1
             continue
-        for s_start, s_end in _sentence_spans(paragraph):
-            sentence = paragraph[s_start:s_end]
-            kind = decision_kind(sentence)
-            if kind:
-                found.append(FoundDecision(sentence, kind, p_start + s_start, p_start + s_end))
+        if not resolves:
+            # Where a minute records its decisions as resolutions, its other sentences are
+            # the discussion that led to them ("It was agreed that children should ...").
+            found += _sentence_decisions(text, body, end)
+        i += 1
     return found
+
+
+def _sentence_decisions(text: str, start: int, end: int) -> list[FoundDecision]:
+    """Decision sentences of one paragraph; an outcome alone joins the sentence before it."""
+    paragraph = text[start:end]
+    sentences = _sentence_spans(paragraph)
+    found: list[FoundDecision] = []
+    for k, (s_start, s_end) in enumerate(sentences):
+        sentence = paragraph[s_start:s_end]
+        kind = decision_kind(sentence)
+        if kind is None:
+            continue
+        if _bare_outcome(sentence):
+            if k == 0:
+                continue
+            s_start = sentences[k - 1][0]
+            if found and found[-1].start == start + s_start:
+                found.pop()
+        found.append(FoundDecision(paragraph[s_start:s_end], kind, start + s_start, start + s_end))
+    return found
+
+
+def _without_number(text: str, start: int, end: int) -> int:
+    """Where a paragraph's text begins after its paragraph number ("26) RESOLVED ...")."""
+    numbering = parse_numbering(text[start:end])
+    if numbering is None or numbering.style == "bullet" or not numbering.rest:
+        return start
+    if numbering.style != "decimal" and not numbering.token.endswith((".", ")", ":")):
+        # "2025 budget ...": a figure opening the sentence, not a paragraph number.
+        return start
+    return start + text[start:end].index(numbering.rest)
+
+
+def _lead_in(paragraph: str) -> re.Match[str] | None:
+    return _LEAD_IN.match(paragraph) or _LEAD_IN_COLON.match(paragraph)
+
+
+def _resolution_kind(paragraph: str) -> DecisionKind | None:
+    """The kind of decision a paragraph opens with, None when it opens with none."""
+    lead_in = _lead_in(paragraph)
+    if lead_in:
+        return _LEAD_KIND[lead_in.group(1).lower()]
+    opening = _RESOLUTION.match(paragraph)
+    if opening:
+        return _LEAD_KIND[(opening.group("upper") or opening.group("title")).lower()]
+    return None
+
+
+def _leads_in(paragraph: str) -> bool:
+    """Whether a resolution paragraph introduces a list: "RESOLVED that the Council:", "RESOLVED:"."""
+    return bool(_lead_in(paragraph)) or paragraph.rstrip().endswith(":")
+
+
+def _list_end(text: str, spans: list[tuple[int, int]], lead: int) -> int:
+    """The last paragraph of the list a resolution at paragraph ``lead`` introduces.
+
+    A numbered resolution ("26) RESOLVED that the Council:") holds every paragraph up to
+    the next number of its own sequence; an unnumbered one, the points, "That ..."
+    clauses and continuations after a colon or semicolon that follow it.
+    """
+    own = parse_numbering(text[spans[lead][0] : spans[lead][1]])
+    last = lead
+    for k in range(lead + 1, len(spans)):
+        paragraph = text[spans[k][0] : spans[k][1]]
+        numbering = parse_numbering(paragraph)
+        if own is not None and own.style != "bullet":
+            if numbering is not None and _same_scheme(own, numbering):
+                break
+        else:
+            previous = text[spans[k - 1][0] : spans[k - 1][1]].rstrip()
+            continued = previous.endswith((":", ";", " and", " or", ", and", "; and", "; or"))
+            if not (numbering is not None or _RESOLUTION_ITEM.match(paragraph) or continued):
+                break
+        last = k
+    return last
+
+
+def _same_scheme(a: Numbering, b: Numbering) -> bool:
+    """Numbers of one sequence: "26)" and "27)", not "26)" and "(1)" or "1."."""
+    return a.style == b.style and a.bracketed == b.bracketed and a.opened == b.opened and a.depth == b.depth
+
+
+def _bare_outcome(sentence: str) -> bool:
+    """An outcome with nothing else: "Agreed unanimously.", "Approved.", "CARRIED"."""
+    words = re.findall(r"[a-z]+", sentence.lower())
+    # "RESOLVED:" or "RESOLVED –" leads in what was resolved; an outcome ends with its full stop.
+    closed = sentence.rstrip().endswith((".", "!"))
+    return (
+        closed
+        and bool(words)
+        and words[0] in _OUTCOME_WORDS
+        and all(w in _OUTCOME_ADVERBS for w in words[1:])
+    )
+
+
+def _substantive_motion(paragraph: str) -> bool:
+    """A motion on the business ("Mr A proposed, and Mr B seconded, that the Council ..."),
+    not one on the conduct of the meeting ("... that the motion be put to the vote")."""
+    doc = _nlp()(paragraph.strip())
+    motion, procedural = _motion_matchers()
+    return bool(motion(doc)) and not procedural(doc)
+
+
+def _motion_matchers() -> tuple[Matcher, Matcher]:
+    return shared("minutes motion matchers", _build_motion_matchers)
+
+
+def _build_motion_matchers() -> tuple[Matcher, Matcher]:
+    vocab = _nlp().vocab
+    motion = Matcher(vocab)
+    motion.add("motion", MOTION_PATTERNS)
+    procedural = Matcher(vocab)
+    procedural.add("procedural", PROCEDURAL_PATTERNS)
+    return motion, procedural

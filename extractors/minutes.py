@@ -16,7 +16,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pdfplumber.page import Page
@@ -24,9 +24,25 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times, parse_time
 from extractors.decisions import find_decisions
-from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
-from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
-from extractors.names import HONORIFIC, IN_THE_CHAIR, apology_names, split_names, strip_title
+from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
+from extractors.metadata import WEEKDAY, venue_where_held
+from extractors.names import (
+    HONORIFIC,
+    IN_THE_CHAIR,
+    TITLED_NAME,
+    apologies_in,
+    apology_names,
+    split_names,
+    strip_title,
+)
+from extractors.numbering import (
+    DASH_BULLETS,
+    Numbering,
+    follows,
+    item_reference,
+    parse_numbering,
+    run_in_heading,
+)
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
 EXTRACTOR = Extractor("minutes", __name__)
@@ -55,37 +71,33 @@ _DETAIL_LABEL = re.compile(r"^(?:date|time|venue|place|location)\s*[:–—-]", 
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|held\s+at|meeting\s+venue|where)\s*[:–—-]\s*", re.I)
 _MEMBERS_LIST = re.compile(r"^councillors?\b", re.I)
 
-_ITEM_PREFIX = re.compile(r"^(?:minute|min\.?|item)$", re.I)
-# Minute numbers: 4, 4a, 5.2, B, iv; numbered within the year ("25/42") or with the
-# body's code ("PL/42", "CAB12", "EX.45"); not a quarter or a road ("Q2", "A14").
-_ITEM_NUMBER = re.compile(
-    r"^(?P<num>\d{1,4}(?:\.\d{1,2})?[a-z]?|\d{1,3}/\d{1,4}|[A-Z]{2,5}\d{1,3}[a-z]?|[A-Z]{1,5}[/.]\d{1,4}(?:/\d{1,4})?[a-z]?"
-    r"|[A-Z]|[ivxIVX]{1,5})(?P<punct>[.):]?)$"
-)
-_ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(?:ix|iv|v?i{0,3})$", re.I)
 _TITLE_ENDS = re.compile(
     r"(?:\b(?:committee|sub-committee|meeting|board|cabinet|panel|council|forum|commission|executive|"
     r"assembly|partnership|group|minutes|trust|authority)|\bof(?:\s+(?:a|an|the))?)\s*[:–—-]?\s*$",
     re.I,
 )
 
-_BULLET = re.compile(r"^\s*[•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc]\s*")
-_DASH_BULLET = re.compile(r"^\s*[-–—*]\s+")
-_LIST_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})+\.?|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+\S", re.I)
 # "RESOLVED:", "AGREED – That ...": a block of decisions always starts a paragraph.
 _DECISION_OPENING = re.compile(r"^\s*(?:RESOLVED|AGREED|DECIDED|DECISION|RECOMMENDED|NOTED)\b(?![a-z])")
 _SENTENCE_CLOSE = (".", ":", ";", "!", "?", '."', ".”", ".)")
 
 _SIGNATURE = re.compile(
-    r"^(?:(?:signed|chair(?:man|person|woman)?|date[d]?|presiding\s+member|mayor)\b[\s:._…-]*|[_.…]{3,}\s*)+$",
+    r"^(?:(?:signed|chair(?:man|person|woman)?|date[d]?|presiding\s+member|mayor)\b[\s:._…()-]*|[_.…]{3,}[\s()]*)+$",
     re.I,
+)
+# "Mr Cooke be elected to Chair the meeting", "Councillor Ann Lee was appointed Chairman".
+_ELECTED_CHAIR = re.compile(
+    rf"(?P<name>{TITLED_NAME})"
+    r"\s+(?:be|was|is)\s+(?:duly\s+|unanimously\s+)?(?:elected|appointed)\s+(?:as\s+|to\s+)?(?:the\s+)?"
+    r"(?i:chair(?:man|person|woman)?)\b"
 )
 _BLANK_PAGE = re.compile(
     r"\bthis\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+left\s+blank\b", re.I
 )
-# "The meeting closed at 8.15 pm", "The meeting commenced at 7.00 pm and ended at 20:15 hours".
+# "The meeting closed at 8.15 pm", "The meeting commenced at 7.00 pm and ended at 20:15 hours",
+# "There being no further business the meeting closed at 8.16".
 _CLOSED = re.compile(
-    r"^\s*(?:the\s+)?meeting\b(?:[^.]|\d\.\d)*?\b(?:closed|ended|finished|concluded|terminated|rose|was\s+closed)\b"
+    r"^\s*(?:[^.]*?\s)?(?:the\s+)?meeting\b(?:[^.]|\d\.\d)*?\b(?:closed|ended|finished|concluded|terminated|rose|was\s+closed)\b"
     r"[^.]*?(?P<time>\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?|noon|midday)\s*(?:hours|hrs)?\s*\.?\s*$",
     re.I,
 )
@@ -109,6 +121,15 @@ _TIME_LINE = re.compile(
     r"|^\W*\d{1,2}[.:]\d{2}\W*$|^\W*\d{1,2}[.:]\d{2}\s*[-–—]",
     re.I,
 )
+
+
+# Lines whose left edges lie closer than this many body sizes start at one margin.
+_MARGIN_TOLERANCE = 0.5
+# An unnumbered title is a few words; a longer bold line is emphasised text.
+_MAX_TITLE_WORDS = 15
+# A number set apart from its title by a wide gap is the first chunk of its line, of one
+# or two words ("B", "Item 4").
+_MAX_NUMBER_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -179,11 +200,16 @@ def line_spacing(gaps: Sequence[float], body: float) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _Heading:
+    """A minute's heading: lines[start:end] (title lines and any "(Item N)" line after them)."""
+
     start: int
     end: int
     number: str
     title: str
     lines: tuple[Line, ...]
+    numbering: Numbering | None = None
+    rest: Line | None = None
+    """The text run into the heading's line after a run-in title."""
 
 
 # ---------------------------------------------------------------- names
@@ -279,35 +305,57 @@ def _emphasised(line: Line, text: str, body: float) -> bool:
     return line.bold or line.size >= body + 0.5 or capitals
 
 
-def _number_of(line: Line) -> tuple[str, int] | None:
-    """The item number a line opens with and how many words it takes."""
-    words = [w.text for w in line.words]
-    skip = 1 if len(words) > 1 and _ITEM_PREFIX.match(words[0]) else 0
-    m = _ITEM_NUMBER.match(words[skip]) if len(words) > skip else None
-    if not m:
+def _number_of(line: Line) -> tuple[Numbering, int] | None:
+    """The item number a line opens with and how many words it takes.
+
+    A bare letter or numeral ("B", "iv") is a number only set apart from its title by a
+    wide gap or on a line of its own; a bracketed one ("(a)", "(1)"), a lower-case
+    letter or a bullet opens a point inside a minute, not a minute.
+    """
+    found = parse_numbering(line.text, codes=True)
+    first = line.chunks()[0]
+    if (
+        found is None
+        and len(first.words) <= _MAX_NUMBER_WORDS
+        and (len(line.words) == 1 or len(first.words) < len(line.words))
+    ):
+        alone = parse_numbering(first.text, codes=True, set_apart=True)
+        if alone is not None and not alone.rest:
+            found = alone
+    if found is None or found.style in ("bullet", "lower") or found.opened:
         return None
-    number = m.group("num")
-    if not any(ch.isdigit() for ch in number):
-        if len(number) > 1 and not _ROMAN.match(number):
-            return None
-        # A letter or numeral is also a word: it must be set apart to be a number.
-        apart = len(words) == skip + 1 or line.chunks()[0].text == " ".join(words[: skip + 1])
-        if not (m.group("punct") or apart or skip):
-            return None
-    return number, skip + 1
+    used = len(found.token.split())
+    if " ".join(w.text for w in line.words[:used]) != found.token:
+        # The number runs into its title ("1.Apologies"): not a heading's number.
+        return None
+    return found, used
+
+
+def _bold_lead(line: Line) -> int | None:
+    """How many words open ``line`` in bold before text that is not: a run-in heading."""
+    lead = next((k for k, w in enumerate(line.words) if not w.bold), len(line.words))
+    if 0 < lead < len(line.words) and not any(w.bold for w in line.words[lead:]):
+        return lead
+    return None
 
 
 def _find_headings(lines: Sequence[Line], layout: _Layout) -> list[_Heading]:
-    """The minutes' headings: numbered titles set bold, larger or in capitals.
+    """The minutes' headings, numbered or not, in reading order.
 
-    Minutes typed in plain text set them as the body is: then a numbered short line, a
-    title rather than a sentence, is a heading where the numbers run on one by one.
+    Numbered titles are set bold, larger or in capitals. Minutes typed in plain text set
+    them as the body is: then a numbered short line, a title rather than a sentence, is a
+    heading where the numbers run on one by one. A number that carries the sequence on
+    down the headings' margin is a heading too, however it is set. Unnumbered titles
+    are set like the numbered ones (see :func:`_unnumbered_headings`).
     """
     headings = _scan_headings(lines, layout, strict=True)
-    if len(headings) >= 2:
-        return headings
-    plain = _scan_headings(lines, layout, strict=False)
-    return plain if len(plain) >= 2 and numbers_run_on([h.number for h in plain]) else headings
+    if len(headings) < 2:
+        plain = _scan_headings(lines, layout, strict=False)
+        if len(plain) >= 2 and all(follows(a.numbering, b.numbering) for a, b in pairwise(plain)):
+            headings = plain
+    headings = _run_in_like_the_rest(_fill_sequence(lines, headings, layout))
+    unnumbered = _unnumbered_headings(lines, layout, headings)
+    return sorted([*headings, *unnumbered], key=lambda h: h.start)
 
 
 def _scan_headings(lines: Sequence[Line], layout: _Layout, strict: bool) -> list[_Heading]:
@@ -323,6 +371,49 @@ def _scan_headings(lines: Sequence[Line], layout: _Layout, strict: bool) -> list
     return headings
 
 
+def _fill_sequence(lines: Sequence[Line], headings: list[_Heading], layout: _Layout) -> list[_Heading]:
+    """The headings with the numbered lines between them that carry their sequence on.
+
+    A minute whose title is not set apart ("2711. Apologies for absence: ...", between
+    bold "2710." and "2712.") is found by its number: at the margin of the others' numbers,
+    next in their sequence, opening a title or a run-in heading.
+    """
+    if len(headings) < 2:
+        return headings
+    filled = [headings[0]]
+    for nxt in [*headings[1:], None]:
+        previous = filled[-1]
+        stop = nxt.start if nxt else len(lines)
+        i = previous.end
+        while i < stop:
+            found = _heading_at(lines, i, layout, strict=False)
+            if found and _carries_on(previous, found, nxt, layout):
+                filled.append(found)
+                previous = found
+                i = found.end
+            else:
+                i += 1
+        if nxt:
+            filled.append(nxt)
+    return filled
+
+
+def _carries_on(previous: _Heading, found: _Heading, nxt: _Heading | None, layout: _Layout) -> bool:
+    margin = previous.lines[0].x0
+    return (
+        previous.numbering is not None
+        and found.numbering is not None
+        and abs(found.lines[0].x0 - margin) < _MARGIN_TOLERANCE * layout.body
+        and follows(previous.numbering, found.numbering)
+        and (
+            nxt is None
+            or nxt.numbering is None
+            or follows(found.numbering, nxt.numbering)
+            or (nxt.numbering.value or 0) > (found.numbering.value or 0) + 1
+        )
+    )
+
+
 def _heading_at(lines: Sequence[Line], i: int, layout: _Layout, strict: bool = True) -> _Heading | None:
     line = lines[i]
     found = _number_of(line)
@@ -330,8 +421,8 @@ def _heading_at(lines: Sequence[Line], i: int, layout: _Layout, strict: bool = T
         return None
     if any(start == 0 for _, start, _ in find_dates(line.text)):
         return None
-    number, used = found
-    title_words = [w.text for w in line.words[used:]]
+    numbering, used = found
+    title_words = list(line.words[used:])
     title_lines = [line]
     end = i + 1
     if not title_words:
@@ -345,20 +436,180 @@ def _heading_at(lines: Sequence[Line], i: int, layout: _Layout, strict: bool = T
         ):
             return None
         title_lines.append(lines[end])
-        title_words = [w.text for w in lines[end].words]
+        title_words = list(lines[end].words)
         end += 1
-    title = " ".join(title_words)
+    title_words, rest = _run_in(title_lines[-1], title_words, layout)
+    title = " ".join(w.text for w in title_words)
     last = title_lines[-1]
     if not _title_like(title):
         return None
-    if not _emphasised(last, title, layout.body) and (strict or not _plain_title(lines, end, title, layout)):
+    # A title run into plain text by its colon alone is set as the text is.
+    set_apart = (rest is None or rest.words[0].bold != title_words[0].bold) and (
+        all(w.bold for w in title_words)
+        or _emphasised(Line(last.page, tuple(title_words)), title, layout.body)
+    )
+    if not set_apart and (strict or not (rest or _plain_title(lines, end, title, layout))):
         return None
-    while end < len(lines) and _continues_title(last, lines[end], layout):
+    while rest is None and end < len(lines) and _continues_title(last, lines[end], layout):
         last = lines[end]
         title_lines.append(last)
         title += " " + last.text
         end += 1
-    return _Heading(i, end, number, title.strip(" -–:"), tuple(title_lines))
+    number = numbering.label
+    reference = item_reference(lines[end].text) if end < len(lines) and rest is None else None
+    if reference:
+        end += 1
+    return _Heading(i, end, number, _clean_title(title), tuple(title_lines), numbering, rest)
+
+
+def _run_in(line: Line, words: list[Word], layout: _Layout) -> tuple[list[Word], Line | None]:
+    """A title run into its text ("Police Report: Attached. ..."): the title's words and
+    the text after it, told by a bold title before plain text, or in plain type by a few
+    words closed by a colon before a sentence."""
+    lead = _bold_lead(line)
+    start = len(line.words) - len(words)
+    if lead is not None and start < lead:
+        text = line.words[lead:]
+        if not text[0].text.strip(":-–—"):
+            # The title's colon, set apart and in plain type: "Reports from Sub-Committees :".
+            text = text[1:]
+        if any(ch.isalnum() for w in text for ch in w.text):
+            return list(line.words[start:lead]), Line(line.page, text)
+        return list(words), None
+    text = " ".join(w.text for w in words)
+    if lead is None and not line.bold and not _emphasised(line, text, layout.body):
+        split = _split_run_in(line.page, words)
+        if split:
+            return split
+    return words, None
+
+
+def _split_run_in(page: int, words: Sequence[Word]) -> tuple[list[Word], Line] | None:
+    """``words`` split after a run-in heading ("Police Report: Attached."): its words, and
+    the text after its colon as a line of its own; None where they open with none."""
+    found = run_in_heading(" ".join(w.text for w in words))
+    if found is None:
+        return None
+    count = len(found[0].split())
+    # The colon may stand apart: "Reports from Sub-Committees : Finance".
+    skip = count + (1 if count < len(words) and not words[count].text.strip(":-–") else 0)
+    if skip >= len(words):
+        return None
+    return list(words[:count]), Line(page, tuple(words[skip:]))
+
+
+def _run_in_like_the_rest(headings: list[_Heading]) -> list[_Heading]:
+    """Where most titles run into their text, a one-line title holding a run-in heading
+    ("Reports from outside bodies: Lower Wye Valley Trust –", all bold) runs in too."""
+    if sum(h.rest is not None for h in headings) * 2 < len(headings):
+        return headings
+    out = []
+    for h in headings:
+        used = len(h.numbering.token.split()) if h.numbering else 0
+        split = (
+            _split_run_in(h.lines[0].page, h.lines[0].words[used:])
+            if h.rest is None and len(h.lines) == 1
+            else None
+        )
+        if split:
+            title = " ".join(w.text for w in split[0])
+            h = replace(h, title=_clean_title(title), rest=split[1])
+        out.append(h)
+    return out
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s*:\s*[-–]?\s*$", "", title).strip(" -–:")
+
+
+def _unnumbered_headings(
+    lines: Sequence[Line], layout: _Layout, numbered: Sequence[_Heading]
+) -> list[_Heading]:
+    """Minutes' titles printed without a number, set as the numbered ones are.
+
+    A title followed by a reference line ("(Item 4)") is one wherever it stands. Other
+    unnumbered titles are read only after the attendance list and before the first
+    numbered minute (the business taken before the numbered minutes, such as electing
+    a chair), at the margin of the numbered titles; inside a minute a bold line is a
+    sub-heading of it. Minutes that number none of their titles set them bold at the
+    left margin, each above plain text.
+    """
+    referenced = [i for i, line in enumerate(lines) if item_reference(line.text)]
+    taken = {k for h in numbered for k in range(h.start, h.end)}
+    if numbered:
+        first = numbered[0].start
+        margins = {round(h.lines[0].x0) for h in numbered}
+        margins |= {
+            round(h.lines[0].words[len(h.numbering.token.split())].x0)
+            for h in numbered
+            if h.numbering and len(h.lines[0].words) > len(h.numbering.token.split())
+        }
+    else:
+        first = len(lines)
+        margins = {round(layout.left)}
+    opened = _attendance_end(lines[:first], layout)
+    found: list[_Heading] = []
+    i = 0
+    while i < len(lines):
+        if i in taken:
+            i += 1
+            continue
+        heading = _unnumbered_at(lines, i, layout)
+        if heading is None:
+            i += 1
+            continue
+        referenced_here = heading.end - 1 in referenced
+        placed = (
+            opened is not None
+            and opened <= i < first
+            and any(abs(heading.lines[0].x0 - m) < _MARGIN_TOLERANCE * layout.body for m in margins)
+        )
+        if referenced_here or (placed and (numbered or not referenced)):
+            found.append(heading)
+            i = heading.end
+        else:
+            i += 1
+    if not numbered and not referenced and len(found) < 2:
+        return []
+    return found
+
+
+def _unnumbered_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading | None:
+    line = lines[i]
+    prev = lines[i - 1] if i else None
+    if _number_of(line) or item_reference(line.text) or (_label(line.text)[0] and not line.bold):
+        return None
+    if prev is not None and prev.page == line.page and not layout.wide_gap(prev, line):
+        return None
+    if not (line.bold or line.size >= layout.body + 0.5) or line.text.rstrip().endswith((".", ":", ";", ",")):
+        return None
+    title_lines = [line]
+    end = i + 1
+    while end < len(lines) and _continues_title(title_lines[-1], lines[end], layout):
+        title_lines.append(lines[end])
+        end += 1
+    title = " ".join(ln.text for ln in title_lines)
+    if not _title_like(title) or len(title.split()) > _MAX_TITLE_WORDS:
+        return None
+    if end < len(lines) and item_reference(lines[end].text):
+        return _Heading(
+            i, end + 1, item_reference(lines[end].text) or "", _clean_title(title), tuple(title_lines)
+        )
+    following = lines[end] if end < len(lines) else None
+    if following is None or following.bold or find_dates(title):
+        return None
+    return _Heading(i, end, "", _clean_title(title), tuple(title_lines))
+
+
+def _attendance_end(lines: Sequence[Line], layout: _Layout) -> int | None:
+    """Where the attendance list (its first labelled block) and the blocks after it end; None without one."""
+    blocks, _ = _header_blocks(lines, layout)
+    present = [b for b in blocks if b.kind in ("present", "chair")]
+    if not present:
+        return None
+    last = blocks[-1]
+    end = lines.index(last.label) + 1 + len(last.lines)
+    return end
 
 
 def _plain_title(lines: Sequence[Line], end: int, title: str, layout: _Layout) -> bool:
@@ -415,22 +666,33 @@ def _starts_paragraph(prev: Line, line: Line, layout: _Layout, hanging: float | 
     closed = prev.text.rstrip().endswith(_SENTENCE_CLOSE)
     short = layout.ends_short(prev, line)
     size = line.size
+    marker = parse_numbering(line.text)
     return (
         layout.wide_gap(prev, line)
-        or bool(_BULLET.match(line.text))
+        or _glyph_bullet(marker)
         or (closed and short)
-        or (
-            (closed or short)
-            and any(p.match(line.text) for p in (_DASH_BULLET, _LIST_START, _DECISION_OPENING))
-        )
+        or ((closed or short) and (_list_marker(marker) or bool(_DECISION_OPENING.match(line.text))))
         or (hanging is not None and line.x0 < hanging - 0.5 * size)
         or (closed and line.x0 > layout.left + 1.5 * size and prev.x0 <= layout.left + 0.5 * size)
     )
 
 
+def _glyph_bullet(marker: Numbering | None) -> bool:
+    """A bullet printed as a glyph ("•"), which always opens a point; a dash may be a dash."""
+    return marker is not None and marker.style == "bullet" and marker.token not in DASH_BULLETS
+
+
+def _list_marker(marker: Numbering | None) -> bool:
+    """A dash bullet or the number of a point, "1.1", "(a)", "2)", "iv.", before its text."""
+    if marker is None or not marker.rest:
+        return False
+    return marker.style in ("bullet", "decimal") or marker.token.endswith((".", ")"))
+
+
 def _bullet_text_x(line: Line) -> float | None:
     """Where the text after a bullet starts, which wrapped lines of the bullet align to."""
-    if not (_BULLET.match(line.text) or _DASH_BULLET.match(line.text)) or len(line.words) < 2:
+    marker = parse_numbering(line.text)
+    if marker is None or marker.style != "bullet" or len(line.words) < 2:
         return None
     first = line.words[0]
     # A bullet printed against its text ("•Text") is one word: skip one character's width.
@@ -442,9 +704,9 @@ def _paragraph_text(lines: Sequence[Line]) -> tuple[str, list[tuple[int, Line]]]
     text, offsets = "", []
     for k, line in enumerate(lines):
         part = line.text.strip()
-        if k == 0:
-            part = _BULLET.sub("", part)
-            part = _DASH_BULLET.sub("", part)
+        marker = parse_numbering(part) if k == 0 else None
+        if marker is not None and marker.style == "bullet":
+            part = marker.rest
         if text and not (re.search(r"\w-$", text) and part[:1].islower()):
             text += " "
         offsets.append((len(text), line))
@@ -699,18 +961,21 @@ def extract_minutes(pages: Sequence[Page], source: Source) -> Minutes | None:
     )
     items, closed_at = _items(lines, headings, layout, source)
     if apologies is None:
-        apologies = next((apology_names(i.text) for i in items if re.search(r"apolog", i.title, re.I)), [])
+        apologies = next(
+            (apologies_in(i.text, listed=True) for i in items if re.search(r"apolog", i.title, re.I)), []
+        )
     if not items and meeting_date is None and not present:
         return None
     chair = chair or next((name for name, role in present if _is_chair(role)), None)
     names = [name for name, _ in present]
+    chair = chair or _elected_chair(items, names)
     if chair:
         names = [chair] + [n for n in names if n != chair]
     return Minutes(
         meeting_date=meeting_date,
         venue=_venue(details),
         start_time=start,
-        end_time=end or closed_at,
+        end_time=end or _after(closed_at, start),
         chair=chair,
         present=names,
         apologies=apologies,
@@ -727,7 +992,8 @@ def _items(
     for k, heading in enumerate(headings):
         stop = headings[k + 1].start if k + 1 < len(headings) else len(lines)
         paragraphs = []
-        for para in _paragraphs(lines[heading.end : stop], layout):
+        body = [heading.rest] if heading.rest else []
+        for para in _paragraphs([*body, *lines[heading.end : stop]], layout):
             text, offsets = _paragraph_text(para)
             closing = _CLOSED.match(text)
             if closing:
@@ -754,6 +1020,26 @@ def _items(
             )
         )
     return items, closed_at
+
+
+def _elected_chair(items: Sequence[MinuteItem], present: Sequence[str]) -> str | None:
+    """Who was elected to chair the meeting ("RESOLVED that Mr Cooke be elected to Chair
+    the meeting"), as the attendance list names them; None where no minute says."""
+    for item in items:
+        m = _ELECTED_CHAIR.search(item.text)
+        if m:
+            name = strip_title(m.group("name"))
+            surname = name.split()[-1]
+            listed = [n for n in present if n.split()[-1] == surname]
+            return listed[0] if len(listed) == 1 else name
+    return None
+
+
+def _after(end: str | None, start: str | None) -> str | None:
+    """An end time printed without am/pm ("closed at 8.16") read as the first such time after the start."""
+    if end and start and end < start and int(end[:2]) < 12 and f"{int(end[:2]) + 12:02d}{end[2:]}" > start:
+        return f"{int(end[:2]) + 12:02d}{end[2:]}"
+    return end
 
 
 def _prov_of_span(placed: list[tuple[int, Line]], start: int, end: int, source: Source) -> Provenance:

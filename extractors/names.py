@@ -34,16 +34,34 @@ _SUBSTITUTE = re.compile(
     r"\bsubstitut|\bdeputi[sz]|\bin\s+(?:place|lieu)\s+of\b|\bstood\s+in\b|\breplac", re.I
 )
 IN_THE_CHAIR = re.compile(r"\s*\bin\s+the\s+chair\b\s*", re.I)
+# Honours and letters printed after a name: "Mr R C Love, OBE", "Sir Paul Carter CBE".
+_POST_NOMINALS = re.compile(
+    r"(?:[\s,]+\b(?:[GKD]?CBE|OBE|MBE|KBE|DBE|GBE|BEM|CB|KCB|QPM|DL|JP|KC|QC|MP|MEP|FRS|MBA|PhD)\b\.?)+\s*$"
+)
+# A councillor of another council, named by the tier ("County Cllr Webb") in a parish's list.
+_OTHER_COUNCIL = re.compile(
+    r"^(?:county|district|borough|city|town|parish|community|unitary)\s+(?:councillors?|cllrs?\.?)(?:\s+|$)",
+    re.I,
+)
+# Words that open a role or a clause, never a name: "the Clerk", "a member of the public".
+_NOT_NAME_START = frozenset({"the", "a", "an", "his", "her", "their", "our", "one", "two", "three"})
 
 
 def strip_title(name: str) -> str:
-    """A name without "Councillor", "Cllr", "Mayor" and similar titles before it."""
+    """A name without "Councillor", "Cllr", "Mayor" and similar titles before it, nor
+    honours after it ("Sir Paul Carter, CBE" is "Paul Carter")."""
     name = re.sub(r"\s+", " ", name).strip(" ,;.")
     previous = None
     while previous != name:
         previous = name
         name = HONORIFIC.sub("", name).strip(" ,;")
+        name = _POST_NOMINALS.sub("", name).strip(" ,;")
     return name
+
+
+def honours_only(text: str) -> bool:
+    """Whether ``text`` holds honours alone ("OBE", "CBE"), printed after a name and a comma."""
+    return bool(text.strip()) and _POST_NOMINALS.fullmatch(" " + text.strip(" .")) is not None
 
 
 def split_names(text: str) -> list[tuple[str, str | None]]:
@@ -86,6 +104,15 @@ def split_names(text: str) -> list[tuple[str, str | None]]:
         if dashed and _ROLE_WORD.match(dashed.group("role").strip(" .")):
             roles.append(dashed.group("role").strip(" ."))
             part = dashed.group("name")
+        if honours_only(part) and names:
+            # "Mr R C Love, OBE": the honours set off by a comma belong to the name before.
+            continue
+        if _OTHER_COUNCIL.match(part.strip()):
+            # The list's own title ("County Councillors A, B") or, after its first name,
+            # a guest from another council ("Cllrs A, B, County Cllr C").
+            if names:
+                continue
+            part = _OTHER_COUNCIL.sub("", part.strip())
         if _ROLE_WORD.match(part.strip(" .;")) and names:
             # "Councillor A, Chairman": the role set off by a comma belongs to the name before it.
             name, role = names[-1]
@@ -106,10 +133,44 @@ def looks_like_name(text: str) -> bool:
     lower = [w for w in words if w[:1].islower()]
     return (
         sum(ch.isalpha() for ch in text) >= 2
+        and words[0] not in _NOT_NAME_START
         and len(words) <= 6
         and len(lower) <= 1
         and not _GROUP.search(text)
     )
+
+
+# A name with its title, as a sentence names a member: "Mr Cooke", "Councillor Ann Lee".
+TITLED_NAME = (
+    r"(?i:mr|mrs|ms|miss|dr|sir|dame|councillor|cllr)\.?\s+(?:[A-Z][\w'’-]*\.?\s+){0,3}?[A-Z][\w'’-]*"
+)
+# "Ms Grehan had given her formal apologies ...": the member as the subject of the sentence.
+_APOLOGISING = re.compile(
+    rf"^\s*(?P<name>{TITLED_NAME})"
+    r"(?:\s*,\s*[A-Z]{2,4})?\s+(?:had|has|have|was|were|sent|gave|tendered|offered|submitted)\b[^.]*\bapolog",
+)
+
+
+def apologies_in(text: str, listed: bool = False) -> list[str]:
+    """The names a minute's text gives apologies for, sentence by sentence.
+
+    "Apologies were received from Mr A and Mr B." and "Ms C had given her formal
+    apologies but attended virtually." give ["A", "B", "C"]. With ``listed`` (the text
+    of a minute headed "Apologies"), a text that never words them ("Cllr A, B, C.") is
+    read as the list of names itself.
+    """
+    names: list[str] = []
+    for paragraph in text.split("\n"):
+        for sentence in _SENTENCE_END.split(paragraph):
+            if not re.search(r"apolog", sentence, re.I):
+                continue
+            found = apology_names(sentence)
+            subject = _APOLOGISING.match(sentence) if not found else None
+            names += found or ([strip_title(subject.group("name"))] if subject else [])
+    if not names and listed and not re.search(r"apolog", text, re.I):
+        first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+        names = apology_names(f"Apologies: {first}")
+    return names
 
 
 def apology_names(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Style = Literal[
-    "arabic", "decimal", "arabic_letter", "upper", "lower", "upper_roman", "lower_roman", "bullet"
+    "arabic", "decimal", "arabic_letter", "upper", "lower", "upper_roman", "lower_roman", "bullet", "code"
 ]
 
 BULLETS = "•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\u2022\u25aa\u25cf\u2023\u2043➢►✓"
@@ -36,8 +36,14 @@ _LABEL = (
     r"|[a-z])"  # a, B
 )
 _NUMBERED = re.compile(
-    rf"^\s*(?P<word>{_WORD}\s*(?:no\.?\s*)?)?(?P<open>\()?{_LABEL}(?P<close>\)|\.(?!\d)|:|\s*[-–—](?=\s)|(?=\s)|$)",
+    rf"^\s*(?P<open_word>\((?={_WORD}))?(?P<word>{_WORD}(?![a-z])\s*(?:no\.?\s*)?)?(?P<open>\()?{_LABEL}(?P<close>\)|\.(?!\d)|:|\s*[-–—](?=\s)|(?=\s)|$)",
     re.I,
+)
+# Minute numbers within the year or with the body's code: "25/42", "PL/42", "CAB12", "EX.45".
+_CODE = re.compile(
+    rf"^\s*(?P<word>(?i:{_WORD}(?![a-z]))\s*(?i:no\.?\s*)?)?"
+    r"(?P<label>\d{1,3}/\d{1,4}|[A-Z]{2,5}\d{1,3}[a-z]?|[A-Z]{1,5}[/.]\d{1,4}(?:/\d{1,4})?[a-z]?)"
+    r"(?P<close>[.):]?)(?=\s|$)"
 )
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[{re.escape(DASH_BULLETS)}]\s+)")
 _RUN_IN = re.compile(r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:\s+(?P<rest>\S.*)$")
@@ -59,9 +65,14 @@ class Numbering:
     rest: str
     """The line's text after the token."""
     worded: bool = False
-    """Introduced by a word: "Item 1", "Minute 283"."""
+    """Introduced by a word: "Item 1", "Minute 283", "(Item 1)"."""
     bracketed: bool = False
-    """Closed by a bracket: "(a)", "a)"."""
+    """Closed by a bracket: "(a)", "a)", "(Item 1)"."""
+
+    @property
+    def opened(self) -> bool:
+        """Opened by a bracket too: "(a)", "(Item 1)"."""
+        return self.token.startswith("(")
 
     @property
     def depth(self) -> int:
@@ -75,6 +86,8 @@ class Numbering:
             return None
         if self.style == "decimal":
             return int(self.label.rsplit(".", 1)[1])
+        if self.style == "code":
+            return int(re.findall(r"\d+", self.label)[-1])
         if self.style in ("arabic", "arabic_letter"):
             return int(re.match(r"\d+", self.label).group())
         if self.style in ("upper_roman", "lower_roman"):
@@ -88,34 +101,44 @@ def roman_value(text: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def parse_numbering(text: str, *, prefer_roman: bool = False) -> Numbering | None:
+def parse_numbering(
+    text: str, *, prefer_roman: bool = False, codes: bool = False, set_apart: bool = False
+) -> Numbering | None:
     """The numbering token opening ``text``, or None when the line opens with none.
 
     A single letter that is also a Roman numeral ("I", "v", "C") reads as a letter
     unless ``prefer_roman`` (the lines around it count in Roman numerals).
     A number must be closed by punctuation, a bracket or a space: "2025 budget" opens
-    with a number, "2025-26 budget" and "£5m" do not.
+    with a number, "2025-26 budget" and "£5m" do not. With ``codes``, minute numbers
+    within the year or with the body's code ("25/42", "PL/42", "CAB12") count too; with
+    ``set_apart`` (the token stands apart from its text, by a wide gap or on a line of
+    its own), so does a bare letter or numeral ("B   BUDGET").
     """
     bullet = _BULLET.match(text)
     if bullet:
         return Numbering(bullet.group().strip(), "", "bullet", text[bullet.end() :].strip())
     match = _NUMBERED.match(text)
     if match is None:
-        return None
+        return _code(text) if codes else None
     label, word = match.group("label"), match.group("word")
-    opened, close = bool(match.group("open")), match.group("close") or ""
+    opened, close = bool(match.group("open") or match.group("open_word")), match.group("close") or ""
     if opened and close != ")":
         return None
     rest = text[match.end() :].strip()
     style = _style(label, prefer_roman)
     if style is None:
         return None
-    if not word and not close.strip() and style not in ("arabic", "decimal", "arabic_letter"):
+    if (
+        not word
+        and not close.strip()
+        and not set_apart
+        and style not in ("arabic", "decimal", "arabic_letter")
+    ):
         # A bare letter or numeral is a word ("I am", "A report") unless punctuated.
         return None
     if style == "arabic" and int(label) > MAX_ARABIC:
         return None
-    if not word and not close.strip() and (rest[:1] in "%£$," or _MERIDIEM.match(rest)):
+    if not word and not close.strip() and ((rest[:1] and rest[0] in "%£$,") or _MERIDIEM.match(rest)):
         # A figure or a time ("10.30 am"), not a number of the line.
         return None
     return Numbering(
@@ -126,6 +149,29 @@ def parse_numbering(text: str, *, prefer_roman: bool = False) -> Numbering | Non
         worded=bool(word),
         bracketed=close == ")",
     )
+
+
+def _code(text: str) -> Numbering | None:
+    match = _CODE.match(text)
+    if match is None:
+        return None
+    return Numbering(
+        token=text[: match.end()].strip(),
+        label=match.group("label"),
+        style="code",
+        rest=text[match.end() :].strip(),
+        worded=bool(match.group("word")),
+        bracketed=match.group("close") == ")",
+    )
+
+
+def item_reference(text: str) -> str | None:
+    """The item number of a line that only refers to an agenda item, as minutes print under
+    a minute's heading: "(Item 4)" gives "4"; None for any other line."""
+    found = parse_numbering(text)
+    if found and found.worded and found.opened and found.bracketed and not found.rest:
+        return found.label
+    return None
 
 
 def _style(label: str, prefer_roman: bool) -> Style | None:
@@ -151,6 +197,12 @@ def follows(previous: Numbering, current: Numbering) -> bool:
     """
     if previous.style == "bullet" or current.style == "bullet":
         return False
+    if previous.style == "code" or current.style == "code":
+        return (
+            previous.style == current.style
+            and _code_prefix(previous) == _code_prefix(current)
+            and current.value == (previous.value or 0) + 1
+        )
     if current.style == "decimal" or previous.style == "decimal":
         prev, cur = previous.label.split("."), current.label.split(".")
         if cur[:-1] == prev[:-1] and cur[-1].isdigit() and prev[-1].isdigit():
@@ -161,6 +213,10 @@ def follows(previous: Numbering, current: Numbering) -> bool:
             return _letter(current) == _letter(previous) + 1
         return current.value == previous.value + 1 and _letter(current) <= 1
     return previous.style == current.style and current.value == (previous.value or 0) + 1
+
+
+def _code_prefix(n: Numbering) -> str:
+    return re.sub(r"\d+[a-z]?$", "", n.label)
 
 
 def _letter(n: Numbering) -> int:
@@ -176,11 +232,22 @@ def run_in_heading(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     heading = match.group("heading")
-    words = heading.split()
-    lower = [w for w in words[1:] if w[:1].islower() and w.lower() not in _JOINING]
-    if lower and len(lower) >= len(words) - 1:
+    words = [w.lower().strip("'’()") for w in heading.split()]
+    # A heading names a subject ("Reports from outside bodies"); a clause says something
+    # of one ("The reasons are", "It was noted").
+    if words[0] in _PRONOUNS or any(w in _CLAUSE_WORDS for w in words):
         return None
     return heading, match.group("rest")
 
 
-_JOINING = frozenset({"and", "of", "the", "for", "to", "in", "on", "&", "with", "by", "at"})
+_PRONOUNS = frozenset(
+    {"it", "this", "that", "these", "those", "there", "he", "she", "they", "we", "i", "you"}
+)
+_CLAUSE_WORDS = frozenset(
+    {
+        *("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did"),
+        *("will", "would", "shall", "should", "can", "could", "may", "might", "must"),
+        *("said", "says", "asked", "explained", "reported", "stated", "noted", "agreed", "resolved"),
+        *("following", "as", "follows"),
+    }
+)

@@ -31,6 +31,18 @@ def ocr_cache(tmp_path_factory) -> Iterator[Path]:
         yield folder
 
 
+def load_scorer():
+    """The corpus scorer as a module; the calling test skips where it is not present."""
+    import importlib.util
+
+    if not SCORER.is_file():
+        pytest.skip("the corpus scorer is not present")
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def raw_pdfs() -> Path:
     return RAW_PDFS

@@ -85,3 +85,8 @@ def test_twenty_four_hour_times_with_hours_after_them(hour, minute, word, separa
 def test_durations_and_year_ranges_are_not_times_or_dates():
     assert find_times("120 hours of training in 2019-20") == []
     assert parse_date("the 2019-20 budget, pages 10-12") is None
+
+
+def test_an_ordinal_set_apart_as_a_superscript_is_read_with_its_day():
+    assert [d for d, _, _ in find_dates("held on Monday 24 th June 2019 at 7.00pm")] == [date(2019, 6, 24)]
+    assert [d for d, _, _ in find_dates("June 24 th, 2019")] == [date(2019, 6, 24)]

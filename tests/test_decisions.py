@@ -56,6 +56,11 @@ from extractors.decisions import decision_kind, find_decisions, split_sentences
         ("The recommendations were carried unanimously.", "other"),
         ("On being put to the vote the proposal was carried.", "other"),
         ("On a show of hands the recommendation was approved.", "approved"),
+        # A consultee's view on an application, and the agreement of those present.
+        ("TCC had no objections and recommended approval.", "approved"),
+        ("Approval recommended subject to conditions.", "approved"),
+        ("All Councillors present were in agreement.", "agreed"),
+        ("Approved & signed as correct.", "approved"),
     ],
 )
 def test_decision_sentences_are_typed(sentence, kind):
@@ -86,6 +91,10 @@ def test_decision_sentences_are_typed(sentence, kind):
         "Refused permission had been appealed.",
         "Three members voted in favour and four voted against.",
         "Councillor Ann Lee voted in favour of the motion.",
+        # An observation noted, and a decision word as an adjective.
+        "Members noted that the scheme included a contribution to affordable housing.",
+        "Kent was noted for its work with partners.",
+        "Elected Members were welcome to sit on adoption panels.",
     ],
 )
 def test_discussion_sentences_are_not_decisions(sentence):
@@ -161,7 +170,7 @@ def test_split_sentences_round_trips_joined_sentences(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
 
 
-def test_find_decisions_reads_numbered_resolutions_after_a_lead_in():
+def test_a_lead_in_and_the_numbered_resolutions_below_it_are_one_decision():
     text = "\n".join(
         [
             "The Committee considered the report. It was noted that the deadline had passed.",
@@ -173,8 +182,11 @@ def test_find_decisions_reads_numbered_resolutions_after_a_lead_in():
     )
     found = find_decisions(text)
     assert [(d.text, d.kind) for d in found] == [
-        ("(1) That the report be noted.", "resolved"),
-        ("(2) That officers be asked to report back in six months.", "resolved"),
+        (
+            "RESOLVED:\n(1) That the report be noted.\n"
+            "(2) That officers be asked to report back in six months.",
+            "resolved",
+        ),
     ]
     assert all(text[d.start : d.end] == d.text for d in found)
 
@@ -190,7 +202,7 @@ def test_find_decisions_reads_numbered_resolutions_after_a_lead_in():
 )
 def test_any_decision_wording_ending_in_a_colon_leads_in_the_resolutions_below(lead_in):
     found = find_decisions(f"{lead_in}\n(a) notes the report;\n(b) agrees the revised timetable.")
-    assert [d.text for d in found] == ["(a) notes the report;", "(b) agrees the revised timetable."]
+    assert [d.text for d in found] == [f"{lead_in}\n(a) notes the report;\n(b) agrees the revised timetable."]
 
 
 def test_a_colon_after_discussion_leads_in_no_resolutions():
@@ -212,6 +224,82 @@ def test_a_list_after_it_was_noted_is_discussion_but_after_resolved_is_resolutio
         "RESOLVED:\nthe figures be noted;\nstaff be thanked.\nThe Chair closed the meeting."
     )
     assert [(d.text, d.kind) for d in found] == [
-        ("the figures be noted;", "resolved"),
-        ("staff be thanked.", "resolved"),
+        ("RESOLVED:\nthe figures be noted;\nstaff be thanked.", "resolved")
+    ]
+
+
+def test_a_numbered_resolution_keeps_its_points_up_to_the_next_paragraph_number():
+    text = "\n".join(
+        [
+            "25) The Chairman put the substantive motion to the vote.",
+            "Substantive Motion carried.",
+            "26) RESOLVED that the County Council:",
+            "(1) Endorses the joint work with the district councils",
+            "2025-35 Capital Programme",
+            "(2) Notes the timetable.",
+            "27) The Chairman thanked Members.",
+        ]
+    )
+    (found,) = find_decisions(text)
+    assert found.text == (
+        "RESOLVED that the County Council:\n(1) Endorses the joint work with the district councils\n"
+        "2025-35 Capital Programme\n(2) Notes the timetable."
+    )
+    assert (found.kind, text[found.start : found.end]) == ("resolved", found.text)
+
+
+def test_a_resolution_paragraph_is_one_decision_whole_without_its_number():
+    text = (
+        "5) RESOLVED that the Council makes comments. In particular, the Council urges the Executive to act."
+    )
+    assert [d.text for d in find_decisions(text)] == [text[3:]]
+    # A figure opening a sentence is no paragraph number.
+    assert [d.text for d in find_decisions("2025 targets were agreed by the Board.")] == [
+        "2025 targets were agreed by the Board."
+    ]
+
+
+def test_a_motion_agreed_without_a_resolution_is_the_motion_and_its_outcome():
+    text = (
+        "9) Tributes were paid by Members.\n"
+        "10) Mr A proposed, and Mr B seconded, that the Council formally record its sense of loss.\n"
+        "Agreed unanimously.\n"
+        "11) The Chairman held a one-minute silence."
+    )
+    (found,) = find_decisions(text)
+    assert found.text == (
+        "Mr A proposed, and Mr B seconded, that the Council formally record its sense of loss.\n"
+        "Agreed unanimously."
+    )
+    assert found.kind == "agreed"
+
+
+def test_procedural_motions_intermediate_votes_and_lone_outcomes_are_no_decisions():
+    text = (
+        "1) Mr A proposed, and Mr B seconded the motion that the plan be adopted.\n"
+        "2) Mr C proposed and Ms D seconded that the motion be put to the vote.\n"
+        "Agreed.\n"
+        "3) Following the debate, the Chairman put the amendment to the vote and it was agreed.\n"
+        "4) The Chairman proposed that Council resolve to extend the meeting and it was agreed unanimously.\n"
+        "For (30)\n"
+        "Abstain (0)\n"
+        "Agreed.\n"
+        "Motion carried."
+    )
+    assert find_decisions(text) == []
+
+
+def test_where_a_minute_resolves_its_other_sentences_are_discussion():
+    text = (
+        "It was agreed that children should be placed as close to home as possible.\n"
+        "The Chair agreed to write to group leaders.\n"
+        "RESOLVED that the Panel note the report."
+    )
+    assert [d.text for d in find_decisions(text)] == ["RESOLVED that the Panel note the report."]
+
+
+def test_an_outcome_alone_closes_the_sentence_before_it():
+    text = "DM/19/0603 – Rear extension, Mill Cottage, Trellech Road. Approved. DM/19/0700 – Log store."
+    assert [d.text for d in find_decisions(text)] == [
+        "DM/19/0603 – Rear extension, Mill Cottage, Trellech Road. Approved."
     ]

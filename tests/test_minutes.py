@@ -83,6 +83,17 @@ class Writer:
                 self.new_page()
             self.line(wrapped, size, bold, x)
 
+    def runs(self, parts: list[tuple[str, bool]], size: float = 11, gap: float = 0) -> None:
+        """One line set in runs of bold and plain type: a run-in heading and its text."""
+        self._room(size + gap)
+        self.y -= gap
+        x = self.left
+        for text, bold in parts:
+            self.canvas.setFont(self.font(bold), size)
+            self.canvas.drawString(x, self.y, text)
+            x += stringWidth(text, self.font(bold), size)
+        self.y -= size * 1.32
+
     def columns(
         self, cells: list[tuple[float, str]], size: float = 11, bold: bool = False, gap: float = 0
     ) -> None:
@@ -244,12 +255,8 @@ def test_centred_heading_block_layout(tmp_path, family):
     land = minutes.items[1]
     assert land.text.split("\n")[0].endswith("i.e. about 30% of the cost.")
     assert len(land.text.split("\n")) == 3
+    # "Members noted that ..." reports what was said; the resolution records the decision.
     assert [(d.text, d.kind) for d in land.decisions] == [
-        (
-            "Members noted that the scheme included a contribution of £0.727m. towards affordable housing, "
-            "i.e. about 30% of the cost.",
-            "noted",
-        ),
         (
             "RESOLVED – That planning permission be granted subject to the conditions set out in the report.",
             "resolved",
@@ -317,8 +324,11 @@ def test_held_on_heading_with_minute_numbers_on_their_own_line(tmp_path):
     assert paragraphs[2] == "RESOLVED:"
     assert paragraphs[-1] == ("The Chair thanked residents for attending. " * 8).strip()
     assert [(d.text, d.kind) for d in licence.decisions] == [
-        ("(1) That the licence be granted subject to the conditions offered by the applicant.", "resolved"),
-        ("(2) That the applicant be reminded of the need to manage the outdoor area.", "resolved"),
+        (
+            "RESOLVED:\n(1) That the licence be granted subject to the conditions offered by the applicant.\n"
+            "(2) That the applicant be reminded of the need to manage the outdoor area.",
+            "resolved",
+        ),
     ]
     assert minutes.items[2].text == "There was no other business."
     assert "Licensing Sub-Committee - 12 June" not in " ".join(i.text for i in minutes.items)
@@ -515,8 +525,11 @@ def test_corner_item_stamp_chair_label_and_resolutions_after_a_lead_in(tmp_path)
     (item,) = minutes.items
     assert (item.number, item.title) == ("1", "HOUSING ALLOCATIONS POLICY")
     assert [(d.text, d.kind) for d in item.decisions] == [
-        ("1. That the draft policy be recommended to Cabinet for approval.", "resolved"),
-        ("2. That the Director be asked to consult tenants on the changes.", "resolved"),
+        (
+            "The Panel RESOLVED:\n1. That the draft policy be recommended to Cabinet for approval.\n"
+            "2. That the Director be asked to consult tenants on the changes.",
+            "resolved",
+        ),
     ]
 
 
@@ -798,3 +811,165 @@ def test_a_quarter_or_road_name_opening_a_bold_line_is_no_minute_number(tmp_path
     w.para("There was none.", gap=4)
     minutes = extract(w.save())
     assert [i.number for i in minutes.items] == ["5", "6"]
+
+
+def test_running_minute_numbers_with_titles_run_into_their_text(tmp_path):
+    w = Writer(tmp_path / "r.pdf")
+    w.line("PARKSIDE COMMUNITY COUNCIL", 12, bold=True, center=True)
+    w.para(
+        "Minutes of a meeting of the above Council held on Monday 24 th June 2019 at 7.00pm in the "
+        "Parkside Village Hall.",
+        12,
+        bold=True,
+        gap=14,
+    )
+    w.para("Present: Cllrs Moss (in the chair), Hale, Ivey, Jude, County Cllr Kemp & the Clerk.", gap=10)
+    w.runs([("2709. Police Report: ", True), ("Attached. Farm break-ins still occurring.", False)], gap=12)
+    w.runs([("2710. Public Forum: ", True), ("No one present.", False)], gap=12)
+    # A title set as its text is: found by its number, next in the sequence down the same margin.
+    w.line("2711. Apologies for absence: Cllr Ash, Hobbs, Shaw.", gap=12)
+    w.runs([("2712. Accounts for payment:-", True)], gap=12)
+    for entry in ("Merlin Waste - £30 (Ch. No. 300115),", "Plants for planters - £56.48 (Ch. No. 300116),"):
+        w.line(entry)
+    w.line("– all approved.")
+    w.runs([("2713. Reports from outside bodies: Lower Wye Valley Trust –", True)], gap=12)
+    w.para("Valuation of Slipway. All Councillors present were in agreement.", gap=0)
+    w.runs([("2714. Date of next meeting: ", True), ("July 29th.", False)], gap=12)
+    w.para("There being no further business the meeting closed at 8.16.", gap=12)
+    w.line("Signed ………………………………… (Chairman)", gap=12)
+    w.line("Dated …………………………………", gap=12)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2019, 6, 24)
+    assert (minutes.start_time, minutes.end_time) == ("19:00", "20:16")
+    assert minutes.chair == "Moss"
+    assert minutes.present == ["Moss", "Hale", "Ivey", "Jude"]
+    assert minutes.apologies == ["Ash", "Hobbs", "Shaw"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("2709", "Police Report"),
+        ("2710", "Public Forum"),
+        ("2711", "Apologies for absence"),
+        ("2712", "Accounts for payment"),
+        ("2713", "Reports from outside bodies"),
+        ("2714", "Date of next meeting"),
+    ]
+    assert minutes.items[0].text == "Attached. Farm break-ins still occurring."
+    assert minutes.items[4].text.startswith("Lower Wye Valley Trust – Valuation of Slipway.")
+    assert [d.text for d in minutes.items[4].decisions] == ["All Councillors present were in agreement."]
+    assert minutes.items[-1].text == "July 29th."
+
+
+def test_unnumbered_titles_over_item_reference_lines(tmp_path):
+    w = Writer(tmp_path / "u.pdf")
+    w.line("HOUSING PANEL – 29 October 2024", 12, bold=True, center=True)
+    w.line("MINUTES of the meeting held in the Darent Room, Civic Centre.", bold=True, center=True, gap=4)
+    w.para("PRESENT: Ann Lee (Chair), Bob Kay (Vice-Chair), Cy Moor and Di Nash", gap=12)
+    w.para("IN ATTENDANCE: Eve Poe (Democratic Services Officer)", gap=6)
+    titles = [
+        "Apologies and Substitutes",
+        "Minutes of the meeting held on 30 July 2024",
+        # Wraps onto a second bold line above its reference.
+        "Adoption Partnership South East, Regional Adoption Agency Annual Report for the year 2023/2024",
+    ]
+    texts = [
+        [
+            "Apologies were received from Mr R Love OBE and Ms K Leonard.",
+            "Ms L Game was in attendance virtually.",
+        ],
+        ["RESOLVED that the minutes of the meeting held on 30 July 2024 were a correct record."],
+        [
+            "1. The Head of Service introduced the report.",
+            "2. It was agreed that children should be placed as close to home as possible.",
+            "3. RESOLVED that the Panel note the report.",
+        ],
+    ]
+    for n, (title, paragraphs) in enumerate(zip(titles, texts, strict=True), 1):
+        w.para(title, bold=True, gap=20)
+        w.line(f"(Item {n})", gap=6)
+        for paragraph in paragraphs:
+            w.para(paragraph, gap=6)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2024, 10, 29)
+    assert (minutes.chair, minutes.present) == ("Ann Lee", ["Ann Lee", "Bob Kay", "Cy Moor", "Di Nash"])
+    assert minutes.apologies == ["R Love", "K Leonard"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("1", titles[0]),
+        ("2", titles[1]),
+        ("3", titles[2]),
+    ]
+    assert not any("(Item" in i.text for i in minutes.items)
+    assert [d.text for d in minutes.items[2].decisions] == ["RESOLVED that the Panel note the report."]
+
+
+def test_hanging_minute_numbers_an_opening_unnumbered_minute_and_a_sub_heading(tmp_path):
+    w = Writer(tmp_path / "k.pdf", left=90)
+    w.line("NORTHSHIRE COUNTY COUNCIL", 12, bold=True, center=True)
+    w.line("COUNTY COUNCIL", 12, bold=True, center=True, gap=20)
+    w.para(
+        "MINUTES of a meeting of the County Council held in the Council Chamber, County Hall, Northtown on "
+        "Thursday, 9 January 2025.",
+        gap=14,
+    )
+    w.para(
+        "PRESENT: Mr N Baker, Sir Paul Carter, CBE, Mr G Cooke, Mrs T Dean, MBE, Mr R C Love, OBE and "
+        "Ms L Wright",
+        gap=10,
+    )
+    w.para("IN ATTENDANCE: Mr J Cook (Democratic Services Manager)", gap=10)
+    w.line("UNRESTRICTED ITEMS", bold=True, center=True, gap=14)
+    w.line("Election of Chair", bold=True, gap=20)
+    w.para(
+        "1. Mr Baker proposed, and Mrs Dean seconded that Mr G Cooke be elected to Chair the meeting.", gap=10
+    )
+    w.line("Agreed unanimously.", x=400, gap=2)
+    w.para("2. RESOLVED that Mr Cooke be elected to Chair the meeting.", gap=10)
+    w.columns([(54, "283."), (90, "Apologies for Absence")], bold=True, gap=20)
+    w.line("(Item 1)", gap=2)
+    w.para("The Democratic Services Manager reported apologies from Mr Beaney and Mrs Game.", gap=10)
+    w.para("Ms Grehan had given her formal apologies but was attending the meeting virtually.", gap=10)
+    w.columns([(54, "284."), (90, "Budget 2025-26")], bold=True, gap=20)
+    w.line("(Item 2)", gap=2)
+    w.para("1) The Leader introduced the budget.", gap=10)
+    w.line("Children, Young People and Education Directorate", bold=True, gap=10)
+    w.para("2) Mr Baker spoke about schools.", gap=10)
+    w.para("3) RESOLVED that the County Council:", gap=10)
+    w.para("(1) Approves the budget;", x=118, gap=4)
+    w.para("(2) Notes the reserves.", x=118, gap=4)
+    minutes = extract(w.save())
+    assert minutes.meeting_date == date(2025, 1, 9)
+    assert minutes.chair == "G Cooke"
+    assert minutes.present == ["G Cooke", "N Baker", "Paul Carter", "T Dean", "R C Love", "L Wright"]
+    assert minutes.apologies == ["Beaney", "Game", "Grehan"]
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("", "Election of Chair"),
+        ("283", "Apologies for Absence"),
+        ("284", "Budget 2025-26"),
+    ]
+    assert [d.text for d in minutes.items[0].decisions] == [
+        "RESOLVED that Mr Cooke be elected to Chair the meeting."
+    ]
+    budget = minutes.items[2]
+    assert budget.text.split("\n")[1] == "Children, Young People and Education Directorate"
+    assert [d.text for d in budget.decisions] == [
+        "RESOLVED that the County Council:\n(1) Approves the budget;\n(2) Notes the reserves."
+    ]
+
+
+def test_minutes_that_number_no_title_set_them_bold_after_the_attendance_list(tmp_path):
+    w = Writer(tmp_path / "p.pdf")
+    w.line("ASHBY PARISH COUNCIL", 14, bold=True, center=True)
+    w.para("Minutes of the meeting held on Tuesday 4 March 2025 at 7.00 pm in the Village Hall", gap=8)
+    w.para("Present: Cllrs Ann Lee (Chair), Bob Kay and Cy Moor", gap=10)
+    w.line("Apologies", bold=True, gap=14)
+    w.para("Apologies were received from Cllr Di Nash.", gap=4)
+    sections = {
+        "Planning": "The council considered the application for a rear extension at 4 Mill Lane.",
+        "Finance": "The Clerk presented the accounts. Payments of £230 were approved.",
+        "Date of next meeting": "1 April 2025.",
+    }
+    for title, text in sections.items():
+        w.line(title, bold=True, gap=14)
+        w.para(text, gap=4)
+    minutes = extract(w.save())
+    assert (minutes.chair, minutes.apologies) == ("Ann Lee", ["Di Nash"])
+    assert [(i.number, i.title, i.text) for i in minutes.items] == [("", t, x) for t, x in sections.items()]
+    assert [d.text for d in minutes.items[1].decisions] == ["Payments of £230 were approved."]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.names import apology_names, split_names, strip_title
+from extractors.names import apologies_in, apology_names, split_names, strip_title
 
 
 def test_strip_title_removes_stacked_titles():
@@ -131,3 +131,34 @@ def test_split_names_reads_roles_after_a_dash_or_a_comma():
 )
 def test_apology_names_stop_at_the_sentence_end_and_before_substitutes(text, names):
     assert apology_names(text) == names
+
+
+def test_honours_after_a_name_are_no_name_of_their_own():
+    names = split_names(
+        "Mr P M Hill, OBE, Mr A R Hills, Sir Paul Carter, CBE,\nMrs T Dean MBE and Dr L Sullivan"
+    )
+    assert [n for n, _ in names] == ["P M Hill", "A R Hills", "Paul Carter", "T Dean", "L Sullivan"]
+    assert strip_title("Mr R C Love, OBE") == "R C Love"
+
+
+def test_a_councillor_of_another_council_and_an_officer_are_not_in_the_members_list():
+    names = split_names("Cllrs Hayward (in the chair), Hillard, Evans, County Cllr Webb & the Clerk.")
+    assert names == [("Hayward", "in the chair"), ("Hillard", None), ("Evans", None)]
+    assert [n for n, _ in split_names("County Councillors Ann Lee and Bob Kay")] == ["Ann Lee", "Bob Kay"]
+
+
+def test_apologies_are_read_from_every_sentence_that_gives_them():
+    text = (
+        "The Democratic Services Manager reported apologies from Mr Beaney, Miss Carey and Mr Wright.\n"
+        "Ms Grehan had given her formal apologies but was attending the meeting virtually.\n"
+        "Ms Game was in attendance virtually. The Chairman reported apologies from Sir Paul Carter, CBE."
+    )
+    assert apologies_in(text) == ["Beaney", "Carey", "Wright", "Grehan", "Paul Carter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"), [("Cllr Ashman, Hoskins, Shewell.", ["Ashman", "Hoskins", "Shewell"]), ("None.", [])]
+)
+def test_an_apologies_minute_may_only_list_the_names(text, names):
+    assert apologies_in(text, listed=True) == names
+    assert apologies_in(text) == []

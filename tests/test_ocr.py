@@ -9,7 +9,6 @@ share one worker and one OCR cache, so each page image is read once.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -36,7 +35,7 @@ from pipeline.pdf.ocr import (
     tesseract_available,
 )
 from pipeline.pdf.pdfpages import PdfError, inspect_pdf, open_document, sha256_of
-from tests.conftest import RAW_PDFS, SCORER
+from tests.conftest import RAW_PDFS, load_scorer
 from tests.pdfgen import Text, write_pdf, write_scanned_pdf
 from tests.test_tables_pdfs import Grid, Heading, Page, Para, write_pages
 from tests.variants import build
@@ -464,17 +463,8 @@ def test_ruled_table_in_a_scan_comes_out_of_the_table_engine_as_drawn(tmp_path):
 # ---------------------------------------------------------------- the sample PDFs, scanned
 
 
-def _scorer():
-    if not SCORER.is_file():
-        pytest.skip("the corpus scorer is not present")
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _section_scores(pdf: Path, truth: dict, file_name: str) -> dict[str, float]:
-    score = _scorer()
+    score = load_scorer()
     seg = segment_pdf(pdf, sha256_of(pdf)).model_copy(update={"file": file_name})
     exported = to_json(extract_pdf(pdf, seg))
     tallies = {s: score.Tally() for s in score.SECTIONS}
@@ -510,7 +500,7 @@ def test_scanned_table_pages_of_a_pack_give_the_born_digital_tables(tmp_path):
         born = extract_tables(doc.pages, Source("0" * 64))
     with open_document(scan) as doc:
         read = extract_tables(doc.pages, Source("0" * 64))
-    score = _scorer()
+    score = load_scorer()
     tally = score.Tally()
 
     def as_json(tables):

@@ -15,14 +15,12 @@ named beside it; every other section must be read perfectly.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from pipeline.export import to_json
 from pipeline.extract import extract_pdf, segment_pdf
 from pipeline.pdf.pdfpages import sha256_of
-from tests.conftest import SCORER
+from tests.conftest import load_scorer
 from tests.variants import PACKS, build
 
 # Section floors where the table engine does not yet read the style's tables.
@@ -32,12 +30,7 @@ SEEDS = (None, 101)
 
 @pytest.fixture(scope="module")
 def scorer():
-    if not SCORER.is_file():
-        pytest.skip("the corpus scorer is not present")
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: f"seed-{s or 'default'}")

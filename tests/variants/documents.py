@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tests.variants.papers import councillors, long_date
-from tests.variants.spec import Block, MinuteItem, Minutes, Person, Report, Sentence
+from tests.variants.spec import Block, MinuteItem, Minutes, Person, Report, Sentence, resolution
 from tests.variants.words import DISCUSSION, JOBS, REPORT_TEXT, Names, email, phone
 
 
@@ -44,11 +44,11 @@ def _decision(rng: random.Random, resolved: bool, body: str) -> list[list[Senten
     """The paragraphs that record what was decided on a report, in one of the usual wordings."""
     form = rng.randrange(3)
     if resolved and form == 0:
-        return [
-            [Sentence("RESOLVED:")],
-            [Sentence("(1) That the report be noted.", True)],
-            [Sentence("(2) That officers circulate a briefing note on the proposals to all Members.", True)],
-        ]
+        return resolution(
+            "RESOLVED:",
+            "(1) That the report be noted.",
+            "(2) That officers circulate a briefing note on the proposals to all Members.",
+        )
     if resolved:
         wording = (
             "RESOLVED – That the recommendations set out in the report be approved.",

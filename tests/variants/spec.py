@@ -222,6 +222,13 @@ Block = Heading | Para | TableSpec
 class Sentence:
     text: str
     decision: bool = False
+    continues: bool = False
+    """A point of the resolution above it ("(1) That ..." under "RESOLVED:"): one decision with it."""
+
+
+def resolution(lead_in: str, *points: str) -> list[list[Sentence]]:
+    """A resolution printed as a lead-in and its numbered points, each a paragraph: one decision."""
+    return [[Sentence(lead_in, True)], *([Sentence(point, True, continues=True)] for point in points)]
 
 
 @dataclass

@@ -23,6 +23,7 @@ from tests.variants.spec import (
     Person,
     Report,
     Sentence,
+    resolution,
 )
 from tests.variants.words import DISCUSSION, JOBS, REPORT_TEXT, Names, email, phone
 
@@ -325,12 +326,12 @@ def _talk(rng: random.Random, n: int) -> list[list[Sentence]]:
 
 # The ways a business item records its decision, each a list of paragraphs.
 DECIDING: dict[str, Callable[[Person, Person], list[list[Sentence]]]] = {
-    "numbered": lambda a, b: [
-        [Sentence("RESOLVED that:")],
-        [Sentence("(1) the report be noted;", True)],
-        [Sentence("(2) the revised timetable set out in paragraph 4.2 of the report be approved; and", True)],
-        [Sentence("(3) a further report be brought to the Committee in six months.", True)],
-    ],
+    "numbered": lambda a, b: resolution(
+        "RESOLVED that:",
+        "(1) the report be noted;",
+        "(2) the revised timetable set out in paragraph 4.2 of the report be approved; and",
+        "(3) a further report be brought to the Committee in six months.",
+    ),
     "agreed": lambda a, b: [
         [Sentence("AGREED: that the Head of Service circulate the revised procedure to all Members.", True)],
     ],

@@ -14,7 +14,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from tests.variants.render import Rendered
-from tests.variants.spec import Appendix, KpiFact, Minutes, Pack, Report, SpanSpec, Style, TableSpec, Value
+from tests.variants.spec import (
+    Appendix,
+    KpiFact,
+    MinuteItem,
+    Minutes,
+    Pack,
+    Report,
+    SpanSpec,
+    Style,
+    TableSpec,
+    Value,
+)
 
 
 def _number(text: str | None) -> int | str | None:
@@ -89,6 +100,17 @@ def _table(spec: TableSpec, table_id: str, pages: list[int], title: str | None, 
     }
 
 
+def _decisions(item: MinuteItem) -> list[str]:
+    """Each decision as the corpus gives it: a resolution with its points below it is one."""
+    out: list[str] = []
+    for sentence in (s for para in item.paragraphs for s in para if s.decision):
+        if sentence.continues and out:
+            out[-1] += "\n" + sentence.text
+        else:
+            out.append(sentence.text)
+    return out
+
+
 def _minutes(m: Minutes, style: Style) -> dict:
     items = []
     for item in m.items:
@@ -98,7 +120,7 @@ def _minutes(m: Minutes, style: Style) -> dict:
                 "number": _number(item.number),
                 "title": title,
                 "text": "\n".join(" ".join(s.text for s in para) for para in item.paragraphs),
-                "decisions": [s.text for para in item.paragraphs for s in para if s.decision],
+                "decisions": _decisions(item),
             }
         )
     return {
