@@ -40,7 +40,10 @@ _NUMBERED = re.compile(
     re.I,
 )
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[{re.escape(DASH_BULLETS)}]\s+)")
-_RUN_IN = re.compile(r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:\s+(?P<rest>\S.*)$")
+# "Public Forum: No one present.", "Reports from Sub-Committees:- Finance.": ":-" as ":".
+_RUN_IN = re.compile(
+    r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:[-–]?\s+(?P<rest>\S.*)$"
+)
 
 _MERIDIEM = re.compile(r"^[ap]\.?m\b\.?|^noon\b|^hours?\b|^hrs\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -88,11 +91,13 @@ def roman_value(text: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def parse_numbering(text: str, *, prefer_roman: bool = False) -> Numbering | None:
+def parse_numbering(text: str, *, prefer_roman: bool = False, bare_letters: bool = False) -> Numbering | None:
     """The numbering token opening ``text``, or None when the line opens with none.
 
     A single letter that is also a Roman numeral ("I", "v", "C") reads as a letter
-    unless ``prefer_roman`` (the lines around it count in Roman numerals).
+    unless ``prefer_roman`` (the lines around it count in Roman numerals). A letter or
+    numeral with no stop after it ("B URGENT BUSINESS") numbers the line only when
+    ``bare_letters`` (the line is set as a heading, where "A report" is unlikely prose).
     A number must be closed by punctuation, a bracket or a space: "2025 budget" opens
     with a number, "2025-26 budget" and "£5m" do not.
     """
@@ -110,7 +115,7 @@ def parse_numbering(text: str, *, prefer_roman: bool = False) -> Numbering | Non
     style = _style(label, prefer_roman)
     if style is None:
         return None
-    if not word and not close.strip() and style not in ("arabic", "decimal", "arabic_letter"):
+    if not word and not close.strip() and style not in ("arabic", "decimal", "arabic_letter") and not bare_letters:
         # A bare letter or numeral is a word ("I am", "A report") unless punctuated.
         return None
     if style == "arabic" and int(label) > MAX_ARABIC:
