@@ -22,21 +22,21 @@ from extractors.layout import (
     body_size,
     is_capitals,
     join_text,
+    layout_of,
     page_lines,
     page_stamp,
     set_alike,
 )
-from extractors.metadata import WEEKDAY, venue_where_held
+from extractors.metadata import COUNCIL_NAME, WEEKDAY, MeetingDetails, meeting_details, venue_where_held
 from extractors.names import HONORIFIC, split_names, strip_title
 from extractors.numbering import Numbering, follows, parse_numbering, run_in_heading
+from extractors.sections import ITEM_STAMP
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", __name__)
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
 _HELD = re.compile(r"\bheld\b", re.I)
-# "Agenda Item 5" printed atop an item's papers: a stamp, not an agenda's title.
-_ITEM_STAMP = re.compile(r"^\s*agenda\s+item\s*(?:no\.?\s*)?\S{1,5}\s*$", re.I)
 # An agenda names itself in the first lines of the top part of its first page.
 _TITLE_ZONE = 0.3
 _TITLE_LINES = 6
@@ -60,12 +60,6 @@ _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish
 # "Membership: Councillors A (Chair), B and C": the list printed after its label.
 _MEMBER_LABEL = re.compile(
     r"^(?:membership|(?:committee\s+)?members|councillors)\s*:\s*(?P<rest>\S.*)$", re.I
-)
-# A council's own name, printed above the committee's: "NORTHSHIRE DISTRICT COUNCIL".
-_COUNCIL_NAME = re.compile(
-    r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of\b.*|(?:\S+\s+){0,4}(?:borough|district|county|city|town|parish)"
-    r"\s+council)$",
-    re.I,
 )
 # "Chair: Councillor A", "Vice-Chairman: Cllr B": a member's role as a label before the name.
 _ROLE_LABEL = re.compile(
@@ -101,7 +95,7 @@ def is_front_sheet(page: Page) -> bool:
     or more, or one under an agenda's name (a supplement's covering letter: "Agenda Item
     No" over "3 English Devolution White Paper (Pages 1 - 18)").
     """
-    lines = [ln for ln in page_lines(page) if not _ITEM_STAMP.match(ln.text)]
+    lines = [ln for ln in page_lines(page) if not ITEM_STAMP.match(ln.text)]
     top = [ln for ln in lines if ln.top < page.height * _TITLE_ZONE]
     if any(_AGENDA_WORD.search(ln.text) for ln in top[:_TITLE_LINES]):
         return True
@@ -118,10 +112,27 @@ def is_front_sheet(page: Page) -> bool:
 
 
 def extract_front_sheet(pages: Sequence[Page], source: Source) -> FrontSheet:
-    """Meeting details, members and agenda items from the front-sheet pages."""
-    lines = [ln for page in pages for ln in _content_lines(page)]
-    meta = _meeting_meta(lines, source)
-    return FrontSheet(meta, _members(lines, source), _items(lines, source))
+    """Meeting details, members and agenda items from the front-sheet pages.
+
+    The meeting is read from what the sheet prints before its items, side columns (the
+    sender's address and the letter's own date) left out.
+    """
+    layouts = [layout_of(_content_lines(page), page.page_number, page.width, page.height) for page in pages]
+    lines = [ln for layout in layouts for ln in layout.lines]
+    items = _items(lines, source)
+    main = [ln for layout in layouts for ln in layout.main]
+    first_item = next((k for k, ln in enumerate(main) if items and _is_item_line(ln, items[0])), len(main))
+    # A date printed without its year ("June 6") takes the year of the dates around it.
+    context = next((found[0][0] for ln in lines if (found := find_dates(ln.text))), None)
+    details = meeting_details(main[:first_item], context)
+    meta = _meeting_meta([ln for ln in main if ln.page == main[0].page] if main else [], source, details)
+    return FrontSheet(meta, _members(lines, source), items)
+
+
+def _is_item_line(line: Line, item: AgendaItem) -> bool:
+    return (
+        line.page == item.prov.pdf_page and item.prov.bbox is not None and line.top >= item.prov.bbox[1] - 1
+    )
 
 
 def _content_lines(page: Page) -> list[Line]:
@@ -130,11 +141,13 @@ def _content_lines(page: Page) -> list[Line]:
     return [ln for ln in lines if ln is not stamp]
 
 
-def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
-    first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+def _meeting_meta(first_page: list[Line], source: Source, details: MeetingDetails) -> DocumentMeta:
+    """The sheet's meeting: what :func:`meeting_details` read, and for what it left open, the
+    first page's largest type, first date and time, and the place printed with them."""
     committee, title_lines = _committee(first_page)
+    if details.committee:
+        committee, title_lines = details.committee, [details.where] if details.where else title_lines
     meeting_date = meeting_time = venue = None
-    bbox = title_lines[0].bbox if title_lines else None
     date_line = None
     for k, line in enumerate(first_page[:12]):
         dates = find_dates(line.text)
@@ -161,13 +174,13 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
             if times:
                 meeting_time = times[0]
                 break
-    page = lines[0].page if lines else None
+    page = title_lines[0].page if title_lines else (first_page[0].page if first_page else None)
     return DocumentMeta(
         committee=committee,
-        meeting_date=meeting_date,
-        meeting_time=meeting_time,
-        venue=venue,
-        prov=source.prov(EXTRACTOR, page, bbox),
+        meeting_date=details.meeting_date or meeting_date,
+        meeting_time=details.meeting_time or meeting_time,
+        venue=details.venue or venue,
+        prov=source.prov(EXTRACTOR, page, title_lines[0].bbox if title_lines else None),
     )
 
 
@@ -186,7 +199,7 @@ def _committee(first_page: list[Line]) -> tuple[str | None, list[Line]]:
         text = _TITLE_NOISE.sub(" ", join_text(group)).strip(" -–:")
         if k and (size < body + 1 or find_dates(text) or len(text.split()) > 12):
             break
-        if text and not _COUNCIL_NAME.search(text):
+        if text and not COUNCIL_NAME.search(text):
             return text, group
         if fallback[0] is None:
             fallback = (text or None, group)

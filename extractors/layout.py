@@ -353,16 +353,21 @@ def layout_of(lines: Sequence[Line], number: int, width: float, height: float) -
     if not lines:
         return PageLayout(number, width, height, lines, 10.0, 0.0, width)
     body = body_size(lines)
+    margin = left_margin(lines, body)
+    right = max(ln.x1 for ln in lines)
+    aside = frozenset(i for i, ln in enumerate(lines) if _stands_aside(ln, margin, right))
+    return PageLayout(number, width, height, lines, body, margin, right, aside)
+
+
+def left_margin(lines: Sequence[Line], body: float) -> float:
+    """The left edge most of the body text starts at."""
     starts: dict[float, int] = {}
     for line in lines:
         if abs(line.size - body) < 0.5:
             key = round(line.x0)
             starts[key] = starts.get(key, 0) + len(line.text)
     margin = float(max(starts, key=starts.__getitem__)) if starts else min(ln.x0 for ln in lines)
-    margin = min((ln.x0 for ln in lines if abs(ln.x0 - margin) <= ALIGN_TOLERANCE), default=margin)
-    right = max(ln.x1 for ln in lines)
-    aside = frozenset(i for i, ln in enumerate(lines) if _stands_aside(ln, margin, right))
-    return PageLayout(number, width, height, lines, body, margin, right, aside)
+    return min((ln.x0 for ln in lines if abs(ln.x0 - margin) <= ALIGN_TOLERANCE), default=margin)
 
 
 def _stands_aside(line: Line, margin: float, right: float) -> bool:

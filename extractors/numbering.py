@@ -115,7 +115,12 @@ def parse_numbering(text: str, *, prefer_roman: bool = False, bare_letters: bool
     style = _style(label, prefer_roman)
     if style is None:
         return None
-    if not word and not close.strip() and style not in ("arabic", "decimal", "arabic_letter") and not bare_letters:
+    if (
+        not word
+        and not close.strip()
+        and style not in ("arabic", "decimal", "arabic_letter")
+        and not bare_letters
+    ):
         # A bare letter or numeral is a word ("I am", "A report") unless punctuated.
         return None
     if style == "arabic" and int(label) > MAX_ARABIC:

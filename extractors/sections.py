@@ -37,7 +37,7 @@ _MINUTES = re.compile(
 )
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)
 # "Agenda Item 5" printed in the top margin of the first page of an item's papers.
-_ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
+ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
 _NAMES_AGENDA = re.compile(r"\bagenda\b", re.I)
 # A page's opening lines are those in the top fifth of the page.
 _TOP_FRACTION = 0.2
@@ -78,7 +78,7 @@ def page_view(page: Page) -> PageView:
     lines = page_lines(page)
     stamp, stamp_line = page_stamp(lines, page.height)
     item_line = next(
-        (ln for ln in lines if ln.bottom <= 0.12 * page.height and _ITEM_STAMP.match(ln.text)), None
+        (ln for ln in lines if ln.bottom <= 0.12 * page.height and ITEM_STAMP.match(ln.text)), None
     )
     content = tuple(ln for ln in lines if ln is not stamp_line and ln is not item_line)
     return PageView(
@@ -89,7 +89,7 @@ def page_view(page: Page) -> PageView:
         chars=sum(len(ln.text) for ln in content),
         report_cover=looks_like_report_cover(page),
         height=float(page.height),
-        item_stamp=_ITEM_STAMP.match(item_line.text).group(1) if item_line else None,  # type: ignore[union-attr]
+        item_stamp=ITEM_STAMP.match(item_line.text).group(1) if item_line else None,  # type: ignore[union-attr]
     )
 
 
