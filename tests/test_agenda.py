@@ -474,3 +474,133 @@ def test_an_agenda_grid_on_the_front_sheet_is_read_as_items_and_no_table(tmp_pat
 )
 def test_a_grid_numbering_its_rows_with_page_ranges_lists_agenda_items(grid, items):
     assert lists_items(grid) is items
+
+
+def test_lettered_items_are_read_and_their_indented_sub_items_belong_to_them(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("BOARD OF COMMISSIONERS", 16, True),
+            Text("Meeting Agenda – January 25, 2022", 14, True),
+            Text("A. Roll Call", 12, True),
+            Text("B. General Public Comment", 12, True),
+            Text("An opportunity for the public to address the Board.", 12, indent=16),
+            Text("C. Management Reports", 12, True),
+            Text("1. Presentation regarding injury cases", 12, indent=36),
+            Text("2. Presentation regarding diversity", 12, indent=36),
+            Text("D. Adjournment", 12, True),
+        ],
+    )
+    assert [(i.number, i.title) for i in sheet.items] == [
+        ("A", "Roll Call"),
+        ("B", "General Public Comment"),
+        ("C", "Management Reports"),
+        ("D", "Adjournment"),
+    ]
+    assert sheet.items[2].description.startswith("1. Presentation regarding injury cases")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["2709.", "2710.", "2711."], ["2709", "2710", "2711"]),
+        (["ITEM 1:", "ITEM 2:", "ITEM 3:"], ["1", "2", "3"]),
+        (["19.09.01", "19.09.02", "19.09.03"], ["19.09.01", "19.09.02", "19.09.03"]),
+    ],
+)
+def test_items_in_body_type_are_read_in_any_numbering_that_runs_on(tmp_path, numbers, expected):
+    titles = ["Police Report", "Public Forum", "Apologies for absence"]
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("COMMUNITY COUNCIL", 14, True),
+            "You are summoned to a meeting of the above Council on Monday 24th June 2019 at 7.00pm",
+            Text("AGENDA", 12, True),
+            *(f"{n} {t}" for n, t in zip(numbers, titles, strict=True)),
+        ],
+    )
+    assert [(i.number, i.title) for i in sheet.items] == list(zip(expected, titles, strict=True))
+
+
+def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line_is_its_description(tmp_path):
+    def draw(canvas, width, height):
+        rows = [
+            (0, "1.", "Declarations of Disclosable Pecuniary Interests or Other", "(Pages 1 - 4)"),
+            (1, "", "Significant Interests in items on the agenda", None),
+            (3, "2.", "English Devolution White Paper", None),
+            (4, "", "- To follow", None),
+            (6, "3.", "Kent Minerals and Waste Local Plan 2024-39", None),
+            (8, "", "See supplement pack published alongside the main agenda", None),
+            (10, "4.", "Capital Programme 2025-35 and Revenue Budget 2025-26 and", "(Pages 5 - 20)"),
+            (11, "", "(including Council Tax Setting 2025/26)", None),
+        ]
+        canvas.setFont("Helvetica", 12)
+        for row, number, text, pages in rows:
+            y = height - 200 - 14 * row
+            canvas.drawString(56, y, number)
+            canvas.drawString(86, y, text)
+            if pages:
+                canvas.drawRightString(width - 44, y, pages)
+
+    path = write_pdf(tmp_path / "agenda.pdf", [PageSpec([Text("A G E N D A", 12, True)], extra=[draw])])
+    with open_document(path) as doc:
+        sheet = extract_front_sheet(doc.pages, SOURCE)
+    assert [(i.number, i.title, i.description) for i in sheet.items] == [
+        (
+            "1",
+            "Declarations of Disclosable Pecuniary Interests or Other "
+            "Significant Interests in items on the agenda",
+            None,
+        ),
+        ("2", "English Devolution White Paper", "- To follow"),
+        (
+            "3",
+            "Kent Minerals and Waste Local Plan 2024-39",
+            "See supplement pack published alongside the main agenda",
+        ),
+        (
+            "4",
+            "Capital Programme 2025-35 and Revenue Budget 2025-26 and "
+            "(including Council Tax Setting 2025/26)",
+            None,
+        ),
+    ]
+
+
+def test_a_run_in_title_before_its_sentences_is_the_title_and_a_value_after_a_colon_is_not(tmp_path):
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("PARISH COUNCIL AGENDA", 16, True),
+            "1. Reports from Sub-Committees:- Finance. Consider adequacy of insurance cover",
+            "2. Approval of minutes from meeting date: May 9, 2023",
+            "3. Budget 2025/26: Month 4",
+        ],
+    )
+    assert [(i.title, i.description) for i in sheet.items] == [
+        ("Reports from Sub-Committees", "Finance. Consider adequacy of insurance cover"),
+        ("Approval of minutes from meeting date: May 9, 2023", None),
+        ("Budget 2025/26: Month 4", None),
+    ]
+
+
+def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tmp_path):
+    path = write_pdf(
+        tmp_path / "supplement.pdf",
+        [
+            [
+                Text("Dear Member", space_before=200),
+                Text("COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025", bold=True),
+                Text("Agenda Item No", bold=True),
+                Text("3 English Devolution White Paper (Pages 1 - 18)", bold=True),
+                "Yours sincerely",
+            ]
+        ],
+    )
+    with open_document(path) as doc:
+        assert is_front_sheet(doc.pages[0])
+        sheet = extract_front_sheet(doc.pages, SOURCE)
+    assert [(i.number, i.title, i.page_start, i.page_end) for i in sheet.items] == [
+        ("3", "English Devolution White Paper", 1, 18)
+    ]
+    assert (sheet.meta.committee, sheet.meta.meeting_date) == ("COUNTY COUNCIL", date(2025, 1, 9))
