@@ -70,6 +70,8 @@ _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A committee's name in a title is a few words: more, and the lines are the sheet's text.
+_TITLE_WORDS = 12
 # A title in body type is a few words: a longer numbered line is a sentence.
 _PLAIN_TITLE_WORDS = 15
 # A wrapped title's next line follows within this many font sizes; a description or the
@@ -197,7 +199,10 @@ def _committee(first_page: list[Line]) -> tuple[str | None, list[Line]]:
     for k, size in enumerate(sizes[:3]):
         group = [ln for ln in top if abs(ln.size - size) <= 0.5]
         text = _TITLE_NOISE.sub(" ", join_text(group)).strip(" -–:")
-        if k and (size < body + 1 or find_dates(text) or len(text.split()) > 12):
+        if len(text.split()) > _TITLE_WORDS:
+            # Not a title: the sheet is set in one size throughout.
+            break
+        if k and (size < body + 1 or find_dates(text)):
             break
         if text and not COUNCIL_NAME.search(text):
             return text, group

@@ -203,6 +203,10 @@ _ADDRESS = re.compile(
 # A line wider than this share of the text column, in body type, is running text: the
 # heading ends before it.
 _PARAGRAPH_WIDTH = 0.6
+# A paper states its meeting in its opening lines; a sentence further on is about another.
+_OPENING_LINES = 15
+# A place named without a word that says so ("Shire Hall") is a few capitalised words.
+_PLACE_WORDS = 8
 # A heading naming a body is a few words; a longer bold passage is a sentence.
 _HEADING_WORDS = 16
 # Lines of a venue printed under the date follow within this many font sizes.
@@ -246,8 +250,9 @@ def meeting_details(lines: Sequence[Line], context: date | None = None) -> Meeti
         if value and not found.get(key):
             found[key] = value
 
-    text = join_text(lines)
-    named = _named_bodies(lines)
+    opening = lines[:_OPENING_LINES]
+    text = join_text(opening)
+    named = _named_bodies(opening)
     for line, body in named:
         fill("committee", body)
         fill("where", line)
@@ -257,8 +262,8 @@ def meeting_details(lines: Sequence[Line], context: date | None = None) -> Meeti
         fill("meeting_date", dates[0][0] if dates else None)
         times = find_times(statement[dates[0][2] :] if dates else statement)
         fill("meeting_time", times[0] if times else None)
-        fill("venue", venue_where_held(statement))
-    for line in lines:
+        fill("venue", _place(venue_where_held(statement)))
+    for line in opening:
         to = _TO.match(line.text)
         if to:
             dates = find_dates(to.group("rest"), context)
@@ -285,7 +290,8 @@ def meeting_details(lines: Sequence[Line], context: date | None = None) -> Meeti
             fill("venue", _venue_under(zone, k))
             break
     fill("venue", _address(zone))
-    if not (found.get("meeting_date") or statement or named):
+    # A date in a heading that names no body is a letter's or a report's own.
+    if not (statement or named or (found.get("meeting_date") and found.get("committee"))):
         return MeetingDetails()
     return MeetingDetails(
         committee=found.get("committee"),
@@ -294,6 +300,15 @@ def meeting_details(lines: Sequence[Line], context: date | None = None) -> Meeti
         venue=found.get("venue"),
         where=found.get("where"),
     )
+
+
+def _place(text: str | None) -> str | None:
+    """``text`` if it reads as a place: a word naming one, an address, or a short name in capitals."""
+    if not text:
+        return None
+    words = text.split()
+    named = len(words) <= _PLACE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return text if _PLACE_WORD.search(text) or _ADDRESS.search(text) or named else None
 
 
 def _named_bodies(lines: Sequence[Line]) -> list[tuple[Line, str]]:
@@ -390,18 +405,28 @@ def _heading(zone: Sequence[Line]) -> list[Line]:
     named = [
         g for g in groups if _body_of_heading(join_text(g)) and len(join_text(g).split()) <= _HEADING_WORDS
     ]
-    # A council's own name set above its committee's is not the committee.
-    committees = [g for g in named if not COUNCIL_NAME.search(_body_of_heading(join_text(g)) or "")]
-    return max(committees or named, key=lambda g: g[0].size, default=[])
+    # A council's own name set above its committee's ("Northshire District Council" over
+    # "Cabinet") is not the committee.
+    committees = [
+        g
+        for g in named
+        if names_body(join_text(g)) and not COUNCIL_NAME.search(_body_of_heading(join_text(g)) or "")
+    ]
+    councils = [g for g in named if COUNCIL_NAME.search(_body_of_heading(join_text(g)) or "")]
+    return max(committees if councils and committees else named, key=lambda g: g[0].size, default=[])
 
 
 def _body_of_heading(text: str) -> str | None:
-    """The body a heading names: "CORPORATE PARENTING PANEL– 29 October 2024" gives the panel."""
+    """The body a heading names: "CORPORATE PARENTING PANEL– 29 October 2024" gives the panel,
+    "Governance Update Appendix 1 – County Council" the council (the part that names a body)."""
     dates = find_dates(text)
     if dates:
         text = WEEKDAY.sub(" ", text[: dates[0][1]])
     text = re.sub(r"\b(?:agenda|notice(?:\s+of)?|summons|minutes)\b", " ", text, flags=re.I)
-    return committee_from_title(re.sub(r"\s+", " ", text).strip(" ,-–—:"))
+    parts = [p.strip(" ,-–—:") for p in re.split(r"\s+[-–—]\s+|[-–—]\s*$", re.sub(r"\s+", " ", text))]
+    parts = [p for p in parts if p]
+    named = [p for p in parts if names_body(p)]
+    return committee_from_title(named[-1] if named else " ".join(parts))
 
 
 def _venue_under(zone: Sequence[Line], k: int) -> str | None:
