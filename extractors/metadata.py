@@ -177,28 +177,21 @@ _MEETING_OF = re.compile(
 _WILL_MEET = re.compile(rf"{_BODY}\s+will\s+(?:hold|meet)\b")
 # "To: County Council – 9th January 2025", "To: All Members of the County Council".
 _TO = re.compile(r"^\s*to\s*:\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<rest>\S.*)$", re.I)
-_TO_END = re.compile(r"\s+[-–—]\s+|,|\s+date\s*:", re.I)
-_FIELD = re.compile(
-    r"^\s*(?P<label>date\s*(?:/|and|&)\s*time|date|time|venue|place|location(?:\s*/\s*address)?|where)"
-    r"\s*:\s*(?P<value>\S.*)$",
-    re.I,
-)
-_THE_MEETING = re.compile(r"\bmeeting\b(?!s)", re.I)
+# Labels of the fields that say when and where: "Date/Time:", "Location/Address:".
+_FIELD_LABELS = r"date\s*(?:/|and|&)\s*time|date|time|venue|place|location(?:\s*/\s*address)?|where"
+_FIELD = re.compile(rf"^\s*(?P<label>{_FIELD_LABELS})\s*:\s*(?P<value>\S.*)$", re.I)
 # The end of the sentence a "held" phrase stands in: a full stop before a capital.
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])|\.\s*$")
+_PLACES = "chamber room hall centre center building house floor office offices library pavilion suite"
+_PLACES += " auditorium institute hotel theatre theater online virtual"
+_STREETS = "street st avenue ave road rd boulevard blvd lane ln way drive dr place square parade terrace"
 # Words that name a meeting place ("Council Chamber", "Committee Room 2", "Village Hall").
-_PLACE_WORD = re.compile(
-    r"\b(?:chamber|room|hall|centre|center|building|house|floor|offices?|library|pavilion|suite|"
-    r"auditorium|institute|hotel|theatre|theater|online|virtual)\b",
-    re.I,
-)
+_PLACE_WORD = re.compile(rf"\b(?:{'|'.join(_PLACES.split())})\b", re.I)
 # A street address or a postcode makes a line a place: "111 North Hope Street",
 # "Sunnyvale, CA 94087", "Maidstone ME14 1XQ".
 _ADDRESS = re.compile(
-    r"\b\d{1,5}[A-Z]?\s+(?:[A-Z][\w.'’]*\s+){1,4}"
-    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|square|parade|terrace)\b"
-    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
+    rf"\b\d{{1,5}}[A-Z]?\s+(?:[A-Z][\w.'’]*\s+){{1,4}}(?i:{'|'.join(_STREETS.split())})\b"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
 )
 # A line wider than this share of the text column, in body type, is running text: the
 # heading ends before it.
@@ -327,7 +320,10 @@ def _named_bodies(lines: Sequence[Line]) -> list[tuple[Line, str]]:
             rest = to.group("rest")
             dates = find_dates(rest)
             rest = rest[: dates[0][1]] if dates else rest
-            body = committee_from_title(_TO_END.split(rest)[0].strip(" ,-–:"))
+            # The body ends where a dash, a comma or the next label sets off the date.
+            body = committee_from_title(
+                re.split(r"\s+[-–—]\s+|,|\s+date\s*:", rest, flags=re.I)[0].strip(" ,-–:")
+            )
             if body:
                 named.append((offsets[k], line, body))
     return [(line, body) for _, line, body in sorted(named, key=lambda n: n[0])]
@@ -353,7 +349,7 @@ def _held_statement(text: str, context: date | None) -> str:
         start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, held.start())), default=0)
         end = _SENTENCE_END.search(text, held.start())
         sentence = text[start : end.start() if end else len(text)]
-        if find_dates(sentence, context) or _THE_MEETING.search(text[start : held.start()]):
+        if find_dates(sentence, context) or re.search(r"\bmeeting\b(?!s)", text[start : held.start()], re.I):
             return sentence
     return ""
 

@@ -477,20 +477,19 @@ def test_a_grid_numbering_its_rows_with_page_ranges_lists_agenda_items(grid, ite
 
 
 def test_lettered_items_are_read_and_their_indented_sub_items_belong_to_them(tmp_path):
-    sheet = _sheet(
-        tmp_path,
-        [
-            Text("BOARD OF COMMISSIONERS", 16, True),
-            Text("Meeting Agenda – January 25, 2022", 14, True),
-            Text("A. Roll Call", 12, True),
-            Text("B. General Public Comment", 12, True),
-            Text("An opportunity for the public to address the Board.", 12, indent=16),
-            Text("C. Management Reports", 12, True),
-            Text("1. Presentation regarding injury cases", 12, indent=36),
-            Text("2. Presentation regarding diversity", 12, indent=36),
-            Text("D. Adjournment", 12, True),
-        ],
-    )
+    # (text, indent): items bold at the margin, a description and sub-items set in.
+    printed = [
+        ("A. Roll Call", None),
+        ("B. General Public Comment", None),
+        ("An opportunity for the public to address the Board.", 16),
+        ("C. Management Reports", None),
+        ("1. Presentation regarding injury cases", 36),
+        ("2. Presentation regarding diversity", 36),
+        ("D. Adjournment", None),
+    ]
+    heading = [Text("BOARD OF COMMISSIONERS", 16, True), Text("Meeting Agenda – January 25, 2022", 14, True)]
+    body = [Text(t, 12, indent is None, indent=indent or 0) for t, indent in printed]
+    sheet = _sheet(tmp_path, heading + body)
     assert [(i.number, i.title) for i in sheet.items] == [
         ("A", "Roll Call"),
         ("B", "General Public Comment"),
@@ -568,20 +567,18 @@ def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line
 
 
 def test_a_run_in_title_before_its_sentences_is_the_title_and_a_value_after_a_colon_is_not(tmp_path):
-    sheet = _sheet(
-        tmp_path,
-        [
-            Text("PARISH COUNCIL AGENDA", 16, True),
-            "1. Reports from Sub-Committees:- Finance. Consider adequacy of insurance cover",
-            "2. Approval of minutes from meeting date: May 9, 2023",
-            "3. Budget 2025/26: Month 4",
-        ],
-    )
-    assert [(i.title, i.description) for i in sheet.items] == [
-        ("Reports from Sub-Committees", "Finance. Consider adequacy of insurance cover"),
-        ("Approval of minutes from meeting date: May 9, 2023", None),
-        ("Budget 2025/26: Month 4", None),
+    printed = [
+        "1. Reports from Sub-Committees:- Finance. Consider adequacy of insurance cover",
+        "2. Approval of minutes from meeting date: May 9, 2023",
+        "3. Budget 2025/26: Month 4",
     ]
+    sheet = _sheet(tmp_path, [Text("PARISH COUNCIL AGENDA", 16, True), *printed])
+    described = {i.title: i.description for i in sheet.items}
+    assert described == {
+        "Reports from Sub-Committees": "Finance. Consider adequacy of insurance cover",
+        "Approval of minutes from meeting date: May 9, 2023": None,
+        "Budget 2025/26: Month 4": None,
+    }
 
 
 def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tmp_path):

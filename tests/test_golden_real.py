@@ -7,7 +7,6 @@ shared corpus is absent. Thresholds only go up: raise one when the pipeline impr
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pipeline.export import to_json
 from pipeline.extract import extract_pdf, segment_pdf
 from pipeline.pdf.pdfpages import sha256_of
 from tests.conftest import REPO, SCORER, SHARED
+from tests.test_golden import _scorer
 
 THRESHOLDS = {
     "document": 1.0,
@@ -29,13 +29,6 @@ SETS = {
 }
 
 pytestmark = pytest.mark.xdist_group("golden-real")
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _score(folder: Path, score) -> dict:
