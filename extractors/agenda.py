@@ -9,8 +9,10 @@ an optional "(Pages X - Y)" range and an optional description.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
@@ -74,6 +76,8 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _TITLE_WORDS = 12
 # A title in body type is a few words: a longer numbered line is a sentence.
 _PLAIN_TITLE_WORDS = 15
+# The last item's lines stand no further apart than this many times the items' own spacing.
+_END_GAP = 1.5
 # A wrapped title's next line follows within this many font sizes; a description or the
 # next item stands a paragraph's space below.
 _WRAP_GAP = 0.6
@@ -121,7 +125,15 @@ def extract_front_sheet(pages: Sequence[Page], source: Source) -> FrontSheet:
     """
     layouts = [layout_of(_content_lines(page), page.page_number, page.width, page.height) for page in pages]
     lines = [ln for layout in layouts for ln in layout.lines]
-    items = _items(lines, source)
+    # A signature or contact block standing in a side column is no item's text; the tail of
+    # a page range wrapped in its own column stays.
+    listed = [
+        ln
+        for layout in layouts
+        for k, ln in enumerate(layout.lines)
+        if k not in layout.aside or _PAGES_TAIL.match(ln.text) or _PAGES.search(ln.text)
+    ]
+    items = _items(listed, source)
     main = [ln for layout in layouts for ln in layout.main]
     first_item = next((k for k, ln in enumerate(main) if items and _is_item_line(ln, items[0])), len(main))
     # A date printed without its year ("June 6") takes the year of the dates around it.
@@ -355,7 +367,7 @@ def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
     run = max(runs, key=lambda r: (_run_score(lines, r), len(r)))
     items = []
     for k, i in enumerate(run):
-        end = run[k + 1] if k + 1 < len(run) else _run_end(lines, i)
+        end = run[k + 1] if k + 1 < len(run) else _run_end(lines, run)
         items.append(_item(lines, i, end, _title_column_edge(lines, run, i), source))
     return items
 
@@ -549,13 +561,21 @@ def _run_score(lines: list[Line], run: list[int]) -> int:
     return 2 * headed + paged
 
 
-def _run_end(lines: list[Line], last_start: int) -> int:
-    """Where the last item's block ends: at a new heading block set like an item or larger."""
-    start = lines[last_start]
-    for j in range(last_start + 1, len(lines)):
-        ln = lines[j]
+def _run_end(lines: list[Line], run: list[int]) -> int:
+    """Where the last item's block ends: at a new heading block set like an item or larger on a
+    later page, at a heading set as the items are, or at a gap wider than the items stand apart
+    (a signature or a note under the list)."""
+    start = lines[run[-1]]
+    pitches = [lines[b].top - lines[a].top for a, b in pairwise(run) if lines[a].page == lines[b].page]
+    widest = _END_GAP * max(statistics.median(pitches) if pitches else 0.0, start.size)
+    for j in range(run[-1] + 1, len(lines)):
+        ln, prev = lines[j], lines[j - 1]
         if ln.page != start.page and ln.size > start.size + 0.5:
             return j
+        if ln.page == prev.page and ln.top - prev.top > widest:
+            return j
+        if _set_apart(start) and abs(ln.x0 - start.x0) <= ALIGN_TOLERANCE and set_alike(ln, start):
+            return j  # a heading set as the items are, unnumbered: the next part of the agenda
     return len(lines)
 
 

@@ -601,3 +601,28 @@ def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tm
         ("3", "English Devolution White Paper", 1, 18)
     ]
     assert (sheet.meta.committee, sheet.meta.meeting_date) == ("COUNTY COUNCIL", date(2025, 1, 9))
+
+
+def test_the_last_item_ends_before_a_heading_set_as_the_items_are_or_a_signature_set_apart(tmp_path):
+    titled = _sheet(
+        tmp_path,
+        [
+            Text("PLANNING COMMISSION AGENDA", 16, True),
+            Text("ITEM 1: HAINES STREET", 11, True),
+            "Staff: Bryan Hudson",
+            Text("ITEM 2: UNIVERSITY PLAN UPDATE", 11, True),
+            "A workshop for the Commission.",
+            Text("ADJOURNMENT", 11, True),
+        ],
+    )
+    signed = _sheet(
+        tmp_path,
+        [
+            Text("COMMUNITY COUNCIL AGENDA", 16, True),
+            "2722. Any Other Business",
+            "2723. Date of next meeting",
+            Text("Jane Clerk (Clerk)", space_before=30),
+        ],
+    )
+    assert [i.description for i in titled.items] == ["Staff: Bryan Hudson", "A workshop for the Commission."]
+    assert signed.items[-1].description is None
