@@ -99,7 +99,7 @@ def is_front_sheet(page: Page) -> bool:
 
     Items are listed under an "Agenda" heading, or with the ranges of their papers: two
     or more, or one under an agenda's name (a supplement's covering letter: "Agenda Item
-    No" over "3 English Devolution White Paper (Pages 1 - 18)").
+    No" over "3 Local Transport Strategy (Pages 1 - 18)").
     """
     lines = [ln for ln in page_lines(page) if not ITEM_STAMP.match(ln.text)]
     top = [ln for ln in lines if ln.top < page.height * _TITLE_ZONE]
@@ -349,7 +349,7 @@ def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
 
     Items are the numbered lines that run down one margin set alike: titles set apart
     (bold or capitals) in any numbering; titles in body type where their numbers follow
-    one another ("1.", "2."; "A.", "B."; "2709.", "2710."). Sub-items numbered further in
+    one another ("1.", "2."; "A.", "B."; "3101.", "3102."). Sub-items numbered further in
     belong to their item. A lone numbered line is an item when it carries its papers' range.
     """
     lines = _numbers_to_titles(_ranges_joined(lines))
@@ -487,7 +487,7 @@ def lists_items(grid: Sequence[Sequence[str]]) -> bool:
 
 
 def _numbered(text: str, *, heading: bool = False) -> tuple[str, str] | None:
-    """The item number a line opens with ("4", "4a", "B.", "iv", "Item 4", "2709.") and the text after it.
+    """The item number a line opens with ("4", "4a", "B.", "iv", "Item 4", "3101.") and the text after it.
 
     A letter without a stop numbers a line set as a heading ("B URGENT BUSINESS") or
     standing alone (a grid's number cell).
@@ -629,7 +629,7 @@ def _item(lines: list[Line], i: int, end: int, right: float, source: Source) -> 
     lead = run_in_heading(title)
     run_on = ""
     if lead and _SENTENCE_END.search(lead[1]) and not find_dates(lead[1]) and not find_times(lead[1]):
-        # "Reports from Sub-Committees:- Finance. Consider ...": the title runs in before
+        # "Reports from Working Groups:- Finance. Consider ...": the title runs in before
         # the sentences it introduces ("Budget 2025/26: MONTH 4" is one title).
         title, run_on = lead
     description = " ".join(part for part in (run_on, join_text(lines[j:end])) if part)

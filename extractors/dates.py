@@ -1,8 +1,8 @@
 """Dates and times as committee papers print them.
 
-"Friday 18 October 2019", "Monday 24th June 2019", "4 th March 2025", "18th Oct 2019",
+"Friday 18 October 2019", "Monday 3rd June 2019", "4 th May 2025", "18th Oct 2019",
 "18/10/2019", "Tuesday, January 25, 2022", "18-Oct-2019", "2019-10-18", "mardi 20 juin
-2023"; "10.30 am", "10:00 A.M.", "530pm", "2 pm", "14:00", "1900 hrs", "19 h 30", "noon".
+2023"; "10.30 am", "10:00 A.M.", "630pm", "2 pm", "14:00", "1900 hrs", "19 h 30", "noon".
 
 Dates are found where a day, a month and a year stand together (the month's names in
 every language read here come from dateparser's own tables) and read by dateparser.
@@ -104,7 +104,7 @@ _PARTIAL = (
 
 _TIME = re.compile(
     r"\b(?P<hour>[0-2]?\d)(?:[.:](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-    # "530pm": a form's time typed without its separator.
+    # "630pm": a form's time typed without its separator.
     r"|\b(?P<hourc>1[0-2]|0?[1-9])(?P<minutec>[0-5]\d)\s*(?P<ampmc>[ap]\.?m\.?)(?![a-z])"
     r"|(?<![£$€\d.,])\b(?P<hour24>[0-2]\d)[:.]?(?P<minute24>[0-5]\d)\s*(?:hours|hrs)\b"
     # French: "19 h 30", "19h30".

@@ -161,9 +161,9 @@ def _title_committee(lines: Sequence[Line], height: float) -> tuple[str | None, 
 
 # ---------------------------------------------------------------- the meeting a paper is for
 
-# A body's name: words with a capital, joined by "of", "and", "&" ("Board of Water and
-# Power Commissioners", "Cupertino Union School District Board of Education"), and a
-# number after it ("District Council 001").
+# A body's name: words with a capital, joined by "of", "and", "&" ("Board of Harbor
+# Commissioners", "Springfield Unified School District Board of Education"), and a
+# number after it ("Area Council 014").
 _NAME_WORD = r"(?=[\w'’-]*(?-i:[A-Z]))[\w'’&-]+"
 _BODY = rf"(?P<body>{_NAME_WORD}(?:\s+(?:(?:of|and|&)\s+(?:the\s+)?)?{_NAME_WORD})*(?:\s+\d{{1,4}}\b)?)"
 _KIND = r"(?:(?:extraordinary|special|ordinary|annual|budget|regular|public|informal|virtual|hybrid)\s+)*"
@@ -173,7 +173,7 @@ _MEETING_OF = re.compile(
     rf"(?:meeting\s+of\s+(?:the\s+)?)?{_BODY}",
     re.I,
 )
-# "Notice is hereby given that District Council 001 will hold a public meeting."
+# "Notice is hereby given that Area Council 014 will hold a public meeting."
 _WILL_MEET = re.compile(rf"{_BODY}\s+will\s+(?:hold|meet)\b")
 # "To: County Council – 9th January 2025", "To: All Members of the County Council".
 _TO = re.compile(r"^\s*to\s*:\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<rest>\S.*)$", re.I)
@@ -187,8 +187,8 @@ _PLACES += " auditorium institute hotel theatre theater online virtual"
 _STREETS = "street st avenue ave road rd boulevard blvd lane ln way drive dr place square parade terrace"
 # Words that name a meeting place ("Council Chamber", "Committee Room 2", "Village Hall").
 _PLACE_WORD = re.compile(rf"\b(?:{'|'.join(_PLACES.split())})\b", re.I)
-# A street address or a postcode makes a line a place: "111 North Hope Street",
-# "Sunnyvale, CA 94087", "Maidstone ME14 1XQ".
+# A street address or a postcode makes a line a place: "215 West Main Street",
+# "Springfield, IL 62701", "Northtown NT1 2AB".
 _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Z]?\s+(?:[A-Z][\w.'’]*\s+){{1,4}}(?i:{'|'.join(_STREETS.split())})\b"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
@@ -413,8 +413,8 @@ def _heading(zone: Sequence[Line]) -> list[Line]:
 
 
 def _body_of_heading(text: str) -> str | None:
-    """The body a heading names: "CORPORATE PARENTING PANEL– 29 October 2024" gives the panel,
-    "Governance Update Appendix 1 – County Council" the council (the part that names a body)."""
+    """The body a heading names: "FOSTERING PANEL– 29 October 2024" gives the panel,
+    "Budget Update Appendix 1 – County Council" the council (the part that names a body)."""
     dates = find_dates(text)
     if dates:
         text = WEEKDAY.sub(" ", text[: dates[0][1]])

@@ -40,7 +40,7 @@ _NUMBERED = re.compile(
     re.I,
 )
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[{re.escape(DASH_BULLETS)}]\s+)")
-# "Public Forum: No one present.", "Reports from Sub-Committees:- Finance.": ":-" as ":".
+# "Open Forum: No one present.", "Reports from Working Groups:- Finance.": ":-" as ":".
 _RUN_IN = re.compile(
     r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:[-–]?\s+(?P<rest>\S.*)$"
 )
@@ -157,7 +157,7 @@ def follows(previous: Numbering, current: Numbering) -> bool:
     """Whether ``current`` is the next number after ``previous`` in the same scheme.
 
     "3." follows "2.", "4b" follows "4a" or "4", "2.1" follows "2" or "1.3", "C." follows
-    "B.", "(iv)" follows "(iii)". Running minute numbers ("2709.", "2710.") follow too.
+    "B.", "(iv)" follows "(iii)". Running minute numbers ("3101.", "3102.") follow too.
     """
     if previous.style == "bullet" or current.style == "bullet":
         return False
@@ -180,7 +180,7 @@ def _letter(n: Numbering) -> int:
 
 def run_in_heading(text: str) -> tuple[str, str] | None:
     """A heading set at the start of its paragraph: "Public Forum: No one present." gives
-    ("Public Forum", "No one present."). The heading is a few words, the first capitalised;
+    ("Open Forum", "No one present."). The heading is a few words, the first capitalised;
     a sentence that merely holds a colon ("The reasons are: ...") is not one."""
     match = _RUN_IN.match(text)
     if match is None:

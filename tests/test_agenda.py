@@ -483,11 +483,11 @@ def test_lettered_items_are_read_and_their_indented_sub_items_belong_to_them(tmp
         ("B. General Public Comment", None),
         ("An opportunity for the public to address the Board.", 16),
         ("C. Management Reports", None),
-        ("1. Presentation regarding injury cases", 36),
-        ("2. Presentation regarding diversity", 36),
+        ("1. Presentation on road safety", 36),
+        ("2. Presentation on recruitment", 36),
         ("D. Adjournment", None),
     ]
-    heading = [Text("BOARD OF COMMISSIONERS", 16, True), Text("Meeting Agenda – January 25, 2022", 14, True)]
+    heading = [Text("BOARD OF COMMISSIONERS", 16, True), Text("Meeting Agenda – March 8, 2022", 14, True)]
     body = [Text(t, 12, indent is None, indent=indent or 0) for t, indent in printed]
     sheet = _sheet(tmp_path, heading + body)
     assert [(i.number, i.title) for i in sheet.items] == [
@@ -496,24 +496,24 @@ def test_lettered_items_are_read_and_their_indented_sub_items_belong_to_them(tmp
         ("C", "Management Reports"),
         ("D", "Adjournment"),
     ]
-    assert sheet.items[2].description.startswith("1. Presentation regarding injury cases")
+    assert sheet.items[2].description.startswith("1. Presentation on road safety")
 
 
 @pytest.mark.parametrize(
     ("numbers", "expected"),
     [
-        (["2709.", "2710.", "2711."], ["2709", "2710", "2711"]),
+        (["3101.", "3102.", "3103."], ["3101", "3102", "3103"]),
         (["ITEM 1:", "ITEM 2:", "ITEM 3:"], ["1", "2", "3"]),
         (["19.09.01", "19.09.02", "19.09.03"], ["19.09.01", "19.09.02", "19.09.03"]),
     ],
 )
 def test_items_in_body_type_are_read_in_any_numbering_that_runs_on(tmp_path, numbers, expected):
-    titles = ["Police Report", "Public Forum", "Apologies for absence"]
+    titles = ["Highways Report", "Open Forum", "Apologies for absence"]
     sheet = _sheet(
         tmp_path,
         [
             Text("COMMUNITY COUNCIL", 14, True),
-            "You are summoned to a meeting of the above Council on Monday 24th June 2019 at 7.00pm",
+            "You are summoned to a meeting of the above Council on Monday 3rd June 2019 at 7.30pm",
             Text("AGENDA", 12, True),
             *(f"{n} {t}" for n, t in zip(numbers, titles, strict=True)),
         ],
@@ -524,12 +524,12 @@ def test_items_in_body_type_are_read_in_any_numbering_that_runs_on(tmp_path, num
 def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line_is_its_description(tmp_path):
     def draw(canvas, width, height):
         rows = [
-            (0, "1.", "Declarations of Disclosable Pecuniary Interests or Other", "(Pages 1 - 4)"),
-            (1, "", "Significant Interests in items on the agenda", None),
-            (3, "2.", "English Devolution White Paper", None),
+            (0, "1.", "Declarations of Members' Interests in Items on this Agenda or", "(Pages 1 - 4)"),
+            (1, "", "in any Matters Arising from the Previous Minutes", None),
+            (3, "2.", "Local Transport Strategy", None),
             (4, "", "- To follow", None),
-            (6, "3.", "Kent Minerals and Waste Local Plan 2024-39", None),
-            (8, "", "See supplement pack published alongside the main agenda", None),
+            (6, "3.", "Housing Delivery Plan 2024-39", None),
+            (8, "", "Papers to be published separately before the meeting", None),
             (10, "4.", "Capital Programme 2025-35 and Revenue Budget 2025-26 and", "(Pages 5 - 20)"),
             (11, "", "(including Council Tax Setting 2025/26)", None),
         ]
@@ -547,15 +547,15 @@ def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line
     assert [(i.number, i.title, i.description) for i in sheet.items] == [
         (
             "1",
-            "Declarations of Disclosable Pecuniary Interests or Other "
-            "Significant Interests in items on the agenda",
+            "Declarations of Members' Interests in Items on this Agenda or "
+            "in any Matters Arising from the Previous Minutes",
             None,
         ),
-        ("2", "English Devolution White Paper", "- To follow"),
+        ("2", "Local Transport Strategy", "- To follow"),
         (
             "3",
-            "Kent Minerals and Waste Local Plan 2024-39",
-            "See supplement pack published alongside the main agenda",
+            "Housing Delivery Plan 2024-39",
+            "Papers to be published separately before the meeting",
         ),
         (
             "4",
@@ -568,15 +568,15 @@ def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line
 
 def test_a_run_in_title_before_its_sentences_is_the_title_and_a_value_after_a_colon_is_not(tmp_path):
     printed = [
-        "1. Reports from Sub-Committees:- Finance. Consider adequacy of insurance cover",
-        "2. Approval of minutes from meeting date: May 9, 2023",
+        "1. Reports from Working Groups:- Finance. Review the insurance renewal",
+        "2. Approval of minutes from meeting date: April 4, 2023",
         "3. Budget 2025/26: Month 4",
     ]
     sheet = _sheet(tmp_path, [Text("PARISH COUNCIL AGENDA", 16, True), *printed])
     described = {i.title: i.description for i in sheet.items}
     assert described == {
-        "Reports from Sub-Committees": "Finance. Consider adequacy of insurance cover",
-        "Approval of minutes from meeting date: May 9, 2023": None,
+        "Reports from Working Groups": "Finance. Review the insurance renewal",
+        "Approval of minutes from meeting date: April 4, 2023": None,
         "Budget 2025/26: Month 4": None,
     }
 
@@ -587,9 +587,9 @@ def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tm
         [
             [
                 Text("Dear Member", space_before=200),
-                Text("COUNTY COUNCIL - THURSDAY, 9 JANUARY 2025", bold=True),
+                Text("COUNTY COUNCIL - THURSDAY, 16 JANUARY 2025", bold=True),
                 Text("Agenda Item No", bold=True),
-                Text("3 English Devolution White Paper (Pages 1 - 18)", bold=True),
+                Text("3 Local Transport Strategy (Pages 1 - 18)", bold=True),
                 "Yours sincerely",
             ]
         ],
@@ -598,9 +598,9 @@ def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tm
         assert is_front_sheet(doc.pages[0])
         sheet = extract_front_sheet(doc.pages, SOURCE)
     assert [(i.number, i.title, i.page_start, i.page_end) for i in sheet.items] == [
-        ("3", "English Devolution White Paper", 1, 18)
+        ("3", "Local Transport Strategy", 1, 18)
     ]
-    assert (sheet.meta.committee, sheet.meta.meeting_date) == ("COUNTY COUNCIL", date(2025, 1, 9))
+    assert (sheet.meta.committee, sheet.meta.meeting_date) == ("COUNTY COUNCIL", date(2025, 1, 16))
 
 
 def test_the_last_item_ends_before_a_heading_set_as_the_items_are_or_a_signature_set_apart(tmp_path):
@@ -608,8 +608,8 @@ def test_the_last_item_ends_before_a_heading_set_as_the_items_are_or_a_signature
         tmp_path,
         [
             Text("PLANNING COMMISSION AGENDA", 16, True),
-            Text("ITEM 1: HAINES STREET", 11, True),
-            "Staff: Bryan Hudson",
+            Text("ITEM 1: ELM ROAD SITE", 11, True),
+            "Staff: Alex Planner",
             Text("ITEM 2: UNIVERSITY PLAN UPDATE", 11, True),
             "A workshop for the Commission.",
             Text("ADJOURNMENT", 11, True),
@@ -624,5 +624,5 @@ def test_the_last_item_ends_before_a_heading_set_as_the_items_are_or_a_signature
             Text("Jane Clerk (Clerk)", space_before=30),
         ],
     )
-    assert [i.description for i in titled.items] == ["Staff: Bryan Hudson", "A workshop for the Commission."]
+    assert [i.description for i in titled.items] == ["Staff: Alex Planner", "A workshop for the Commission."]
     assert signed.items[-1].description is None

@@ -52,7 +52,7 @@ def test_a_report_addressed_to_a_body_gives_its_meeting_date(tmp_path):
             [
                 "From: Jane Smith, Leader of the Council",
                 Text("To: County Council – 9 th January 2025", bold=True),
-                "Subject: English Devolution White Paper",
+                "Subject: Local Transport Strategy",
                 "Classification: Unrestricted",
             ]
         ),
@@ -86,7 +86,7 @@ def test_a_letters_own_date_in_its_side_column_is_not_the_meeting(tmp_path):
             Text("Agenda Item No", bold=True),
             Text("6 Questions (Pages 1 - 18)", bold=True),
         ],
-        extra=[_aside("Ask for: Joel Cook", "Date: 5 March 2025", "Venue: ignored")],
+        extra=[_aside("Ask for: Sam Officer", "Date: 5 March 2025", "Venue: ignored")],
     )
     meta = _details(tmp_path, page)
     assert (meta.committee, meta.meeting_date, meta.venue) == ("COUNTY COUNCIL", date(2025, 3, 13), None)
@@ -99,7 +99,7 @@ def test_a_paper_that_names_no_meeting_has_no_committee(tmp_path):
     letter = _details(
         tmp_path,
         PageSpec(
-            [Text("Dear Minister,", space_before=120), Text("Re: Devolution Priority Programme", bold=True)],
+            [Text("Dear Minister,", space_before=120), Text("Re: Regional Growth Programme", bold=True)],
             extra=[_aside("10 January 2025")],
         ),
         "letter.pdf",
@@ -110,14 +110,14 @@ def test_a_paper_that_names_no_meeting_has_no_committee(tmp_path):
 def test_a_us_notice_gives_date_time_and_the_address_under_its_heading(tmp_path):
     page = PageSpec(
         [
-            Text("BOARD OF WATER COMMISSIONERS", 16, True),
-            Text("Room 1555-H, 111 North Hope Street, Los Angeles, CA 90012", 10),
+            Text("BOARD OF HARBOR COMMISSIONERS", 16, True),
+            Text("Room 402, 215 West Main Street, Springfield, IL 62701", 10),
             Text("REGULAR MEETING AGENDA", 18, True),
-            Text("Tuesday, January 25, 2022, at 10:00 A.M.", 18, True),
+            Text("Tuesday, March 8, 2022, at 10:00 A.M.", 18, True),
             "Members of the public may comment on any item on the agenda by calling the Board office.",
         ]
     )
     meta = _details(tmp_path, page)
-    assert meta.committee == "BOARD OF WATER COMMISSIONERS"
-    assert (meta.meeting_date, meta.meeting_time) == (date(2022, 1, 25), "10:00")
-    assert meta.venue == "Room 1555-H, 111 North Hope Street, Los Angeles, CA 90012"
+    assert meta.committee == "BOARD OF HARBOR COMMISSIONERS"
+    assert (meta.meeting_date, meta.meeting_time) == (date(2022, 3, 8), "10:00")
+    assert meta.venue == "Room 402, 215 West Main Street, Springfield, IL 62701"
