@@ -9,31 +9,45 @@ an optional "(Pages X - Y)" range and an optional description.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
-from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
-from extractors.metadata import WEEKDAY, numbers_run_on, venue_where_held
+from extractors.layout import (
+    ALIGN_TOLERANCE,
+    Line,
+    body_size,
+    is_capitals,
+    join_text,
+    layout_of,
+    page_lines,
+    page_stamp,
+    set_alike,
+)
+from extractors.metadata import COUNCIL_NAME, WEEKDAY, MeetingDetails, meeting_details, venue_where_held
 from extractors.names import HONORIFIC, split_names, strip_title
+from extractors.numbering import Numbering, follows, parse_numbering, run_in_heading
+from extractors.sections import ITEM_STAMP
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", __name__)
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
 _HELD = re.compile(r"\bheld\b", re.I)
+# An agenda names itself in the first lines of the top part of its first page.
+_TITLE_ZONE = 0.3
+_TITLE_LINES = 6
 _AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
 _PAGES_OPEN = re.compile(r"\(\s*pages?\b[^)]*$", re.I)
 # The rest of a page range that wrapped: "20)", "- 20)", "12 - 20)".
 _PAGES_TAIL = re.compile(r"^[\d\s\-–—]*\d\s*\)$")
-_ITEM_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]|[ivxlc]{1,6})[.):]?$", re.I)
-# "Item 4", "Agenda item 4": a word before the number that says it is one.
-_ITEM_WORD = re.compile(r"^(?:agenda\s+)?item\s+", re.I)
 _MEMBER_HEADING = re.compile(
     r"^(?:(?:committee\s+|panel\s+|board\s+)?(?:councillors?|members?(?:hip)?)"
     r"(?:\s+of\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)?)\s*:?\s*$",
@@ -49,12 +63,6 @@ _COUNCIL_SUFFIX = re.compile(r"\s+(?:(?:borough|city|county|district|town|parish
 _MEMBER_LABEL = re.compile(
     r"^(?:membership|(?:committee\s+)?members|councillors)\s*:\s*(?P<rest>\S.*)$", re.I
 )
-# A council's own name, printed above the committee's: "NORTHSHIRE DISTRICT COUNCIL".
-_COUNCIL_NAME = re.compile(
-    r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of\b.*|(?:\S+\s+){0,4}(?:borough|district|county|city|town|parish)"
-    r"\s+council)$",
-    re.I,
-)
 # "Chair: Councillor A", "Vice-Chairman: Cllr B": a member's role as a label before the name.
 _ROLE_LABEL = re.compile(
     r"^(?P<role>(?:vice|deputy)?[\s-]*(?:chair(?:man|person|woman)?|leader|mayor))\s*:\s*(?P<rest>\S.*)$",
@@ -63,7 +71,16 @@ _ROLE_LABEL = re.compile(
 _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
-_MERIDIEM = re.compile(r"^[ap]\.?m\.?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A committee's name in a title is a few words: more, and the lines are the sheet's text.
+_TITLE_WORDS = 12
+# A title in body type is a few words: a longer numbered line is a sentence.
+_PLAIN_TITLE_WORDS = 15
+# The last item's lines stand no further apart than this many times the items' own spacing.
+_END_GAP = 1.5
+# A wrapped title's next line follows within this many font sizes; a description or the
+# next item stands a paragraph's space below.
+_WRAP_GAP = 0.6
 # Text starting this close (points) to a column's left edge stands in that column.
 _COLUMN_ALIGN = 2.0
 
@@ -78,22 +95,58 @@ class FrontSheet:
 
 
 def is_front_sheet(page: Page) -> bool:
-    """Whether a page opens an agenda: its title names an agenda, or it lists paged items."""
-    lines = page_lines(page)
-    top = [ln for ln in lines if ln.top < page.height * 0.3]
-    if any(_AGENDA_WORD.search(ln.text) for ln in top[:4]):
+    """Whether a page opens an agenda: its title names an agenda, or it lists items.
+
+    Items are listed under an "Agenda" heading, or with the ranges of their papers: two
+    or more, or one under an agenda's name (a supplement's covering letter: "Agenda Item
+    No" over "3 Local Transport Strategy (Pages 1 - 18)").
+    """
+    lines = [ln for ln in page_lines(page) if not ITEM_STAMP.match(ln.text)]
+    top = [ln for ln in lines if ln.top < page.height * _TITLE_ZONE]
+    if any(_AGENDA_WORD.search(ln.text) for ln in top[:_TITLE_LINES]):
         return True
     # An "AGENDA" heading lower down, under the meeting's details or a summons, over numbered items.
-    if any(_AGENDA_HEADING.match(ln.text) for ln in lines) and sum(map(_item_start, lines)) >= 2:
+    if (
+        any(_AGENDA_HEADING.match(ln.text) for ln in lines)
+        and sum(_item_start(ln, strict=False) for ln in lines) >= 2
+    ):
         return True
-    return sum(1 for ln in lines if _PAGES.search(ln.text)) >= 2
+    paged = [ln for ln in lines if _PAGES.search(ln.text)]
+    if len(paged) >= 2:
+        return True
+    return bool(paged) and _item_start(paged[0]) and any(_AGENDA_WORD.search(ln.text) for ln in lines)
 
 
 def extract_front_sheet(pages: Sequence[Page], source: Source) -> FrontSheet:
-    """Meeting details, members and agenda items from the front-sheet pages."""
-    lines = [ln for page in pages for ln in _content_lines(page)]
-    meta = _meeting_meta(lines, source)
-    return FrontSheet(meta, _members(lines, source), _items(lines, source))
+    """Meeting details, members and agenda items from the front-sheet pages.
+
+    The meeting is read from what the sheet prints before its items, side columns (the
+    sender's address and the letter's own date) left out.
+    """
+    layouts = [layout_of(_content_lines(page), page.page_number, page.width, page.height) for page in pages]
+    lines = [ln for layout in layouts for ln in layout.lines]
+    # A signature or contact block standing in a side column is no item's text; the tail of
+    # a page range wrapped in its own column stays.
+    listed = [
+        ln
+        for layout in layouts
+        for k, ln in enumerate(layout.lines)
+        if k not in layout.aside or _PAGES_TAIL.match(ln.text) or _PAGES.search(ln.text)
+    ]
+    items = _items(listed, source)
+    main = [ln for layout in layouts for ln in layout.main]
+    first_item = next((k for k, ln in enumerate(main) if items and _is_item_line(ln, items[0])), len(main))
+    # A date printed without its year ("June 6") takes the year of the dates around it.
+    context = next((found[0][0] for ln in lines if (found := find_dates(ln.text))), None)
+    details = meeting_details(main[:first_item], context)
+    meta = _meeting_meta([ln for ln in main if ln.page == main[0].page] if main else [], source, details)
+    return FrontSheet(meta, _members(lines, source), items)
+
+
+def _is_item_line(line: Line, item: AgendaItem) -> bool:
+    return (
+        line.page == item.prov.pdf_page and item.prov.bbox is not None and line.top >= item.prov.bbox[1] - 1
+    )
 
 
 def _content_lines(page: Page) -> list[Line]:
@@ -102,11 +155,13 @@ def _content_lines(page: Page) -> list[Line]:
     return [ln for ln in lines if ln is not stamp]
 
 
-def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
-    first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+def _meeting_meta(first_page: list[Line], source: Source, details: MeetingDetails) -> DocumentMeta:
+    """The sheet's meeting: what :func:`meeting_details` read, and for what it left open, the
+    first page's largest type, first date and time, and the place printed with them."""
     committee, title_lines = _committee(first_page)
+    if details.committee:
+        committee, title_lines = details.committee, [details.where] if details.where else title_lines
     meeting_date = meeting_time = venue = None
-    bbox = title_lines[0].bbox if title_lines else None
     date_line = None
     for k, line in enumerate(first_page[:12]):
         dates = find_dates(line.text)
@@ -133,13 +188,13 @@ def _meeting_meta(lines: list[Line], source: Source) -> DocumentMeta:
             if times:
                 meeting_time = times[0]
                 break
-    page = lines[0].page if lines else None
+    page = title_lines[0].page if title_lines else (first_page[0].page if first_page else None)
     return DocumentMeta(
         committee=committee,
-        meeting_date=meeting_date,
-        meeting_time=meeting_time,
-        venue=venue,
-        prov=source.prov(EXTRACTOR, page, bbox),
+        meeting_date=details.meeting_date or meeting_date,
+        meeting_time=details.meeting_time or meeting_time,
+        venue=details.venue or venue,
+        prov=source.prov(EXTRACTOR, page, title_lines[0].bbox if title_lines else None),
     )
 
 
@@ -156,9 +211,12 @@ def _committee(first_page: list[Line]) -> tuple[str | None, list[Line]]:
     for k, size in enumerate(sizes[:3]):
         group = [ln for ln in top if abs(ln.size - size) <= 0.5]
         text = _TITLE_NOISE.sub(" ", join_text(group)).strip(" -–:")
-        if k and (size < body + 1 or find_dates(text) or len(text.split()) > 12):
+        if len(text.split()) > _TITLE_WORDS:
+            # Not a title: the sheet is set in one size throughout.
             break
-        if text and not _COUNCIL_NAME.search(text):
+        if k and (size < body + 1 or find_dates(text)):
+            break
+        if text and not COUNCIL_NAME.search(text):
             return text, group
         if fallback[0] is None:
             fallback = (text or None, group)
@@ -287,21 +345,67 @@ def _is_group_heading(line: Line, body: float) -> bool:
 
 
 def _items(lines: list[Line], source: Source) -> list[AgendaItem]:
-    """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions."""
+    """Agenda items: numbered title lines, wrapped titles, page ranges and descriptions.
+
+    Items are the numbered lines that run down one margin set alike: titles set apart
+    (bold or capitals) in any numbering; titles in body type where their numbers follow
+    one another ("1.", "2."; "A.", "B."; "3101.", "3102."). Sub-items numbered further in
+    belong to their item. A lone numbered line is an item when it carries its papers' range.
+    """
     lines = _numbers_to_titles(_ranges_joined(lines))
-    runs = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln)])
+    runs = [
+        r
+        for r in _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln)])
+        if _listed(lines, r)
+    ]
     if not runs:
-        # Items typed in body type: numbered title lines whose numbers run on one by one.
+        # Items typed in body type: numbered title lines whose numbers follow one another.
         plain = _numbered_runs(lines, [i for i, ln in enumerate(lines) if _item_start(ln, strict=False)])
-        runs = [r for r in plain if numbers_run_on([(_numbered(lines[i].text) or ("",))[0] for i in r])]
+        runs = [seq for r in plain if _listed(lines, seq := _in_sequence(lines, r))]
     if not runs:
         return []
     run = max(runs, key=lambda r: (_run_score(lines, r), len(r)))
     items = []
     for k, i in enumerate(run):
-        end = run[k + 1] if k + 1 < len(run) else _run_end(lines, i)
-        items.append(_item(lines, i, end, source))
+        end = run[k + 1] if k + 1 < len(run) else _run_end(lines, run)
+        items.append(_item(lines, i, end, _title_column_edge(lines, run, i), source))
     return items
+
+
+def _title_column_edge(lines: list[Line], run: list[int], item: int) -> float:
+    """How far the title of ``lines[item]`` could run before wrapping, as far as the others show.
+
+    The other items' titles reach at least that far; page ranges printed in a column of
+    their own stand beyond it.
+    """
+    others = [_title_part(lines[i]).x1 for i in run if i != item]
+    ranges = [
+        chunk.x0
+        for i in run
+        for chunk in lines[i].chunks()[1:]
+        if _PAGES.match(chunk.text) or _PAGES_OPEN.match(chunk.text)
+    ]
+    edge = max(others, default=_title_part(lines[item]).x1)
+    return min(edge, *ranges) if ranges else edge
+
+
+def _listed(lines: list[Line], run: list[int]) -> bool:
+    """Whether a run lists items: two or more, or one that gives its papers' page range."""
+    return len(run) >= 2 or any(_PAGES.search(lines[i].text) for i in run)
+
+
+def _in_sequence(lines: list[Line], run: list[int]) -> list[int]:
+    """The longest chain of the run's lines whose numbers follow one another."""
+    numbers = [_number_of(lines[i]) for i in run]
+    best: list[list[int]] = []
+    for k, number in enumerate(numbers):
+        chain = [run[k]]
+        for j in range(k - 1, -1, -1):
+            if numbers[j] is not None and number is not None and follows(numbers[j], number):
+                chain = [*best[j], run[k]]
+                break
+        best.append(chain)
+    return max(best, key=len, default=[])
 
 
 def _ranges_joined(lines: list[Line]) -> list[Line]:
@@ -382,11 +486,28 @@ def lists_items(grid: Sequence[Sequence[str]]) -> bool:
     return paged and numbers >= 2 and numbers * 2 > len(firsts)
 
 
-def _numbered(text: str) -> tuple[str, str] | None:
-    """The item number a line opens with ("4", "4a", "B", "iv", "Item 4") and the text after it."""
-    words = _ITEM_WORD.sub("", text.strip()).split(None, 1)
-    m = _ITEM_NUMBER.match(words[0]) if words else None
-    return (m.group(1), words[1] if len(words) > 1 else "") if m else None
+def _numbered(text: str, *, heading: bool = False) -> tuple[str, str] | None:
+    """The item number a line opens with ("4", "4a", "B.", "iv", "Item 4", "3101.") and the text after it.
+
+    A letter without a stop numbers a line set as a heading ("B URGENT BUSINESS") or
+    standing alone (a grid's number cell).
+    """
+    found = _numbering(text, heading=heading)
+    return (found.label, found.rest) if found else None
+
+
+def _numbering(text: str, *, heading: bool = False) -> Numbering | None:
+    text = text.strip()
+    found = parse_numbering(text, set_apart=heading or " " not in text)
+    return found if found is not None and found.style != "bullet" else None
+
+
+def _number_of(line: Line) -> Numbering | None:
+    return _numbering(line.text, heading=_set_apart(line))
+
+
+def _set_apart(line: Line) -> bool:
+    return line.bold or is_capitals(_title_part(line).text)
 
 
 def _item_start(line: Line, strict: bool = True) -> bool:
@@ -395,21 +516,16 @@ def _item_start(line: Line, strict: bool = True) -> bool:
     Unless ``strict``, a title in body type will do: a few words and no full stop.
     """
     line = _title_part(line)
-    numbered = _numbered(line.text)
-    words = [numbered[0], *numbered[1].split()] if numbered else []
-    if len(words) < 2:
+    numbered = _number_of(line)
+    if numbered is None or not numbered.rest:
         return False
-    if _MERIDIEM.match(words[1]):
-        return False  # "7.00 pm Tuesday 3 March": the meeting's time, not item 7.00
-    title = " ".join(words[1:])
-    letters = [c for c in title if c.isalpha()]
+    title = numbered.rest
     # Item titles are bold or in capitals; a numbered sentence in a description is neither.
-    if not letters:
+    if not any(c.isalpha() for c in title):
         return False
-    if line.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+    if _set_apart(line):
         return True
-    bare = _PAGES.sub("", title).strip()
-    return not strict and len(bare.split()) <= 15 and not bare.endswith((".", ";", ","))
+    return not strict and len(_PAGES.sub("", title).split()) <= _PLAIN_TITLE_WORDS
 
 
 def _title_part(line: Line) -> Line:
@@ -434,7 +550,7 @@ def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:
                 break
         else:
             runs.append([i])
-    return [r for r in runs if len(r) >= 2]
+    return runs
 
 
 def _run_score(lines: list[Line], run: list[int]) -> int:
@@ -445,27 +561,62 @@ def _run_score(lines: list[Line], run: list[int]) -> int:
     return 2 * headed + paged
 
 
-def _run_end(lines: list[Line], last_start: int) -> int:
-    """Where the last item's block ends: at a new heading block set like an item or larger."""
-    start = lines[last_start]
-    for j in range(last_start + 1, len(lines)):
-        ln = lines[j]
+def _run_end(lines: list[Line], run: list[int]) -> int:
+    """Where the last item's block ends: at a new heading block set like an item or larger on a
+    later page, at a heading set as the items are, or at a gap wider than the items stand apart
+    (a signature or a note under the list)."""
+    start = lines[run[-1]]
+    pitches = [lines[b].top - lines[a].top for a, b in pairwise(run) if lines[a].page == lines[b].page]
+    widest = _END_GAP * max(statistics.median(pitches) if pitches else 0.0, start.size)
+    for j in range(run[-1] + 1, len(lines)):
+        ln, prev = lines[j], lines[j - 1]
         if ln.page != start.page and ln.size > start.size + 0.5:
             return j
+        if ln.page == prev.page and ln.top - prev.top > widest:
+            return j
+        if _set_apart(start) and abs(ln.x0 - start.x0) <= ALIGN_TOLERANCE and set_alike(ln, start):
+            return j  # a heading set as the items are, unnumbered: the next part of the agenda
     return len(lines)
 
 
-def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
+def _wraps(prev: Line, line: Line, right: float) -> bool:
+    """Whether ``line`` carries on the title that ``prev`` ends.
+
+    It does when set alike, at the line pitch, opening with no number or bullet left of
+    where the title's text starts, after a line that does not end by introducing a list.
+    A title in body type must also have filled its line: the next word would not fit
+    (a description in body type under it is otherwise set alike).
+    """
+    head, tail = _title_part(prev), _title_part(line)
+    if line.page != prev.page or not set_alike(head, tail) or not line.words:
+        return False
+    if line.top - prev.bottom > _WRAP_GAP * line.size or prev.text.rstrip().endswith((":", ":-", ":–")):
+        return False
+    opening = _numbering(line.text)
+    if opening is not None and (opening.style == "bullet" or line.x0 < _text_start(prev) - ALIGN_TOLERANCE):
+        return False
+    if _set_apart(prev):
+        return True
+    # The line below shows the column is at least as wide as it is.
+    right = max(right, _title_part(line).x1)
+    first_word = line.words[0].x1 - line.words[0].x0
+    return head.x1 + first_word >= right - ALIGN_TOLERANCE or line.text[:1].islower()
+
+
+def _text_start(line: Line) -> float:
+    """Where the text of a line starts after its number, if it opens with one."""
+    opening = _numbering(line.text)
+    skip = len(opening.token.split()) if opening else 0
+    return line.words[skip].x0 if skip < len(line.words) else line.x0
+
+
+def _item(lines: list[Line], i: int, end: int, right: float, source: Source) -> AgendaItem:
     first = lines[i]
-    number, first_title = _numbered(first.text)  # type: ignore[misc]
-    title_parts = [first_title]
-    bold = _title_part(first).bold
+    number = _number_of(first)
+    title_parts = [number.rest if number else first.text]
     j = i + 1
-    # A bold title wraps onto following bold lines of its size; an open "(Pages" wraps too.
-    while j < end and (
-        _PAGES_OPEN.search(" ".join(title_parts))
-        or (bold and _title_part(lines[j]).bold and abs(lines[j].size - first.size) < 0.3)
-    ):
+    # An open "(Pages" wraps; so does a title, onto lines set alike until a line is set apart.
+    while j < end and (_PAGES_OPEN.search(" ".join(title_parts)) or _wraps(lines[j - 1], lines[j], right)):
         title_parts.append(lines[j].text)
         j += 1
     title = " ".join(title_parts)
@@ -475,7 +626,13 @@ def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
         page_start = int(m.group(1))
         page_end = int(m.group(2)) if m.group(2) else page_start
         title = (title[: m.start()] + title[m.end() :]).strip()
-    description = join_text(lines[j:end])
+    lead = run_in_heading(title)
+    run_on = ""
+    if lead and _SENTENCE_END.search(lead[1]) and not find_dates(lead[1]) and not find_times(lead[1]):
+        # "Reports from Working Groups:- Finance. Consider ...": the title runs in before
+        # the sentences it introduces ("Budget 2025/26: MONTH 4" is one title).
+        title, run_on = lead
+    description = " ".join(part for part in (run_on, join_text(lines[j:end])) if part)
     ranged = None if m else _PAGES.search(description)
     if ranged:
         # A grid centres the page range in its row: level with a line of the description.
@@ -485,7 +642,7 @@ def _item(lines: list[Line], i: int, end: int, source: Source) -> AgendaItem:
             r"\s+", " ", f"{description[: ranged.start()]} {description[ranged.end() :]}"
         ).strip()
     return AgendaItem(
-        number=number,
+        number=number.label if number else first.text.split()[0],
         title=re.sub(r"\s+", " ", title).strip(" -–:"),
         page_start=page_start,
         page_end=page_end,

@@ -21,6 +21,13 @@ from schemas.records import BBox
 _LINE_TOLERANCE = 0.45
 # A horizontal gap wider than this many font sizes separates two chunks of a line.
 _CHUNK_GAP = 1.6
+# A superscript is set at most this fraction of its base's size, raised by at least this
+# fraction of it, and starts within this fraction of it after the base ends.
+_SUPERSCRIPT_SIZE = 0.85
+_SUPERSCRIPT_RISE = 0.1
+_SUPERSCRIPT_GAP = 0.3
+# Letters set as a superscript after a number: ordinal endings ("4th", "1er", "2nd").
+_ORDINAL_TAIL = re.compile(r"^[^\W\d_]{1,3}$")
 
 _WORDS: weakref.WeakKeyDictionary[Page, list[Word]] = weakref.WeakKeyDictionary()
 
@@ -112,21 +119,53 @@ def page_words(page: Page) -> list[Word]:
         words = page.extract_words(
             extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
         )
-        cached = [
-            Word(
-                w["text"],
-                w["x0"],
-                w["top"],
-                w["x1"],
-                w["bottom"],
-                float(w["size"]),
-                is_bold_font(w["fontname"]),
-            )
-            for w in words
-            if w.get("upright", True)
-        ]
+        cached = join_superscripts(
+            [
+                Word(
+                    w["text"],
+                    w["x0"],
+                    w["top"],
+                    w["x1"],
+                    w["bottom"],
+                    float(w["size"]),
+                    is_bold_font(w["fontname"]),
+                )
+                for w in words
+                if w.get("upright", True)
+            ]
+        )
         _WORDS[page] = cached
     return list(cached)
+
+
+def join_superscripts(words: Sequence[Word]) -> list[Word]:
+    """The words with each ordinal ending set as a superscript joined to its number: "4th", not "4 th".
+
+    Word extraction parts characters of different sizes, so a raised, smaller "th" right
+    after "24" comes out as a word of its own. A superscript figure after a word (a
+    footnote mark) is left apart: joined, it would change the number it follows.
+    """
+    out: list[Word] = []
+    for word in words:
+        base = out[-1] if out else None
+        if base is not None and _is_ordinal_superscript(base, word):
+            out[-1] = Word(
+                base.text + word.text, base.x0, base.top, word.x1, base.bottom, base.size, base.bold
+            )
+        else:
+            out.append(word)
+    return out
+
+
+def _is_ordinal_superscript(base: Word, word: Word) -> bool:
+    return (
+        base.text[-1:].isdigit()
+        and bool(_ORDINAL_TAIL.match(word.text))
+        and word.size <= _SUPERSCRIPT_SIZE * base.size
+        and base.bottom - word.bottom >= _SUPERSCRIPT_RISE * base.size
+        and word.bottom > base.top
+        and -_SUPERSCRIPT_GAP * base.size <= word.x0 - base.x1 <= _SUPERSCRIPT_GAP * base.size
+    )
 
 
 def group_lines(words: Iterable[Word], page_number: int) -> list[Line]:
@@ -251,3 +290,108 @@ def find_headings(lines: Sequence[Line], body: float) -> list[Heading]:
             found.append([line])
         prev = line
     return [Heading(tuple(group)) for group in found]
+
+
+# A line that starts past this fraction of the text column's width, off its centre by
+# more than this fraction, with nothing printed to its left, stands in a side column.
+_ASIDE_START = 0.4
+_ASIDE_OFF_CENTRE = 0.15
+# Lines whose left edges differ by less than this (points) stand at one indentation.
+ALIGN_TOLERANCE = 3.0
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """A page's lines with what sets each apart: size and weight against the page's body text,
+    indentation from its left margin, and whether it stands in a side column.
+
+    A side column (the sender's address, "Ask for:", "Date:" of a letter, printed right
+    of blank space) is a block of its own: what it says is not the meeting's.
+    """
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    body: float
+    margin: float
+    """Left edge of the page's body text."""
+    right: float
+    """Right edge of the page's text."""
+    aside: frozenset[int] = frozenset()
+    """Indexes into ``lines`` of the lines standing in a side column."""
+
+    def relative_size(self, line: Line) -> float:
+        """The line's size as a multiple of the body text's."""
+        return line.size / self.body if self.body else 1.0
+
+    def indent(self, line: Line) -> float:
+        """How far right of the body text's left margin the line starts."""
+        return line.x0 - self.margin
+
+    def set_apart(self, line: Line) -> bool:
+        """Set off from body text: bold, larger, or in capitals."""
+        return line.bold or line.size >= self.body + 0.5 or is_capitals(line.text)
+
+    def is_aside(self, line: Line) -> bool:
+        return any(self.lines[i] is line for i in self.aside)
+
+    @property
+    def main(self) -> list[Line]:
+        """The lines outside side columns, in reading order."""
+        return [ln for i, ln in enumerate(self.lines) if i not in self.aside]
+
+
+def page_layout(page: Page, exclude: Sequence[BBox] = ()) -> PageLayout:
+    """The layout of a page (words in ``exclude`` boxes left out, as :func:`page_lines`)."""
+    return layout_of(page_lines(page, exclude), page.page_number, float(page.width), float(page.height))
+
+
+def layout_of(lines: Sequence[Line], number: int, width: float, height: float) -> PageLayout:
+    """The layout of one page's lines."""
+    lines = tuple(lines)
+    if not lines:
+        return PageLayout(number, width, height, lines, 10.0, 0.0, width)
+    body = body_size(lines)
+    margin = left_margin(lines, body)
+    right = max(ln.x1 for ln in lines)
+    aside = frozenset(i for i, ln in enumerate(lines) if _stands_aside(ln, margin, right))
+    return PageLayout(number, width, height, lines, body, margin, right, aside)
+
+
+def left_margin(lines: Sequence[Line], body: float) -> float:
+    """The left edge most of the body text starts at."""
+    starts: dict[float, int] = {}
+    for line in lines:
+        if abs(line.size - body) < 0.5:
+            key = round(line.x0)
+            starts[key] = starts.get(key, 0) + len(line.text)
+    margin = float(max(starts, key=starts.__getitem__)) if starts else min(ln.x0 for ln in lines)
+    return min((ln.x0 for ln in lines if abs(ln.x0 - margin) <= ALIGN_TOLERANCE), default=margin)
+
+
+def _stands_aside(line: Line, margin: float, right: float) -> bool:
+    span = right - margin
+    if span <= 0:
+        return False
+    centre = (line.x0 + line.x1) / 2
+    return (
+        line.x0 > margin + _ASIDE_START * span
+        and abs(centre - (margin + right) / 2) > _ASIDE_OFF_CENTRE * span
+        and len(line.chunks()) == 1
+    )
+
+
+def is_capitals(text: str) -> bool:
+    """Whether the letters of ``text`` are (nearly) all capitals: a heading set in upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= _CAPITALS_SHARE * len(letters)
+
+
+# Four in five letters in capitals make a line set in capitals ("Item 4: BUDGET 2025/26").
+_CAPITALS_SHARE = 0.8
+
+
+def set_alike(a: Line, b: Line) -> bool:
+    """Whether two lines are set in the same size and weight."""
+    return abs(a.size - b.size) < 0.3 and a.bold == b.bold

@@ -13,13 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
-from extractors.layout import join_text, page_lines
+from extractors.layout import (
+    ALIGN_TOLERANCE,
+    Line,
+    body_size,
+    join_text,
+    left_margin,
+    page_layout,
+    set_alike,
+)
 from schemas.records import DocumentMeta, Minutes, Report
 
 EXTRACTOR = Extractor("metadata", __name__)
@@ -41,6 +52,12 @@ COMMITTEE_WORD = re.compile(
 )
 
 
+# A council's own name, printed above the committee's: "NORTHSHIRE DISTRICT COUNCIL".
+COUNCIL_NAME = re.compile(
+    r"^(?:the\s+)?(?:(?:london|royal)\s+borough\s+of\b.*|(?:\S+\s+){0,4}(?:borough|district|county|city|town|parish)"
+    r"\s+council)$",
+    re.I,
+)
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 _HELD = re.compile(r"\bheld\b(?P<rest>.*)$", re.I | re.S)
 
@@ -98,9 +115,37 @@ def extract_document_meta(
     minutes: Minutes | None = None,
     report: Report | None = None,
 ) -> DocumentMeta:
-    """Meeting details from the title of the first page and the first document's records."""
-    lines = page_lines(first_page)
-    top = [ln for ln in lines if ln.top < first_page.height * 0.35]
+    """The meeting a paper is for, whatever kind of paper: what its first page states
+    (:func:`meeting_details`), and what its minutes or report record of it."""
+    layout = page_layout(first_page)
+    details = meeting_details(layout.main)
+    committee = details.committee
+    where = details.where
+    if committee is None and (minutes is not None or report is not None):
+        committee, where = _title_committee(layout.lines, first_page.height)
+    meta = DocumentMeta(
+        committee=committee,
+        meeting_date=details.meeting_date,
+        meeting_time=details.meeting_time,
+        venue=details.venue,
+        prov=source.prov(EXTRACTOR, first_page.page_number, where.bbox if where else None),
+    )
+    if minutes is not None:
+        return meta.model_copy(
+            update={
+                "meeting_date": minutes.meeting_date or meta.meeting_date,
+                "meeting_time": minutes.start_time or meta.meeting_time,
+                "venue": minutes.venue or meta.venue,
+            }
+        )
+    if report is not None:
+        return meta.model_copy(update={"meeting_date": report.meeting_date or meta.meeting_date})
+    return meta
+
+
+def _title_committee(lines: Sequence[Line], height: float) -> tuple[str | None, Line | None]:
+    """The body named by the largest type atop a page."""
+    top = [ln for ln in lines if ln.top < height * 0.35]
     size = max((ln.size for ln in top), default=0.0)
     title_lines = []
     for line in top:
@@ -111,18 +156,305 @@ def extract_document_meta(
     committee = committee_from_title(join_text(title_lines))
     if committee is None:
         committee = next((c for ln in top if (c := committee_from_title(ln.text))), None)
-    meta = DocumentMeta(
-        committee=committee,
-        prov=source.prov(EXTRACTOR, first_page.page_number, title_lines[0].bbox if title_lines else None),
+    return committee, title_lines[0] if title_lines else None
+
+
+# ---------------------------------------------------------------- the meeting a paper is for
+
+# A body's name: words with a capital, joined by "of", "and", "&" ("Board of Harbor
+# Commissioners", "Springfield Unified School District Board of Education"), and a
+# number after it ("Area Council 014").
+_NAME_WORD = r"(?=[\w'’-]*(?-i:[A-Z]))[\w'’&-]+"
+_BODY = rf"(?P<body>{_NAME_WORD}(?:\s+(?:(?:of|and|&)\s+(?:the\s+)?)?{_NAME_WORD})*(?:\s+\d{{1,4}}\b)?)"
+_KIND = r"(?:(?:extraordinary|special|ordinary|annual|budget|regular|public|informal|virtual|hybrid)\s+)*"
+# "a meeting of the County Council", "Minutes of a meeting of the X", "Agenda for the X".
+_MEETING_OF = re.compile(
+    rf"\b(?:meeting|minutes|notes|agenda|summons)\s+(?:of|for)\s+(?:the|a|an)\s+{_KIND}"
+    rf"(?:meeting\s+of\s+(?:the\s+)?)?{_BODY}",
+    re.I,
+)
+# "Notice is hereby given that Area Council 014 will hold a public meeting."
+_WILL_MEET = re.compile(rf"{_BODY}\s+will\s+(?:hold|meet)\b")
+# "To: County Council – 9th January 2025", "To: All Members of the County Council".
+_TO = re.compile(r"^\s*to\s*:\s*(?:(?:all\s+)?members\s+of\s+)?(?:the\s+)?(?P<rest>\S.*)$", re.I)
+# Labels of the fields that say when and where: "Date/Time:", "Location/Address:".
+_FIELD_LABELS = r"date\s*(?:/|and|&)\s*time|date|time|venue|place|location(?:\s*/\s*address)?|where"
+_FIELD = re.compile(rf"^\s*(?P<label>{_FIELD_LABELS})\s*:\s*(?P<value>\S.*)$", re.I)
+# The end of the sentence a "held" phrase stands in: a full stop before a capital.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z(])|\.\s*$")
+_PLACES = "chamber room hall centre center building house floor office offices library pavilion suite"
+_PLACES += " auditorium institute hotel theatre theater online virtual"
+_STREETS = "street st avenue ave road rd boulevard blvd lane ln way drive dr place square parade terrace"
+# Words that name a meeting place ("Council Chamber", "Committee Room 2", "Village Hall").
+_PLACE_WORD = re.compile(rf"\b(?:{'|'.join(_PLACES.split())})\b", re.I)
+# A street address or a postcode makes a line a place: "215 West Main Street",
+# "Springfield, IL 62701", "Northtown NT1 2AB".
+_ADDRESS = re.compile(
+    rf"\b\d{{1,5}}[A-Z]?\s+(?:[A-Z][\w.'’]*\s+){{1,4}}(?i:{'|'.join(_STREETS.split())})\b"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
+)
+# A line wider than this share of the text column, in body type, is running text: the
+# heading ends before it.
+_PARAGRAPH_WIDTH = 0.6
+# A paper states its meeting in its opening lines; a sentence further on is about another.
+_OPENING_LINES = 15
+# A place named without a word that says so ("Shire Hall") is a few capitalised words.
+_PLACE_WORDS = 8
+# A heading naming a body is a few words; a longer bold passage is a sentence.
+_HEADING_WORDS = 16
+# Lines of a venue printed under the date follow within this many font sizes.
+_VENUE_GAP = 0.8
+
+
+@dataclass(frozen=True)
+class MeetingDetails:
+    """What a paper says of the meeting it is for."""
+
+    committee: str | None = None
+    meeting_date: date | None = None
+    meeting_time: str | None = None
+    venue: str | None = None
+    where: Line | None = None
+    """The line naming the committee (or the meeting), for provenance."""
+
+
+def meeting_details(lines: Sequence[Line], context: date | None = None) -> MeetingDetails:
+    """The meeting a paper is for, as its opening states it, whatever kind of paper it is.
+
+    Read in this order, each filling what the ones before left open: a sentence naming
+    the meeting ("A meeting of the County Council will be held in <venue> on <date> at
+    <time>", "Minutes of a meeting of the X held ...", "X will hold a public meeting");
+    the body a paper is addressed to ("To: County Council – 9th January 2025"); labelled
+    fields ("Date:", "Time:", "Venue:", "Location/Address:"); the heading (the largest
+    type naming a body; a date and time printed in it, the place printed under the date
+    or as an address). A paper that names no meeting (an appendix, a letter, a budget
+    sheet) gives nothing: its heading names a council or a subject, not a meeting.
+
+    Args:
+        lines: the paper's opening lines in reading order, side columns left out.
+        context: a date the meeting is near, for dates printed without a year.
+    """
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines:
+        return MeetingDetails()
+    found: dict[str, Any] = {}
+
+    def fill(key: str, value: object) -> None:
+        if value and not found.get(key):
+            found[key] = value
+
+    opening = lines[:_OPENING_LINES]
+    text = join_text(opening)
+    named = _named_bodies(opening)
+    for line, body in named:
+        fill("committee", body)
+        fill("where", line)
+    statement = _held_statement(text, context)
+    if statement:
+        dates = find_dates(statement, context)
+        fill("meeting_date", dates[0][0] if dates else None)
+        times = find_times(statement[dates[0][2] :] if dates else statement)
+        fill("meeting_time", times[0] if times else None)
+        fill("venue", _place(venue_where_held(statement)))
+    for line in opening:
+        to = _TO.match(line.text)
+        if to:
+            dates = find_dates(to.group("rest"), context)
+            fill("meeting_date", dates[0][0] if dates else None)
+        chunks = [c.text for c in line.chunks()]
+        for k, chunk in enumerate(chunks):
+            # A label set in a column of its own has its value in the next one.
+            value = f" {chunks[k + 1]}" if chunk.endswith(":") and k + 1 < len(chunks) else ""
+            _read_field(chunk + value, fill, context)
+    zone = _heading_zone(lines)
+    heading = _heading(zone)
+    if heading:
+        printed = _body_of_heading(join_text(heading))
+        if printed and found.get("committee", "").lower() == printed.lower():
+            found["committee"] = printed  # as the heading prints it
+        fill("committee", printed)
+        fill("where", heading[0])
+    for k, line in enumerate(zone):
+        dates = find_dates(line.text, context)
+        if dates:
+            fill("meeting_date", dates[0][0])
+            times = find_times(line.text[dates[0][2] :]) or find_times(line.text)
+            fill("meeting_time", times[0] if times else None)
+            fill("venue", _venue_under(zone, k))
+            break
+    fill("venue", _address(zone))
+    # A date in a heading that names no body is a letter's or a report's own.
+    if not (statement or named or (found.get("meeting_date") and found.get("committee"))):
+        return MeetingDetails()
+    return MeetingDetails(
+        committee=found.get("committee"),
+        meeting_date=found.get("meeting_date"),
+        meeting_time=found.get("meeting_time"),
+        venue=found.get("venue"),
+        where=found.get("where"),
     )
-    if minutes is not None:
-        meta = meta.model_copy(
-            update={
-                "meeting_date": minutes.meeting_date,
-                "meeting_time": minutes.start_time,
-                "venue": minutes.venue,
-            }
-        )
-    elif report is not None:
-        meta = meta.model_copy(update={"meeting_date": report.meeting_date})
-    return meta
+
+
+def _place(text: str | None) -> str | None:
+    """``text`` if it reads as a place: a word naming one, an address, or a short name in capitals."""
+    if not text:
+        return None
+    words = text.split()
+    named = len(words) <= _PLACE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return text if _PLACE_WORD.search(text) or _ADDRESS.search(text) or named else None
+
+
+def _named_bodies(lines: Sequence[Line]) -> list[tuple[Line, str]]:
+    """Bodies named as the meeting's, in reading order: "meeting of the X", "X will hold", "To: X"."""
+    named: list[tuple[int, Line, str]] = []
+    offsets, text = _offsets(lines)
+    for pattern in (_MEETING_OF, _WILL_MEET):
+        for m in pattern.finditer(text):
+            body = committee_from_title(m.group("body"))
+            if body:
+                line = lines[max(k for k, start in enumerate(offsets) if start <= m.start("body"))]
+                named.append((m.start(), line, body))
+    for k, line in enumerate(lines):
+        to = _TO.match(line.text)
+        if to:
+            rest = to.group("rest")
+            dates = find_dates(rest)
+            rest = rest[: dates[0][1]] if dates else rest
+            # The body ends where a dash, a comma or the next label sets off the date.
+            body = committee_from_title(
+                re.split(r"\s+[-–—]\s+|,|\s+date\s*:", rest, flags=re.I)[0].strip(" ,-–:")
+            )
+            if body:
+                named.append((offsets[k], line, body))
+    return [(line, body) for _, line, body in sorted(named, key=lambda n: n[0])]
+
+
+def _offsets(lines: Sequence[Line]) -> tuple[list[int], str]:
+    """Where each line starts in the lines joined with single spaces, and that text."""
+    offsets, parts, at = [], [], 0
+    for line in lines:
+        offsets.append(at)
+        parts.append(line.text)
+        at += len(line.text) + 1
+    return offsets, " ".join(parts)
+
+
+def _held_statement(text: str, context: date | None) -> str:
+    """The sentence that says where and when the meeting is or was held, up to its end.
+
+    It gives a date, or names "the meeting" it is about: "Special meetings are held at
+    the date, time and place specified" states a rule, not a meeting.
+    """
+    for held in re.finditer(r"\bheld\b", text, re.I):
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, held.start())), default=0)
+        end = _SENTENCE_END.search(text, held.start())
+        sentence = text[start : end.start() if end else len(text)]
+        if find_dates(sentence, context) or re.search(r"\bmeeting\b(?!s)", text[start : held.start()], re.I):
+            return sentence
+    return ""
+
+
+def _read_field(text: str, fill: Any, context: date | None) -> None:
+    field = _FIELD.match(text)
+    if not field:
+        return
+    label, value = field.group("label").lower(), field.group("value").strip()
+    if label.startswith("date") or label == "time":
+        dates = find_dates(value, context)
+        fill("meeting_date", dates[0][0] if dates else None)
+        times = find_times(value[dates[0][2] :] if dates else value)
+        fill("meeting_time", times[0] if times else None)
+    else:
+        fill("venue", value.strip(" ,;"))
+
+
+def _heading_zone(lines: Sequence[Line]) -> list[Line]:
+    """The lines before running text starts: a line in body type from the margin across most of
+    the column (a centred line of the heading is narrower or starts further in)."""
+    body = body_size(lines)
+    left, right = left_margin(lines, body), max(ln.x1 for ln in lines)
+    for k, line in enumerate(lines):
+        if (
+            abs(line.size - body) < 0.5
+            and not line.bold
+            and abs(line.x0 - left) <= ALIGN_TOLERANCE
+            and line.x1 - line.x0 > _PARAGRAPH_WIDTH * (right - left)
+            and len(line.chunks()) == 1
+        ):
+            return list(lines[:k])
+    return list(lines)
+
+
+def _heading(zone: Sequence[Line]) -> list[Line]:
+    """The largest consecutive lines of the heading that name a body (bold or larger than the text)."""
+    if not zone:
+        return []
+    body = body_size(zone)
+    groups: list[list[Line]] = []
+    for line in zone:
+        if not (line.bold or line.size >= body + 0.5):
+            continue
+        if groups and set_alike(groups[-1][-1], line) and line.top - groups[-1][-1].bottom < 0.8 * line.size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    named = [
+        g for g in groups if _body_of_heading(join_text(g)) and len(join_text(g).split()) <= _HEADING_WORDS
+    ]
+    # A council's own name set above its committee's ("Northshire District Council" over
+    # "Cabinet") is not the committee.
+    committees = [
+        g
+        for g in named
+        if names_body(join_text(g)) and not COUNCIL_NAME.search(_body_of_heading(join_text(g)) or "")
+    ]
+    councils = [g for g in named if COUNCIL_NAME.search(_body_of_heading(join_text(g)) or "")]
+    return max(committees if councils and committees else named, key=lambda g: g[0].size, default=[])
+
+
+def _body_of_heading(text: str) -> str | None:
+    """The body a heading names: "FOSTERING PANEL– 29 October 2024" gives the panel,
+    "Budget Update Appendix 1 – County Council" the council (the part that names a body)."""
+    dates = find_dates(text)
+    if dates:
+        text = WEEKDAY.sub(" ", text[: dates[0][1]])
+    text = re.sub(r"\b(?:agenda|notice(?:\s+of)?|summons|minutes)\b", " ", text, flags=re.I)
+    parts = [p.strip(" ,-–—:") for p in re.split(r"\s+[-–—]\s+|[-–—]\s*$", re.sub(r"\s+", " ", text))]
+    parts = [p for p in parts if p]
+    named = [p for p in parts if names_body(p)]
+    return committee_from_title(named[-1] if named else " ".join(parts))
+
+
+def _venue_under(zone: Sequence[Line], k: int) -> str | None:
+    """The place printed under the meeting's date: lines set alike, close below, naming a place."""
+    parts: list[Line] = []
+    for line in zone[k + 1 :]:
+        previous = parts[-1] if parts else zone[k]
+        if (
+            (parts and not set_alike(parts[-1], line))
+            or line.top - previous.bottom > _VENUE_GAP * line.size
+            or find_dates(line.text)
+            or find_times(line.text)
+            or ":" in line.text
+            or names_body(line.text)
+        ):
+            break
+        parts.append(line)
+    venue = " ".join(ln.text for ln in parts)
+    return venue.strip(" ,") if _PLACE_WORD.search(venue) or _ADDRESS.search(venue) else None
+
+
+def _address(zone: Sequence[Line]) -> str | None:
+    """A postal address in the heading, with the lines of it that follow in its column."""
+    for k, line in enumerate(zone):
+        for chunk in line.chunks():
+            if not _ADDRESS.search(chunk.text) or find_dates(chunk.text):
+                continue
+            parts = [chunk.text]
+            for below in zone[k + 1 :]:
+                nxt = next((c for c in below.chunks() if abs(c.x0 - chunk.x0) <= ALIGN_TOLERANCE), None)
+                if nxt is None or not _ADDRESS.search(nxt.text) or find_dates(nxt.text):
+                    break
+                parts.append(nxt.text)
+            return ", ".join(p.strip(" ,") for p in parts)
+    return None

@@ -46,7 +46,10 @@ _CODE = re.compile(
     r"(?P<close>[.):]?)(?=\s|$)"
 )
 _BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]\s*|[{re.escape(DASH_BULLETS)}]\s+)")
-_RUN_IN = re.compile(r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:\s+(?P<rest>\S.*)$")
+# "Open Forum: No one present.", "Reports from Working Groups:- Finance.": ":-" as ":".
+_RUN_IN = re.compile(
+    r"^\s*(?P<heading>[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}?)\s*:[-–]?\s+(?P<rest>\S.*)$"
+)
 
 _MERIDIEM = re.compile(r"^[ap]\.?m\b\.?|^noon\b|^hours?\b|^hrs\b", re.I)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -112,7 +115,8 @@ def parse_numbering(
     with a number, "2025-26 budget" and "£5m" do not. With ``codes``, minute numbers
     within the year or with the body's code ("25/42", "PL/42", "CAB12") count too; with
     ``set_apart`` (the token stands apart from its text, by a wide gap or on a line of
-    its own), so does a bare letter or numeral ("B   BUDGET").
+    its own, or the line is set as a heading, where "A report" is unlikely prose), so
+    does a bare letter or numeral with no stop after it ("B   BUDGET", "B URGENT BUSINESS").
     """
     bullet = _BULLET.match(text)
     if bullet:
@@ -193,7 +197,7 @@ def follows(previous: Numbering, current: Numbering) -> bool:
     """Whether ``current`` is the next number after ``previous`` in the same scheme.
 
     "3." follows "2.", "4b" follows "4a" or "4", "2.1" follows "2" or "1.3", "C." follows
-    "B.", "(iv)" follows "(iii)". Running minute numbers ("2709.", "2710.") follow too.
+    "B.", "(iv)" follows "(iii)". Running minute numbers ("3101.", "3102.") follow too.
     """
     if previous.style == "bullet" or current.style == "bullet":
         return False
@@ -226,7 +230,7 @@ def _letter(n: Numbering) -> int:
 
 def run_in_heading(text: str) -> tuple[str, str] | None:
     """A heading set at the start of its paragraph: "Public Forum: No one present." gives
-    ("Public Forum", "No one present."). The heading is a few words, the first capitalised;
+    ("Open Forum", "No one present."). The heading is a few words, the first capitalised;
     a sentence that merely holds a colon ("The reasons are: ...") is not one."""
     match = _RUN_IN.match(text)
     if match is None:

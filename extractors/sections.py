@@ -37,7 +37,8 @@ _MINUTES = re.compile(
 )
 _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\b", re.I)
 # "Agenda Item 5" printed in the top margin of the first page of an item's papers.
-_ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
+ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
+_NAMES_AGENDA = re.compile(r"\bagenda\b", re.I)
 # A page's opening lines are those in the top fifth of the page.
 _TOP_FRACTION = 0.2
 # Slides: landscape pages with a large title and little text.
@@ -77,7 +78,7 @@ def page_view(page: Page) -> PageView:
     lines = page_lines(page)
     stamp, stamp_line = page_stamp(lines, page.height)
     item_line = next(
-        (ln for ln in lines if ln.bottom <= 0.12 * page.height and _ITEM_STAMP.match(ln.text)), None
+        (ln for ln in lines if ln.bottom <= 0.12 * page.height and ITEM_STAMP.match(ln.text)), None
     )
     content = tuple(ln for ln in lines if ln is not stamp_line and ln is not item_line)
     return PageView(
@@ -88,7 +89,7 @@ def page_view(page: Page) -> PageView:
         chars=sum(len(ln.text) for ln in content),
         report_cover=looks_like_report_cover(page),
         height=float(page.height),
-        item_stamp=_ITEM_STAMP.match(item_line.text).group(1) if item_line else None,  # type: ignore[union-attr]
+        item_stamp=ITEM_STAMP.match(item_line.text).group(1) if item_line else None,  # type: ignore[union-attr]
     )
 
 
@@ -132,11 +133,16 @@ def front_sheet_length(views: Sequence[PageView], printed: dict[int, int]) -> in
     """How many leading pages an agenda front sheet takes.
 
     Packs number their papers from the first page after the front sheet, so the
-    front sheet ends before the first page that carries a printed number. Without
-    page stamps it ends before the first page that opens a document.
+    front sheet ends before the first page numbered 1. When the numbering counts the
+    front sheet too (or there is none), it ends before the first page that opens a
+    document: a report cover, a blank page, an "Agenda Item" stamp, or a title as large
+    as the front sheet's own unless that title names the agenda (a standalone agenda's
+    list of items under a heading of its own). Without any, the agenda is the whole PDF.
     """
     if printed:
-        return max(1, min(printed) - 1)
+        first = min(printed)
+        if first - printed[first] >= 1:
+            return first - printed[first]
     views = without_running_lines(views)
     body = body_size([ln for v in views for ln in v.lines])
     title_size = _title_size(views, body)
@@ -144,9 +150,14 @@ def front_sheet_length(views: Sequence[PageView], printed: dict[int, int]) -> in
         if view.report_cover or view.blank or view.item_stamp:
             return view.number - 1
         opening = view.opening
-        if opening and title_size is not None and opening[0].size >= title_size - 0.5:
+        if (
+            opening
+            and title_size is not None
+            and opening[0].size >= title_size - 0.5
+            and not any(_NAMES_AGENDA.search(ln.text) for ln in opening)
+        ):
             return view.number - 1
-    return 1
+    return len(views)
 
 
 def segment(

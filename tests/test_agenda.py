@@ -474,3 +474,155 @@ def test_an_agenda_grid_on_the_front_sheet_is_read_as_items_and_no_table(tmp_pat
 )
 def test_a_grid_numbering_its_rows_with_page_ranges_lists_agenda_items(grid, items):
     assert lists_items(grid) is items
+
+
+def test_lettered_items_are_read_and_their_indented_sub_items_belong_to_them(tmp_path):
+    # (text, indent): items bold at the margin, a description and sub-items set in.
+    printed = [
+        ("A. Roll Call", None),
+        ("B. General Public Comment", None),
+        ("An opportunity for the public to address the Board.", 16),
+        ("C. Management Reports", None),
+        ("1. Presentation on road safety", 36),
+        ("2. Presentation on recruitment", 36),
+        ("D. Adjournment", None),
+    ]
+    heading = [Text("BOARD OF COMMISSIONERS", 16, True), Text("Meeting Agenda – March 8, 2022", 14, True)]
+    body = [Text(t, 12, indent is None, indent=indent or 0) for t, indent in printed]
+    sheet = _sheet(tmp_path, heading + body)
+    assert [(i.number, i.title) for i in sheet.items] == [
+        ("A", "Roll Call"),
+        ("B", "General Public Comment"),
+        ("C", "Management Reports"),
+        ("D", "Adjournment"),
+    ]
+    assert sheet.items[2].description.startswith("1. Presentation on road safety")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["3101.", "3102.", "3103."], ["3101", "3102", "3103"]),
+        (["ITEM 1:", "ITEM 2:", "ITEM 3:"], ["1", "2", "3"]),
+        (["19.09.01", "19.09.02", "19.09.03"], ["19.09.01", "19.09.02", "19.09.03"]),
+    ],
+)
+def test_items_in_body_type_are_read_in_any_numbering_that_runs_on(tmp_path, numbers, expected):
+    titles = ["Highways Report", "Open Forum", "Apologies for absence"]
+    sheet = _sheet(
+        tmp_path,
+        [
+            Text("COMMUNITY COUNCIL", 14, True),
+            "You are summoned to a meeting of the above Council on Monday 3rd June 2019 at 7.30pm",
+            Text("AGENDA", 12, True),
+            *(f"{n} {t}" for n, t in zip(numbers, titles, strict=True)),
+        ],
+    )
+    assert [(i.number, i.title) for i in sheet.items] == list(zip(expected, titles, strict=True))
+
+
+def test_a_wrapped_title_continues_to_the_next_numbered_line_and_a_separate_line_is_its_description(tmp_path):
+    def draw(canvas, width, height):
+        rows = [
+            (0, "1.", "Declarations of Members' Interests in Items on this Agenda or", "(Pages 1 - 4)"),
+            (1, "", "in any Matters Arising from the Previous Minutes", None),
+            (3, "2.", "Local Transport Strategy", None),
+            (4, "", "- To follow", None),
+            (6, "3.", "Housing Delivery Plan 2024-39", None),
+            (8, "", "Papers to be published separately before the meeting", None),
+            (10, "4.", "Capital Programme 2025-35 and Revenue Budget 2025-26 and", "(Pages 5 - 20)"),
+            (11, "", "(including Council Tax Setting 2025/26)", None),
+        ]
+        canvas.setFont("Helvetica", 12)
+        for row, number, text, pages in rows:
+            y = height - 200 - 14 * row
+            canvas.drawString(56, y, number)
+            canvas.drawString(86, y, text)
+            if pages:
+                canvas.drawRightString(width - 44, y, pages)
+
+    path = write_pdf(tmp_path / "agenda.pdf", [PageSpec([Text("A G E N D A", 12, True)], extra=[draw])])
+    with open_document(path) as doc:
+        sheet = extract_front_sheet(doc.pages, SOURCE)
+    assert [(i.number, i.title, i.description) for i in sheet.items] == [
+        (
+            "1",
+            "Declarations of Members' Interests in Items on this Agenda or "
+            "in any Matters Arising from the Previous Minutes",
+            None,
+        ),
+        ("2", "Local Transport Strategy", "- To follow"),
+        (
+            "3",
+            "Housing Delivery Plan 2024-39",
+            "Papers to be published separately before the meeting",
+        ),
+        (
+            "4",
+            "Capital Programme 2025-35 and Revenue Budget 2025-26 and "
+            "(including Council Tax Setting 2025/26)",
+            None,
+        ),
+    ]
+
+
+def test_a_run_in_title_before_its_sentences_is_the_title_and_a_value_after_a_colon_is_not(tmp_path):
+    printed = [
+        "1. Reports from Working Groups:- Finance. Review the insurance renewal",
+        "2. Approval of minutes from meeting date: April 4, 2023",
+        "3. Budget 2025/26: Month 4",
+    ]
+    sheet = _sheet(tmp_path, [Text("PARISH COUNCIL AGENDA", 16, True), *printed])
+    described = {i.title: i.description for i in sheet.items}
+    assert described == {
+        "Reports from Working Groups": "Finance. Review the insurance renewal",
+        "Approval of minutes from meeting date: April 4, 2023": None,
+        "Budget 2025/26: Month 4": None,
+    }
+
+
+def test_a_supplements_covering_letter_lists_its_one_item_with_its_page_range(tmp_path):
+    path = write_pdf(
+        tmp_path / "supplement.pdf",
+        [
+            [
+                Text("Dear Member", space_before=200),
+                Text("COUNTY COUNCIL - THURSDAY, 16 JANUARY 2025", bold=True),
+                Text("Agenda Item No", bold=True),
+                Text("3 Local Transport Strategy (Pages 1 - 18)", bold=True),
+                "Yours sincerely",
+            ]
+        ],
+    )
+    with open_document(path) as doc:
+        assert is_front_sheet(doc.pages[0])
+        sheet = extract_front_sheet(doc.pages, SOURCE)
+    assert [(i.number, i.title, i.page_start, i.page_end) for i in sheet.items] == [
+        ("3", "Local Transport Strategy", 1, 18)
+    ]
+    assert (sheet.meta.committee, sheet.meta.meeting_date) == ("COUNTY COUNCIL", date(2025, 1, 16))
+
+
+def test_the_last_item_ends_before_a_heading_set_as_the_items_are_or_a_signature_set_apart(tmp_path):
+    titled = _sheet(
+        tmp_path,
+        [
+            Text("PLANNING COMMISSION AGENDA", 16, True),
+            Text("ITEM 1: ELM ROAD SITE", 11, True),
+            "Staff: Alex Planner",
+            Text("ITEM 2: UNIVERSITY PLAN UPDATE", 11, True),
+            "A workshop for the Commission.",
+            Text("ADJOURNMENT", 11, True),
+        ],
+    )
+    signed = _sheet(
+        tmp_path,
+        [
+            Text("COMMUNITY COUNCIL AGENDA", 16, True),
+            "2722. Any Other Business",
+            "2723. Date of next meeting",
+            Text("Jane Clerk (Clerk)", space_before=30),
+        ],
+    )
+    assert [i.description for i in titled.items] == ["Staff: Alex Planner", "A workshop for the Commission."]
+    assert signed.items[-1].description is None

@@ -7,6 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from extractors.layout import page_lines
 from pipeline.pdf.pdfpages import PdfError, inspect_pdf, open_document
 from tests.pdfgen import Text, write_encrypted_pdf, write_pdf, write_scanned_pdf
 
@@ -130,3 +131,32 @@ def test_pages_read_from_many_threads_match_a_sequential_read(raw_pdfs):
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = list(pool.map(read, paths * 2))
     assert threaded == sequential * 2
+
+
+def test_values_typed_into_form_fields_are_page_text(tmp_path):
+    path = tmp_path / "notice.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 760, "Notice is hereby given that Area Council ______ will meet.")
+    canvas.drawString(72, 720, "Date/Time:")
+    blank_x = 72 + canvas.stringWidth("Notice is hereby given that Area Council ", "Helvetica", 11)
+    form = canvas.acroForm
+    form.textfield(
+        name="number", value="014", x=blank_x, y=755, width=36, height=16, fontSize=9, borderWidth=0
+    )
+    form.textfield(
+        name="when", value="June 8, 630pm", x=140, y=714, width=200, height=16, fontSize=12, borderWidth=0
+    )
+    form.textfield(
+        name="notes", value="Welcome\nBudget Update", x=90, y=600, width=300, height=60,
+        fontSize=12, borderWidth=0, fieldFlags="multiline",
+    )  # fmt: skip
+    canvas.save()
+    with open_document(path) as doc:
+        lines = [ln.text for ln in page_lines(doc.pages[0])]
+    assert "Notice is hereby given that Area Council 014 will meet." in lines
+    assert "Date/Time: June 8, 630pm" in lines
+    assert [ln for ln in lines if ln.startswith(("Welcome", "Budget Update"))] == [
+        "Welcome",
+        "Budget Update",
+    ]

@@ -29,6 +29,7 @@ import pypdfium2.raw as raw
 from pdfplumber.page import Page
 
 from pipeline.pdf import ocr as ocr_reader
+from pipeline.pdf.formfields import field_chars, under_fields
 from pipeline.pdf.pageobjects import boxed, char_object
 
 log = logging.getLogger(__name__)
@@ -232,6 +233,9 @@ def open_document(path: Path, *, ocr: bool = True) -> PdfDocument:
     path = Path(path)
     with PDFIUM_LOCK:
         doc = _open_pdfium(path)
+        # Form-field values are page text (pipeline.pdf.formfields); PDFium reads them
+        # only once the forms are set up, before any page is loaded.
+        doc.init_forms()
     try:
         plumber = pdfplumber.open(path)
         pages = plumber.pages
@@ -346,7 +350,10 @@ def read_page_objects(doc: pdfium.PdfDocument, index: int, page: Page) -> dict[s
         pdfpage = doc[index]
         try:
             transform = _DisplayTransform(pdfpage, page)
-            objects: dict[str, list[dict]] = {"char": _read_chars(pdfpage, page, transform)}
+            printed = _read_chars(pdfpage, page, transform)
+            typed, fields = field_chars(pdfpage, page, transform.box, printed)
+            chars = [c for c in printed if not under_fields(c, fields)]
+            objects: dict[str, list[dict]] = {"char": chars + typed}
             for kind, obj in _read_graphics(pdfpage, page, transform):
                 objects.setdefault(kind, []).append(obj)
             return objects
