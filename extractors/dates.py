@@ -32,7 +32,8 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# An ordinal's suffix may stand apart from its figure: a superscript "th" comes out as "13 th".
+_DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}\s*,?\s+{_YEAR}\b", re.I)

@@ -31,6 +31,7 @@ from extractors.contacts import find_email, find_phone, person_name
 from extractors.dates import parse_date
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import names_body
+from extractors.numbering import Numbering, parse_numbering
 from schemas.records import BBox, Report
 
 EXTRACTOR = Extractor("reports", __name__)
@@ -71,21 +72,30 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"recommendations?(?:\s*\(s\))?(?:\s+to\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
         r"|(?:recommended|proposed)\s+decisions?(?:\s*\(s\))?|decisions?(?:\s*\(s\))?\s+(?:required|sought)",
     ),
-    # Labels of other cover fields: they end the field before them and help tell a
-    # cover sheet from a page that merely mentions a label.
+    # Labels of the other cover fields: they end the field before them and tell a cover
+    # sheet from a page that merely mentions a label. Who sends the report, and to whom:
+    "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|from|by|(?:submitted|presented)\s+by",),
+    "to": (r"(?:report\s+)?to|committee|decision[\s-]*(?:maker|taker)",),
+    # Fields only a committee paper carries:
+    "status": (r"classification|status|exempt(?:\s+information)?|protective\s+marking",),
+    "summary": (r"(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?",),
     "other": (
-        r"report\s+(?:to|of|from|by)|to|by|from|committee|electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
-        r"|decision\s+(?:no\.?|number|reference)|enclosures|decision[\s-]*(?:maker|taker)|wards?(?:\s*\(s\))?(?:\s+affected)?"
+        r"electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
+        r"|decision\s+(?:no\.?|number|reference)|enclosures|wards?(?:\s*\(s\))?(?:\s+affected)?"
         r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
-        r"|portfolio(?:\s+holder)?|classification|status|purpose(?:\s+of\s+(?:the\s+)?report)?"
-        r"|policy\s+context|(?:executive\s+)?summary|exempt(?:\s+information)?|director(?:ate)?"
+        r"|portfolio(?:\s+holder)?|policy\s+context|director(?:ate)?"
         r"|service\s+area|agenda\s+item|item\s+(?:no\.?|number)|reasons?\s+for\s+(?:urgency|(?:the\s+)?decision)"
         r"|corporate\s+priorit(?:y|ies)|background\s+papers|appendices|attachments",
     ),
 }
+# Label kinds no other document prints as a block: an e-mail or a memo heads itself with
+# From, To, Date and Subject too, a report cover adds at least one of these.
+_PAPER_KINDS = frozenset({"author", "finance", "recs", "status", "summary", "other"})
 # Author labels often run on: "Report author and contact details", "Contact officer & telephone".
 _AUTHOR_TAIL = r"(?:\s*(?:and|&|/|,)\s*[a-z][a-z .\-/&]{0,40}?)?"
-_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+# A section number before a label or heading ("2.", "2.1"); a larger figure opening a line
+# is a year or an amount.
+_MAX_SECTION_NUMBER = 99
 # What may follow a label on its line: a colon (maybe with a dash), a spaced dash, or nothing.
 _SEPARATOR = r"(?:\s*[:：]\s*(?:[-–—]\s*)?|\s+[-–—]\s+|\s*$)"
 
@@ -96,8 +106,8 @@ def _compile_labels() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]
     for kind, ranks in _LABEL_WORDS.items():
         for rank, words in enumerate(ranks):
             tail = _AUTHOR_TAIL if kind == "author" else ""
-            full = re.compile(rf"^\s*{_NUMBER}(?P<label>(?:{words}){tail}){_SEPARATOR}", re.I)
-            prefix = re.compile(rf"^\s*{_NUMBER}(?P<label>{words})\b", re.I)
+            full = re.compile(rf"\s*(?P<label>(?:{words}){tail}){_SEPARATOR}", re.I)
+            prefix = re.compile(rf"\s*(?P<label>{words})\b", re.I)
             patterns.append((kind, rank, full, prefix))
     return patterns
 
@@ -118,7 +128,7 @@ _CONTACT_SUBLABEL = re.compile(
 )
 # Headings that open a part of the report body.
 _SECTION_HEADING = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:report\s+details?|main\s+report|background(?:\s+information)?"
+    r"^\s*(?:report\s+details?|main\s+report|background(?:\s+information)?"
     r"|introduction|(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?"
     r"|reasons?\s+for\s+(?:the\s+)?(?:recommendations?|decisions?|proposals?)"
     r"|(?:financial|legal|risk|equalit(?:y|ies)|staffing|hr|human\s+resources?|environmental|other)"
@@ -131,18 +141,38 @@ _INTRO_END = re.compile(r"[:：]\s*(?:[-–—]\s*)?$")
 
 # ---------------------------------------------------------------- text helpers
 
-_BULLETS = "•●○◦▪▫■□‣∙·*⁃➢➤►▶✓✔❖\uf000-\uf0ff"
-_LIST_MARKER = re.compile(
-    rf"""^\s*(?P<marker>
-        [{_BULLETS}]
-      | [-–—](?=\s)
-      | \(\s*(?:\d{{1,2}}|[a-z]{{1,2}}|[ivxlc]{{1,5}}|[A-Z])\s*\)
-      | \d{{1,2}}(?:\.\d{{1,2}})*[.)]
-      | \d{{1,2}}(?:\.\d{{1,2}})+
-      | (?:[a-z]|[ivx]{{2,4}}|[A-Z])[.)]
-    )(?:\s+|$)""",
-    re.X,
-)
+
+def section_number(text: str) -> tuple[str | None, int]:
+    """The section number a heading or label opens with ("2", "2.1") and where its words start."""
+    n = parse_numbering(text)
+    if (
+        n is None
+        or n.style not in ("arabic", "decimal")
+        or n.bracketed
+        or n.worded
+        or not n.rest
+        or (n.style == "arabic" and int(n.label) > _MAX_SECTION_NUMBER)
+    ):
+        return None, 0
+    return n.label, text.index(n.rest, text.index(n.token) + len(n.token))
+
+
+def _is_section_heading(text: str) -> bool:
+    return bool(_SECTION_HEADING.match(text[section_number(text)[1] :]))
+
+
+def list_marker(text: str) -> Numbering | None:
+    """The list marker a line starts with: a bullet, or a number or letter set off by its
+    punctuation ("1.", "1)", "(a)", "ii)", "2.1"), never a bare word or figure."""
+    n = parse_numbering(text)
+    if n is None or n.worded:
+        return None
+    start = text.index(n.token) + len(n.token)
+    if start < len(text) and not text[start].isspace():
+        return None  # "e.g." is an abbreviation, not "e." and "g."
+    if n.style == "bullet" or n.bracketed or n.style == "decimal" or n.token.endswith("."):
+        return n
+    return None
 
 
 def split_list_marker(text: str) -> tuple[str | None, str]:
@@ -151,10 +181,8 @@ def split_list_marker(text: str) -> tuple[str | None, str]:
     A marker needs its punctuation ("1." or "1)", not a bare "1") and a space after it,
     so a line that starts with a word or a number in the text keeps it.
     """
-    m = _LIST_MARKER.match(text)
-    if m is None:
-        return None, text.strip()
-    return m.group("marker"), text[m.end() :].strip()
+    n = list_marker(text)
+    return (n.token, n.rest) if n else (None, text.strip())
 
 
 def is_introduction(text: str) -> bool:
@@ -180,16 +208,16 @@ def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
     dash or nothing. With it, ``text`` need only start with the label's words, as a
     table's label cell does when its label wraps onto a second line.
     """
+    number, offset = section_number(text)
     hits = []
     for kind, rank, full, start in _LABELS:
-        m = (start if prefix else full).match(text)
+        m = (start if prefix else full).match(text, offset)
         if m:
-            number = m.group("num").strip().rstrip(".") if m.group("num") else None
             hits.append((-m.end("label"), rank, _Hit(kind, rank, m.end(), number)))
     if hits:
         return min(hits, key=lambda h: h[:2])[2]
     role = _REPORT_OF.match(text)
-    return _Hit("other", 0, role.end(), None) if role else None
+    return _Hit("from", 0, role.end(), None) if role else None
 
 
 def _line_label(line: Line) -> _Hit | None:
@@ -243,17 +271,16 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
     if value_x is None:
         return [_Entry(ln) for ln in lines]
     splits = [_split_at_column(ln, value_x) for ln in lines]
-    # The table runs from its first label row to its last line with a value.
-    starts = [i for i, ln in enumerate(lines) if splits[i] and splits[i][0] and _line_label(ln)]
-    ends = [i for i, s in enumerate(splits) if s and s[1]]
-    if not starts or not ends:
+    rows = _table_lines(lines, splits)
+    if not rows:
         return [_Entry(ln) for ln in lines]
-    rules = _row_rules(page, min(ln.x0 for ln in lines[starts[0] : ends[-1] + 1]), value_x)
+    labels = [lines[i] for i in sorted(rows) if splits[i][0] and _line_label(lines[i])]  # type: ignore[index]
+    rules = _row_rules(page, min(lines[i].x0 for i in rows), value_x, labels)
     entries: list[_Entry] = []
     prev: _Entry | None = None
     for i, ln in enumerate(lines):
         split = splits[i]
-        if split is None or not starts[0] <= i <= ends[-1]:
+        if split is None or i not in rows:
             entries.append(_Entry(ln))
             prev = None
             continue
@@ -267,6 +294,29 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
         prev = _Entry(ln, left, right, start)
         entries.append(prev)
     return entries
+
+
+def _table_lines(lines: Sequence[Line], splits: Sequence[tuple[Line | None, Line | None] | None]) -> set[int]:
+    """Indices of the lines of two-column tables of labels and values.
+
+    A table opens with a label left of the value column and runs while no line crosses
+    the column, up to its last line with a value: a label with nothing in the value
+    column after it ("Summary:" over its paragraph) is set as a heading, not as a row.
+    """
+    rows: set[int] = set()
+    i = 0
+    while i < len(lines):
+        split = splits[i]
+        if split is None or split[0] is None or _line_label(lines[i]) is None:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and splits[end + 1] is not None:
+            end += 1
+        valued = [k for k in range(i, end + 1) if splits[k][1] is not None]  # type: ignore[index]
+        rows.update(range(i, valued[-1] + 1) if valued else ())
+        i = end + 1
+    return rows
 
 
 def _continues_label(prev: _Entry, left: Line) -> bool:
@@ -308,19 +358,30 @@ def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | No
     right = [w for w in line.words if w.x0 >= value_x - tol]
     if left and left[-1].x1 > value_x + tol:
         return None
-    if left and right and right[0].x0 - left[-1].x1 < 0.6 * line.size:
+    # Words a space apart run across the column, unless a label's colon closes the left part
+    # and the value starts at the column: "Summary: The report ...", the label filling its cell.
+    label_ends = (
+        bool(left) and left[-1].text.endswith(":") and abs(right[0].x0 - value_x) <= tol if right else False
+    )
+    if left and right and right[0].x0 - left[-1].x1 < 0.6 * line.size and not label_ends:
         return None
     return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
 
 
-def _row_rules(page: Page, left: float, value_x: float) -> list[float]:
-    """Heights of the horizontal rules and cell edges that run under the label column: row borders."""
+def _row_rules(page: Page, left: float, value_x: float, labels: Sequence[Line]) -> list[float]:
+    """Heights of the horizontal rules and cell edges that run under the label column: row borders.
+
+    None unless they part most pairs of consecutive labels: rules that box groups of
+    fields, or a page's header and footer rules, are no row borders.
+    """
     ys: list[float] = []
     for obj in (*page.lines, *page.rects):
         if obj["x0"] <= left + 2 and obj["x1"] >= value_x - 15:
             thin = obj["bottom"] - obj["top"] < 2
             ys.extend([(obj["top"] + obj["bottom"]) / 2] if thin else [obj["top"], obj["bottom"]])
-    return sorted(ys)
+    pairs = list(itertools.pairwise(labels))
+    parted = sum(1 for a, b in pairs if any(a.bottom < y < b.top for y in ys))
+    return sorted(ys) if pairs and 2 * parted >= len(pairs) else []
 
 
 # ---------------------------------------------------------------- cover fields
@@ -454,7 +515,7 @@ def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
                 end_cover(i)
             current = None
         elif _ends_field(current, line, layout):
-            if layout.heading(line) or _SECTION_HEADING.match(line.text):
+            if layout.heading(line) or _is_section_heading(line.text):
                 end_cover(i)
             current = None
         else:
@@ -506,7 +567,7 @@ def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
             or not layout.wrapped(prev)
             or len(current.lines) >= 4
         )
-    if _SECTION_HEADING.match(line.text):
+    if _is_section_heading(line.text):
         return True
     if not layout.heading(line):
         return False
@@ -532,7 +593,7 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
     numbered_under = False
     for entry in entries[anchor.index + 1 :]:
         line = entry.line
-        marker, _ = split_list_marker(line.text)
+        marker = list_marker(line.text)
         prev = block[-1] if block else anchor.label
         if (
             line.page != prev.page
@@ -543,9 +604,9 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
             continue  # a running header over the recommendations' continuation
         if len(block) >= 60 or _ends_block(line, marker, anchor, block, layout):
             break
-        if marker and anchor.number and re.fullmatch(r"[\d.]+[.)]?", marker):
+        if marker and anchor.number and marker.style in ("arabic", "decimal") and not marker.bracketed:
             # Items numbered 2.1, 2.2 under "2. Recommendations" end at "3" or "3.1".
-            if marker.startswith(anchor.number + ".") and len(marker.rstrip(".)")) > len(anchor.number):
+            if marker.label.startswith(anchor.number + "."):
                 numbered_under = True
             elif numbered_under:
                 break
@@ -553,10 +614,12 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
     return block
 
 
-def _ends_block(line: Line, marker: str | None, anchor: _Field, block: list[Line], layout: _Layout) -> bool:
+def _ends_block(
+    line: Line, marker: Numbering | None, anchor: _Field, block: list[Line], layout: _Layout
+) -> bool:
     """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph."""
     text, head = line.text, anchor.label
-    if _match_label(text) or _SECTION_HEADING.match(text):
+    if _match_label(text) or _is_section_heading(text):
         return True
     if is_introduction(text):
         return False
@@ -629,17 +692,14 @@ _OTHER_DATE = re.compile(
 )
 
 
-# The label naming the meeting a report goes to.
-_ADDRESSEE = re.compile(r"^\s*(?:report\s+)?to\s*[:：]|^\s*(?:meeting|committee)\s*[:：]", re.I)
-
-
 def looks_like_report_cover(page: Page) -> bool:
     """Whether a report's cover sheet starts on ``page``.
 
-    The top half of the page must open lines with a subject/title label and with at
-    least one other cover label (author, date, finance, recommendations, "Report
-    to", ...); a generic "Subject:" or "Title:" needs two others. A page that only
-    mentions a label inside a sentence is not a cover.
+    The top half of the page must open lines with labelled fields: a subject or title
+    label and at least one other cover label (author, date, finance, recommendations,
+    "From", "To", "Status", ...); a generic "Subject:" or "Title:" needs two others, one
+    of them a field only a committee paper carries (an e-mail also has From, To and
+    Date). A page that only mentions a label inside a sentence is not a cover.
     """
     x0, top, x1, bottom = page.bbox
     half = page.crop((x0, top, x1, top + (bottom - top) / 2))
@@ -649,10 +709,10 @@ def looks_like_report_cover(page: Page) -> bool:
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
     if "title" in kinds:
-        return len(kinds) >= 3
+        return len(kinds) >= 3 and bool(kinds & _PAPER_KINDS)
     # A cover that sets its subject as a heading: an author or contact and several other cover
     # fields, or one besides the line naming whose report it is ("Report of the Director of ...").
-    others = sum(1 for h in hits if h.kind == "other")
+    others = sum(1 for h in hits if h.kind not in ("title", "author", "date", "finance", "recs"))
     reported = any(_REPORT_OF.match(ln.text) for ln in lines)
     return "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported)
 
@@ -708,7 +768,7 @@ def _unlabelled_title(entries: Sequence[_Entry], cover: _Cover, layout: _Layout)
     candidates: list[int] = []
     for i, entry in enumerate(entries):
         line = entry.line
-        if line.page != first_page or _SECTION_HEADING.match(line.text):
+        if line.page != first_page or _is_section_heading(line.text):
             break
         undated = re.sub(r"[\W\d]+", " ", line.text)
         if parse_date(line.text):
@@ -762,7 +822,7 @@ def _meeting_date(cover: _Cover) -> date | None:
     dated = [(f.rank, f.index, parse_date(f.text)) for f in cover.best("date")]
     heading = [parse_date(ln.text) for ln in cover.header if not _OTHER_DATE.search(ln.text)]
     dated += [(1, i, d) for i, d in enumerate(heading)]
-    dated += [(4, f.index, parse_date(f.text)) for f in cover.best("other") if _ADDRESSEE.match(f.label.text)]
+    dated += [(4, f.index, parse_date(f.text)) for f in cover.best("to")]
     found = sorted((rank, index, d) for rank, index, d in dated if d)
     return found[0][2] if found else None
 
