@@ -7,6 +7,9 @@ jo.green@example.gov.uk" gives the name, the address and the number as printed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from extractors.numbering import parse_numbering
 
 _EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_NUMBER = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(0|0)[\d)]*(?:[ \-][\d)]+)*")
@@ -83,6 +86,27 @@ def _trim_number(candidate: str) -> str | None:
             return None
         groups.pop()
     return None
+
+
+def contact_entry(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
+    """The first person named in a contact block, with the e-mail address and phone number of their entry.
+
+    A block may list several people, each on lines of their own ("Jo Green, Analyst" /
+    "01632 960 111" / "jo.green@example.gov.uk" / "Sam Patel, Manager" / ...): the first
+    entry runs to the line naming the next person, so it never lends the next person's
+    number to a first person printed without one. List bullets are not part of the text.
+    """
+    texts = [_unbulleted(line) for line in lines]
+    names = [person_name(text) for text in texts]
+    named = [i for i, name in enumerate(names) if name]
+    end = next((i for i in named if names[i] != names[named[0]]), len(texts)) if named else len(texts)
+    entry = "\n".join(texts[:end])
+    return (names[named[0]] if named else None), find_email(entry), find_phone(entry)
+
+
+def _unbulleted(line: str) -> str:
+    n = parse_numbering(line)
+    return n.rest if n is not None and n.style == "bullet" else line
 
 
 def person_name(text: str) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,11 +28,11 @@ from datetime import date
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
-from extractors.contacts import find_email, find_phone, person_name
+from extractors.contacts import contact_entry, find_email, find_phone, person_name
 from extractors.dates import parse_date
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import names_body
-from extractors.numbering import Numbering, parse_numbering
+from extractors.numbering import Numbering, follows, parse_numbering
 from schemas.records import BBox, Report
 
 EXTRACTOR = Extractor("reports", __name__)
@@ -209,6 +210,8 @@ def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
     table's label cell does when its label wraps onto a second line.
     """
     number, offset = section_number(text)
+    if text[offset:].lstrip()[:1].islower():
+        return None  # a sentence wrapped onto the line: "... relating to: -"
     hits = []
     for kind, rank, full, start in _LABELS:
         m = (start if prefix else full).match(text, offset)
@@ -226,8 +229,10 @@ def _line_label(line: Line) -> _Hit | None:
     gap = _column_gap(line)
     if hit or gap is None:
         return hit
+    # The words before the gap must be a label, not merely start like one: "Director of
+    # Finance    Chief Executive" is a row of two columns of names and roles.
     head = " ".join(w.text for w in line.words[:gap])
-    hit = _match_label(head, prefix=True)
+    hit = _match_label(head)
     return _Hit(hit.kind, hit.rank, len(head), hit.number) if hit else None
 
 
@@ -351,9 +356,13 @@ def _value_column(lines: Sequence[Line]) -> float | None:
     return best[0] if len(best) >= 2 and best[0] - left > 30 else None
 
 
+# How far a word may start off a column's edge and still be set in that column.
+_COLUMN_TOLERANCE = 3.0
+
+
 def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | None] | None:
     """The parts of ``line`` left and right of the value column; None for a line across it."""
-    tol = 3.0
+    tol = _COLUMN_TOLERANCE
     left = [w for w in line.words if w.x0 < value_x - tol]
     right = [w for w in line.words if w.x0 >= value_x - tol]
     if left and left[-1].x1 > value_x + tol:
@@ -585,13 +594,28 @@ class _Item:
     texts: list[str]
     x0: float
     last: Line
+    hang: float | None = None  # where its lines after the first start
+
+    def continues(self, line: Line, layout: _Layout) -> bool:
+        """Whether ``line`` goes on with this item: in its paragraph or indented under its marker,
+        never back left of where its lines after the first start."""
+        if self.hang is not None and line.x0 < self.hang - _COLUMN_TOLERANCE:
+            return False
+        return layout.same_paragraph(self.last, line) or (self.marked and line.x0 > self.x0 + 2)
+
+
+# At most this many lines are read as one block of recommendations.
+_MAX_BLOCK_LINES = 120
+# A heading is short: a line of more words is a sentence set in bold.
+_HEADING_WORDS = 12
 
 
 def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _Layout) -> list[Line]:
     """The lines of the recommendations that follow a heading or an inline label."""
     block = [anchor.inline] if anchor.inline else []
     numbered_under = False
-    for entry in entries[anchor.index + 1 :]:
+    rest = entries[anchor.index + 1 :]
+    for k, entry in enumerate(rest):
         line = entry.line
         marker = list_marker(line.text)
         prev = block[-1] if block else anchor.label
@@ -602,7 +626,8 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
             and not layout.heading(line)
         ):
             continue  # a running header over the recommendations' continuation
-        if len(block) >= 60 or _ends_block(line, marker, anchor, block, layout):
+        following = list_marker(rest[k + 1].line.text) if k + 1 < len(rest) else None
+        if len(block) >= _MAX_BLOCK_LINES or _ends_block(line, marker, following, anchor, block, layout):
             break
         if marker and anchor.number and marker.style in ("arabic", "decimal") and not marker.bracketed:
             # Items numbered 2.1, 2.2 under "2. Recommendations" end at "3" or "3.1".
@@ -615,21 +640,42 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
 
 
 def _ends_block(
-    line: Line, marker: Numbering | None, anchor: _Field, block: list[Line], layout: _Layout
+    line: Line,
+    marker: Numbering | None,
+    following: Numbering | None,
+    anchor: _Field,
+    block: list[Line],
+    layout: _Layout,
 ) -> bool:
-    """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph."""
+    """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph.
+
+    ``following`` is the marker of the line after ``line``: a heading between two items of
+    one list heads a group of recommendations, the list goes on past it.
+    """
     text, head = line.text, anchor.label
     if _match_label(text) or _is_section_heading(text):
         return True
     if is_introduction(text):
         return False
-    same_rank = line.size > head.size + 0.5 or (abs(line.size - head.size) <= 0.3 and line.bold == head.bold)
-    if anchor.inline is None and layout.heading(head) and same_rank:
-        return True
-    # A short heading, unless the recommendations themselves are set in that style.
-    heading = marker is None and layout.heading(line) and len(text.split()) <= 12
-    if heading and not (block and _same_style(line, block[-1])):
-        return True
+    section = parse_numbering(head.text) if anchor.number else None
+    if (
+        marker is not None
+        and section is not None
+        and marker.depth <= section.depth
+        and follows(section, marker)
+    ):
+        return True  # the next section: "3." after "2. Recommendations"
+    if layout.heading(line) and _heading_like(line, layout):
+        items = [m for m in (list_marker(ln.text) for ln in block) if m is not None]
+        if marker is not None:
+            # A numbered line in heading style heads a section unless the items are set alike.
+            return bool(items) and not _same_style(
+                line, next(ln for ln in reversed(block) if list_marker(ln.text))
+            )
+        if items and following is not None and follows(items[-1], following):
+            return False
+        # A short paragraph among recommendations set in that style, numbered none.
+        return not (block and not items and _same_style(line, block[-1]))
     prev = block[-1] if block else head
     # An inline recommendation is one paragraph, unless it introduces a list.
     return (
@@ -640,32 +686,45 @@ def _ends_block(
     )
 
 
+def _heading_like(line: Line, layout: _Layout) -> bool:
+    """Short, ending short of the right margin, and no sentence."""
+    text = line.text.rstrip()
+    return len(text.split()) <= _HEADING_WORDS and not layout.wrapped(line) and text[-1:] not in ".;,"
+
+
 def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
-    """One string per recommendation: list items, or paragraphs of an unnumbered block."""
+    """One string per recommendation: list items, or paragraphs of an unnumbered block.
+
+    Around a list, the lines before its first item introduce it and those after its last
+    item's paragraph are no part of it; between its items, a line at the markers' margin
+    heads a group of them, and a paragraph indented like the items' text goes on with the
+    item above.
+    """
     items: list[_Item] = []
     for line in lines:
-        marker, rest = split_list_marker(line.text)
+        marker = list_marker(line.text)
         if marker is not None:
-            items.append(_Item(True, [rest], line.x0, line))
+            items.append(_Item(True, [marker.rest], line.x0, line))
             continue
         cur = items[-1] if items else None
-        if cur and (layout.same_paragraph(cur.last, line) or (cur.marked and line.x0 > cur.x0 + 2)):
+        if cur and cur.continues(line, layout):
             cur.texts.append(line.text)
             cur.last = line
+            cur.hang = line.x0 if cur.hang is None else cur.hang
         else:
             items.append(_Item(False, [line.text], line.x0, line))
-    texts = [(it.marked, re.sub(r"\s+", " ", " ".join(it.texts)).strip()) for it in items]
-    marked_at = [i for i, (marked, _) in enumerate(texts) if marked]
+    texts = [(it, re.sub(r"\s+", " ", " ".join(it.texts)).strip()) for it in items]
+    marked_at = [i for i, (it, _) in enumerate(texts) if it.marked]
     out: list[str] = []
-    for i, (marked, text) in enumerate(texts):
+    for i, (item, text) in enumerate(texts):
         if not text or is_introduction(text):
             continue
-        if marked_at and not marked:
+        if marked_at and not item.marked:
             if i < marked_at[0]:
                 continue  # a sentence that introduces the list
             if i > marked_at[-1]:
                 break  # the list has ended
-            if out:
+            if out and item.x0 > texts[marked_at[0]][0].x0 + _COLUMN_TOLERANCE:
                 out[-1] = f"{out[-1]} {text}"
             continue
         out.append(text)
@@ -684,8 +743,6 @@ def _recommendations(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) 
 
 # ---------------------------------------------------------------- public API
 
-# Pages of a report read for its cover fields and recommendations.
-_COVER_PAGES = 3
 # Heading lines with a date that is not the meeting's.
 _OTHER_DATE = re.compile(
     r"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|published|issued|despatch|dispatch)", re.I
@@ -726,7 +783,7 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     """
     if not pages:
         return None
-    entries = [e for n, page in enumerate(pages[:_COVER_PAGES]) for e in _page_entries(page, n == 0)]
+    entries = [e for n, page in enumerate(pages) for e in _page_entries(page, n == 0)]
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
     title = next((f.lines for f in cover.best("title") if f.text), None)
@@ -734,7 +791,7 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
         title = _unlabelled_title(entries, cover, layout)
     if not title:
         return None
-    author, email, phone = _contact(cover, pages[_COVER_PAGES:])
+    author, email, phone = _contact(cover, [e.line for e in entries])
     # A numbered "Financial implications" heading opens a body section, not a cover field.
     finance = [f for f in cover.best("finance") if f.rank == 0 or f.number is None]
     first_page = pages[0].page_number
@@ -797,21 +854,72 @@ def _unlabelled_title(entries: Sequence[_Entry], cover: _Cover, layout: _Layout)
     return lines
 
 
-def _contact(cover: _Cover, later_pages: Sequence[Page]) -> tuple[str | None, str | None, str | None]:
-    """Author, e-mail and phone: from the cover's contact field, else a contact label further on."""
-    candidates = cover.best("author", cover_only=False)
-    for page in later_pages if not candidates else ():
-        entries = _page_entries(page, False)
-        later = _read_cover(entries, _Layout.of([e.line for e in entries]))
-        candidates = later.best("author", cover_only=False)
-        if candidates:
-            break
-    blocks = ["\n".join(ln.text for ln in f.lines) for f in candidates if f.lines]
-    for block in blocks:
-        name = person_name(block)
+def _contact(cover: _Cover, lines: Sequence[Line]) -> tuple[str | None, str | None, str | None]:
+    """Author, e-mail and phone of the report's first contact, wherever it is printed.
+
+    The first named person of a contact field, the cover's before any further on; else the
+    contact entry the report closes with unlabelled; else a contact field's address and
+    number alone; else the person the report is from ("By: Jo Green, Analyst").
+    """
+    blocks = [_reading_order(f.lines) for f in cover.best("author", cover_only=False) if f.lines]
+    found = [contact_entry(block) for block in blocks]
+    closing = _closing_contact(lines)
+    for name, email, phone in [*found, contact_entry(closing) if closing else (None, None, None)]:
         if name:
-            return name, find_email(block), find_phone(block)
-    return (None, find_email(blocks[0]), find_phone(blocks[0])) if blocks else (None, None, None)
+            return name, email, phone
+    if found:
+        return found[0]
+    for f in cover.best("from"):
+        name = person_name(f.text)
+        if name:
+            return name, None, None
+    return None, None, None
+
+
+# A contact line holds a phone number or e-mail address and at most a few words beside them.
+_CONTACT_LINE_WORDS = 8
+# How many lines above its first phone number or address a contact entry's name may stand.
+_NAME_LINES_ABOVE = 3
+
+
+def _closing_contact(lines: Sequence[Line]) -> list[str]:
+    """The contact entry a report ends with, printed with no label: a name over contact lines.
+
+    It is the first contact line on the last page that has any, with the nearest line
+    above it (or the line itself) that names a person.
+    """
+    contact = [
+        i
+        for i, ln in enumerate(lines)
+        if len(ln.text.split()) <= _CONTACT_LINE_WORDS and (find_email(ln.text) or find_phone(ln.text))
+    ]
+    if not contact:
+        return []
+    page = lines[contact[-1]].page
+    first = next(i for i in contact if lines[i].page == page)
+    for k in range(first, first - _NAME_LINES_ABOVE - 1, -1):
+        if k < 0 or lines[k].page != page:
+            break
+        if person_name(lines[k].text):
+            end = first + _NAME_LINES_ABOVE + 1
+            return _reading_order([ln for ln in lines[k:end] if ln.page == page])
+    return []
+
+
+def _reading_order(lines: Sequence[Line]) -> list[str]:
+    """The texts of a block of lines, a block set in two columns read one column after the other.
+
+    Its second column starts where most lines that break at a wide gap resume.
+    """
+    breaks = [ln.chunks()[1].x0 for ln in lines if len(ln.chunks()) > 1]
+    if len(breaks) < 2:
+        return [ln.text for ln in lines]
+    column = statistics.median(breaks)
+    left, right = [], []
+    for ln in lines:
+        for chunk in ln.chunks():
+            (right if chunk.x0 >= column - _COLUMN_TOLERANCE else left).append(chunk.text)
+    return left + right
 
 
 def _meeting_date(cover: _Cover) -> date | None:
