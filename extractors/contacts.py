@@ -91,17 +91,26 @@ def _trim_number(candidate: str) -> str | None:
 def contact_entry(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
     """The first person named in a contact block, with the e-mail address and phone number of their entry.
 
-    A block may list several people, each on lines of their own ("Jo Green, Analyst" /
+    A block may list several people, each with lines of their own ("Jo Green, Analyst" /
     "01632 960 111" / "jo.green@example.gov.uk" / "Sam Patel, Manager" / ...): the first
-    entry runs to the line naming the next person, so it never lends the next person's
-    number to a first person printed without one. List bullets are not part of the text.
+    entry ends where a line names someone else after its number or address, so it never
+    takes the next person's. List bullets are not part of the text.
     """
     texts = [_unbulleted(line) for line in lines]
-    names = [person_name(text) for text in texts]
-    named = [i for i, name in enumerate(names) if name]
-    end = next((i for i in named if names[i] != names[named[0]]), len(texts)) if named else len(texts)
-    entry = "\n".join(texts[:end])
-    return (names[named[0]] if named else None), find_email(entry), find_phone(entry)
+    name = None
+    for end, text in enumerate(texts):
+        found = person_name(text)
+        if found and name is None:
+            name = found
+        elif found and found != name and _details("\n".join(texts[:end])):
+            texts = texts[:end]
+            break
+    entry = "\n".join(texts)
+    return name, find_email(entry), find_phone(entry)
+
+
+def _details(text: str) -> bool:
+    return find_email(text) is not None or find_phone(text) is not None
 
 
 def _unbulleted(line: str) -> str:

@@ -76,7 +76,7 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # Labels of the other cover fields: they end the field before them and tell a cover
     # sheet from a page that merely mentions a label. Who sends the report, and to whom:
     "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|from|by|(?:submitted|presented)\s+by",),
-    "to": (r"(?:report\s+)?to|committee|decision[\s-]*(?:maker|taker)",),
+    "to": (r"(?:report\s+)?to|circulated\s+to|committee|decision[\s-]*(?:maker|taker)",),
     # Fields only a committee paper carries:
     "status": (r"classification|status|exempt(?:\s+information)?|protective\s+marking",),
     "summary": (r"(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?",),
@@ -84,7 +84,7 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
         r"|decision\s+(?:no\.?|number|reference)|enclosures|wards?(?:\s*\(s\))?(?:\s+affected)?"
         r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
-        r"|portfolio(?:\s+holder)?|policy\s+context|director(?:ate)?"
+        r"|portfolio(?:\s+holder)?|policy\s+context|(?:relevant\s+)?director(?:ate|\s*\(s\)|s)?"
         r"|service\s+area|agenda\s+item|item\s+(?:no\.?|number)|reasons?\s+for\s+(?:urgency|(?:the\s+)?decision)"
         r"|corporate\s+priorit(?:y|ies)|background\s+papers|appendices|attachments",
     ),
@@ -236,6 +236,16 @@ def _line_label(line: Line) -> _Hit | None:
     return _Hit(hit.kind, hit.rank, len(head), hit.number) if hit else None
 
 
+# A label run into its value has at most this many words before its colon.
+_RUN_IN_LABEL_WORDS = 3
+
+
+def _run_in_label(text: str) -> bool:
+    """Whether ``text`` opens with a label: "Director: Sam Patel", "Email address:"."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and 0 < len(head.split()) <= _RUN_IN_LABEL_WORDS
+
+
 def _column_gap(line: Line) -> int | None:
     """Index of the first word set after a gap too wide for a space (a column break)."""
     words = line.words
@@ -344,7 +354,10 @@ def _value_column(lines: Sequence[Line]) -> float | None:
         if gap is None:
             continue
         head = " ".join(w.text for w in line.words[:gap])
-        if head.rstrip().endswith(":") or _match_label(head, prefix=True):
+        # A second column of fields ("Report Author: Jo Green    Director: Sam Patel") is no value column.
+        if (head.rstrip().endswith(":") or _match_label(head, prefix=True)) and not _run_in_label(
+            " ".join(w.text for w in line.words[gap:])
+        ):
             found.append(line.words[gap].x0)
     found.sort()
     best: list[float] = []
@@ -749,26 +762,65 @@ _OTHER_DATE = re.compile(
 )
 
 
+# In a block of cover fields each label follows the one before within this many lines.
+_FIELD_LINES = 5
+# Kinds of the fields that say who a report is from and whom it goes to.
+_ADDRESS_KINDS = frozenset({"from", "to"})
+
+
 def looks_like_report_cover(page: Page) -> bool:
     """Whether a report's cover sheet starts on ``page``.
 
-    The top half of the page must open lines with labelled fields: a subject or title
-    label and at least one other cover label (author, date, finance, recommendations,
-    "From", "To", "Status", ...); a generic "Subject:" or "Title:" needs two others, one
-    of them a field only a committee paper carries (an e-mail also has From, To and
-    Date). A page that only mentions a label inside a sentence is not a cover.
+    The top half of the page must open lines with labelled fields, set as "Label: value"
+    or as a table of labels and values: a subject or title label and at least one other
+    cover label (author, date, finance, recommendations, "From", "To", "Status", ...); a
+    generic "Subject:" or "Title:" needs two others, one of them a field only a committee
+    paper carries (an e-mail also has From, To and Date). A cover whose fields stand
+    lower, under its title and a list of contents, holds them in one block that says
+    whom the report is from or to. A page that only mentions a label inside a sentence
+    is not a cover.
     """
-    x0, top, x1, bottom = page.bbox
-    half = page.crop((x0, top, x1, top + (bottom - top) / 2))
-    lines = page_lines(half)
-    hits = [h for h in (_line_label(ln) for ln in lines) if h is not None]
+    entries = _page_entries(page, True)
+    half = page.bbox[1] + (page.bbox[3] - page.bbox[1]) / 2
+    labelled = [(i, e.line, hit) for i, e in enumerate(entries) if (hit := _entry_label(e)) is not None]
+    top = [ln for ln in (e.line for e in entries) if ln.bottom <= half]
+    if _cover_labels([hit for _, ln, hit in labelled if ln.bottom <= half], top):
+        return True
+    for block in _label_blocks(labelled):
+        kinds = {hit.kind for hit in block}
+        if kinds & _ADDRESS_KINDS and _cover_labels(block, ()):
+            return True
+    return False
+
+
+def _entry_label(entry: _Entry) -> _Hit | None:
+    """The label an entry opens with: its label cell in a table of fields, else its line's."""
+    if entry.in_table:
+        return _match_label(entry.left.text) if entry.left is not None else None
+    return _line_label(entry.line)
+
+
+def _label_blocks(labelled: Sequence[tuple[int, Line, _Hit]]) -> list[list[_Hit]]:
+    """The labels of a page grouped in blocks, each label within a few lines of the one before."""
+    blocks: list[list[_Hit]] = []
+    last = None
+    for index, _, hit in labelled:
+        if last is None or index - last > _FIELD_LINES:
+            blocks.append([])
+        blocks[-1].append(hit)
+        last = index
+    return blocks
+
+
+def _cover_labels(hits: Sequence[_Hit], lines: Sequence[Line]) -> bool:
+    """Whether these labels make a cover sheet: a title and enough other fields, or, with the
+    subject set as a heading, an author or contact among several other cover fields or
+    besides a line naming whose report it is ("Report of the Director of ...")."""
     kinds = {h.kind for h in hits}
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
     if "title" in kinds:
         return len(kinds) >= 3 and bool(kinds & _PAPER_KINDS)
-    # A cover that sets its subject as a heading: an author or contact and several other cover
-    # fields, or one besides the line naming whose report it is ("Report of the Director of ...").
     others = sum(1 for h in hits if h.kind not in ("title", "author", "date", "finance", "recs"))
     reported = any(_REPORT_OF.match(ln.text) for ln in lines)
     return "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported)
