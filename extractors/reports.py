@@ -249,10 +249,11 @@ def _run_in_label(text: str) -> bool:
 def _column_gap(line: Line) -> int | None:
     """Index of the first word set after a gap too wide for a space (a column break)."""
     words = line.words
-    for i in range(1, len(words)):
-        if words[i].x0 - words[i - 1].x1 >= max(0.9 * line.size, 6.0):
-            return i
-    return None
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if len(gaps) == 0 or max(gaps) < 6.0:
+        return None
+    least = max(0.9 * line.size, 6.0)
+    return next((i + 1 for i, gap in enumerate(gaps) if gap >= least), None)
 
 
 # ---------------------------------------------------------------- reading pages into entries
