@@ -85,3 +85,11 @@ def test_twenty_four_hour_times_with_hours_after_them(hour, minute, word, separa
 def test_durations_and_year_ranges_are_not_times_or_dates():
     assert find_times("120 hours of training in 2019-20") == []
     assert parse_date("the 2019-20 budget, pages 10-12") is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_an_ordinal_suffix_set_apart_from_its_day_still_reads(day):
+    # A superscript "th" comes out of the text layer as a word of its own: "13 th March 2025".
+    suffix = _ordinal(day.day)[len(str(day.day)) :]
+    printed = f"To: County Council – {day.day} {suffix} {MONTH_NAMES[day.month - 1]} {day.year}"
+    assert parse_date(printed) == day
