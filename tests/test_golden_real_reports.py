@@ -8,7 +8,6 @@ improves, never lower it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from pipeline.extract import extract_pdf, segment_pdf
 from pipeline.ingest import ingest_file, mark_loaded
 from pipeline.load import load_document
 from tests.conftest import REPO, SCORER, SHARED
+from tests.test_golden import _scorer
 
 SETS = {
     "shared": SHARED / "corpus" / "real",
@@ -28,13 +28,6 @@ SETS = {
 THRESHOLDS = {"shared": 1.0, "tests": 1.0}
 
 pytestmark = pytest.mark.xdist_group("golden")
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _report_papers(folder: Path) -> list[Path]:
