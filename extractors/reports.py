@@ -1,15 +1,24 @@
 """Committee reports: the fields of the cover sheet and the recommendations.
 
-A report opens with a cover sheet of labelled fields ("Subject heading:", "Report
-author and contact details:", "Financial summary:"...). A value sits after its label on
-the same line, on the lines below it, or in the right column of a two-column table
-(ruled or not, labels sometimes wrapped), so a page is read as entries: plain lines,
-or the parts of a table line left and right of the value column. A field runs from
-its label to the next label, a heading or the end of its table row.
+A report opens with a cover sheet: a block of labelled fields in any order and wording
+("Subject heading:", "Subject:", "Title:", "From:", "By:", "To:", "Date:", "Status:",
+"Summary:", "Recommendation(s):", "Report author and contact details:"...), each label
+mapped to the field it names. A value sits after its label on the same line, on the
+lines below it, or in the value column of a two-column table (ruled or not, labels
+sometimes wrapped, sometimes without colons), so a page is read as entries: plain
+lines, or the parts of a table line left and right of the value column. A field runs
+from its label to the next label, a heading or the end of its table row.
 
 Recommendations follow a "Recommendations" / "Decision(s) required" heading, a cover
-table label, or an inline "Recommendations: ..." sentence: one per list item (or per
-paragraph of an unnumbered block), introductory lines ending in a colon left out.
+table label, or an inline "Recommendations: ..." sentence; where the cover has none,
+the report's own Recommendations section: one per list item (or per paragraph of an
+unnumbered block), introductory lines ending in a colon and headings over groups of
+items left out.
+
+The author is the first person of a contact field, on the cover or at the report's end
+("Contact details", "Report Author(s)", "Lead Officer:"), else the unlabelled contact
+entry the report ends with; the meeting date is a date label's, the report heading's or
+the one printed with whom the report goes to ("To: Audit Committee - 9 July 2025").
 
 The financial summary is the value of a "Financial summary" label; a "Financial
 implications" label counts only among the cover fields, before the report body starts,
@@ -290,7 +299,7 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
     rows = _table_lines(lines, splits)
     if not rows:
         return [_Entry(ln) for ln in lines]
-    labels = [lines[i] for i in sorted(rows) if splits[i][0] and _line_label(lines[i])]  # type: ignore[index]
+    labels = [lines[i] for i in sorted(rows) if _label_row(lines[i], splits[i])]
     rules = _row_rules(page, min(lines[i].x0 for i in rows), value_x, labels)
     entries: list[_Entry] = []
     prev: _Entry | None = None
@@ -322,17 +331,21 @@ def _table_lines(lines: Sequence[Line], splits: Sequence[tuple[Line | None, Line
     rows: set[int] = set()
     i = 0
     while i < len(lines):
-        split = splits[i]
-        if split is None or split[0] is None or _line_label(lines[i]) is None:
+        if not _label_row(lines[i], splits[i]):
             i += 1
             continue
         end = i
         while end + 1 < len(lines) and splits[end + 1] is not None:
             end += 1
-        valued = [k for k in range(i, end + 1) if splits[k][1] is not None]  # type: ignore[index]
+        valued = [k for k in range(i, end + 1) if (split := splits[k]) is not None and split[1] is not None]
         rows.update(range(i, valued[-1] + 1) if valued else ())
         i = end + 1
     return rows
+
+
+def _label_row(line: Line, split: tuple[Line | None, Line | None] | None) -> bool:
+    """Whether ``line`` opens with a label left of the value column."""
+    return split is not None and split[0] is not None and _line_label(line) is not None
 
 
 def _continues_label(prev: _Entry, left: Line) -> bool:
@@ -382,11 +395,9 @@ def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | No
     if left and left[-1].x1 > value_x + tol:
         return None
     # Words a space apart run across the column, unless a label's colon closes the left part
-    # and the value starts at the column: "Summary: The report ...", the label filling its cell.
-    label_ends = (
-        bool(left) and left[-1].text.endswith(":") and abs(right[0].x0 - value_x) <= tol if right else False
-    )
-    if left and right and right[0].x0 - left[-1].x1 < 0.6 * line.size and not label_ends:
+    # and the value starts at the column: "Summary: The report ...", a full label cell.
+    spaced = bool(left and right) and right[0].x0 - left[-1].x1 < 0.6 * line.size
+    if spaced and not (left[-1].text.endswith(":") and abs(right[0].x0 - value_x) <= tol):
         return None
     return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
 
