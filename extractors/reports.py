@@ -133,7 +133,7 @@ _REPORT_OF = re.compile(
 # Sub-labels inside a contact block: they belong to the author field, never end it.
 _CONTACT_SUBLABEL = re.compile(
     r"^\s*(?:tel(?:ephone)?(?:\s*no\.?)?|phone|mobile|mob|direct\s+line|ext(?:ension|n)?|e-?mail|name"
-    r"|job\s+title|title|position|post|designation|role|address|[tem])\s*[.:]",
+    r"|job\s+title|title|position|post|designation|role|address|[tem])(?:\s+(?:number|address|line))?\s*[.:]",
     re.I,
 )
 # Headings that open a part of the report body.
@@ -246,7 +246,7 @@ def _line_label(line: Line) -> _Hit | None:
 
 
 # A label run into its value has at most this many words before its colon.
-_RUN_IN_LABEL_WORDS = 3
+_RUN_IN_LABEL_WORDS = 4
 
 
 def _run_in_label(text: str) -> bool:
@@ -540,7 +540,7 @@ def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
             current = _Field(hit.kind, hit.rank, line, i, hit.number, _tail(line, hit.end))
             fields.append(current)
             seen = True
-        elif _other_label(line, layout):
+        elif not in_contact and _other_label(line, layout, current):
             # It still ends the field above it.
             current = _Field(None, 0, line, i)
             fields.append(current)
@@ -581,12 +581,22 @@ def _row_field(entries: Sequence[_Entry], start: int) -> _Field:
     return _Field(kind, rank, label, start, number, inline, values, in_row=True)
 
 
-def _other_label(line: Line, layout: _Layout) -> bool:
-    """A label this module has no use for ("Policy context:"): a few words ending in a colon."""
+def _other_label(line: Line, layout: _Layout, current: _Field | None) -> bool:
+    """A label this module has no use for: a few words ending in a colon ("Policy context:"),
+    or run into its value at the label column of the field above ("Previous pathway: Cabinet,
+    4 March 2025"), so that the field above does not take its value."""
     words = line.text.split()
-    if not is_introduction(line.text) or len(words) > 8:
-        return False
-    return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+    if is_introduction(line.text) and len(words) <= 8:
+        return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+    return (
+        current is not None
+        and not current.in_row
+        and current.kind != "author"
+        and line.size < layout.body + 0.5  # a title set large may hold a colon
+        and line.text[:1].isupper()
+        and _run_in_label(line.text)
+        and abs(line.x0 - current.label.x0) <= _COLUMN_TOLERANCE
+    )
 
 
 def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:

@@ -887,3 +887,29 @@ _ROBIN = ["Robin Hale, Scrutiny Officer", "01632 960 418", "robin.hale@example.g
 )
 def test_contact_entry_is_the_first_person_with_the_details_printed_before_the_next(lines, entry):
     assert contact_entry(lines) == entry
+
+
+def test_a_field_of_no_use_still_ends_the_field_above_and_a_sole_sender_is_the_author(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _lines(s, "By: Jo Green, Scrutiny Research Officer", "To: Cabinet", before=6)
+    # The pathway's date is an earlier meeting's, not the date of the meeting the report goes to.
+    s.text("Previous Pathway: Scrutiny Committee, 4 March 2025")
+    _lines(s, "Subject: Library Opening Hours", "Summary: The report reviews opening hours.", before=6)
+    s.text("1. Introduction", bold=True, before=12)
+    s.text("1.1 Opening hours were last reviewed in 2019.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Library Opening Hours", None)
+    assert _contact(report) == ("Jo Green", None, None)
+
+
+def test_contact_sublabels_on_lines_of_their_own_stay_in_the_contact_field(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Fleet Strategy", "Cabinet, 2 April 2025")
+    s.text("Contact officer:", bold=True, before=12)
+    _lines(s, "Kim Ward, Fleet Manager", "Telephone number:", "01632 960 444", "Email address:")
+    s.text("kim.ward@example.gov.uk")
+    s.text("1. Background", bold=True, before=12)
+    s.text("1.1 The fleet is replaced every seven years.")
+    report, _ = s.report()
+    assert _contact(report) == ("Kim Ward", "kim.ward@example.gov.uk", "01632 960 444")
