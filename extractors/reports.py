@@ -84,7 +84,8 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Labels of the other cover fields: they end the field before them and tell a cover
     # sheet from a page that merely mentions a label. Who sends the report, and to whom:
-    "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|from|by|(?:submitted|presented)\s+by",),
+    # (a report's own wording first: "From:" and "By:" head e-mails and memos too)
+    "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|(?:submitted|presented)\s+by", r"from|by"),
     "to": (r"(?:report\s+)?to|circulated\s+to|committee|decision[\s-]*(?:maker|taker)",),
     # Fields only a committee paper carries:
     "status": (r"classification|status|exempt(?:\s+information)?|protective\s+marking",),
@@ -590,6 +591,7 @@ def _other_label(line: Line, layout: _Layout, current: _Field | None) -> bool:
         return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
     return (
         current is not None
+        and bool(current.lines)  # the line under a bare label is its value, colon or not
         and not current.in_row
         and current.kind != "author"
         and line.size < layout.body + 0.5  # a title set large may hold a colon
@@ -837,7 +839,8 @@ def _label_blocks(labelled: Sequence[tuple[int, Line, _Hit]]) -> list[list[_Hit]
 def _cover_labels(hits: Sequence[_Hit], lines: Sequence[Line]) -> bool:
     """Whether these labels make a cover sheet: a title and enough other fields, or, with the
     subject set as a heading, an author or contact among several other cover fields or
-    besides a line naming whose report it is ("Report of the Director of ...")."""
+    besides a line naming whose report it is ("Report of the Director of ..."), or a block
+    that opens with that line."""
     kinds = {h.kind for h in hits}
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
@@ -845,7 +848,11 @@ def _cover_labels(hits: Sequence[_Hit], lines: Sequence[Line]) -> bool:
         return len(kinds) >= 3 and bool(kinds & _PAPER_KINDS)
     others = sum(1 for h in hits if h.kind not in ("title", "author", "date", "finance", "recs"))
     reported = any(_REPORT_OF.match(ln.text) for ln in lines)
-    return "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported)
+    if "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported):
+        return True
+    # A block opened by whose report it is ("Report by the Executive Director", "Report of:"),
+    # then whom it goes to and when.
+    return bool(hits) and hits[0].kind == "from" and hits[0].rank == 0 and len(kinds) >= 3
 
 
 def extract_report(pages: Sequence[Page], source: Source) -> Report | None:

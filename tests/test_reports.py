@@ -913,3 +913,36 @@ def test_contact_sublabels_on_lines_of_their_own_stay_in_the_contact_field(tmp_p
     s.text("1.1 The fleet is replaced every seven years.")
     report, _ = s.report()
     assert _contact(report) == ("Kim Ward", "kim.ward@example.gov.uk", "01632 960 444")
+
+
+def test_a_block_opened_by_whose_report_it_is_makes_a_cover_under_its_heading_title(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Report by Executive Director (Education)", 12, True)
+    _lines(s, "Committee: Education and Children's Services", "Date: 9 September 2025")
+    s.text("Attainment Challenge Progress Report", 16, True, before=8)
+    s.text("1 Purpose", 12, True, before=8)
+    s.text("1.1 To report progress on closing the attainment gap.")
+    s.text("2 Recommendations", 12, True, before=8)
+    s.text("2.1 It is recommended that the Committee:")
+    _lines(s, "(i) notes the progress made; and", "(ii) agrees the priorities for 2025/26.", x=LEFT + 20)
+    s.text("3 Background", 12, True, before=8)
+    s.text("3.1 The fund started in 2015.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Attainment Challenge Progress Report", date(2025, 9, 9))
+    assert report.recommendations == ["notes the progress made; and", "agrees the priorities for 2025/26."]
+
+
+def test_a_value_under_its_bare_label_keeps_its_colon(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    for label, value in [
+        ("Report to:", "Planning Committee"),
+        ("Date of meeting:", "3 April 2025"),
+        ("Report title:", "Local Plan Review: Consultation Draft"),
+    ]:
+        s.text(label, bold=True, before=4)
+        s.text(value)
+    s.text("Executive summary", 12, True, before=8)
+    s.text("The local plan must be reviewed every five years.")
+    report, _ = s.report()
+    assert (report.title, report.meeting_date) == ("Local Plan Review: Consultation Draft", date(2025, 4, 3))
