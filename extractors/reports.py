@@ -86,7 +86,7 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # sheet from a page that merely mentions a label. Who sends the report, and to whom:
     # (a report's own wording first: "From:" and "By:" head e-mails and memos too)
     "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|(?:submitted|presented)\s+by", r"from|by"),
-    "to": (r"(?:report\s+)?to|circulated\s+to|committee|decision[\s-]*(?:maker|taker)",),
+    "to": (r"(?:report\s+)?to|committee|decision[\s-]*(?:maker|taker)",),
     # Fields only a committee paper carries:
     "status": (r"classification|status|exempt(?:\s+information)?|protective\s+marking",),
     "summary": (r"(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?",),
@@ -94,7 +94,7 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
         r"|decision\s+(?:no\.?|number|reference)|enclosures|wards?(?:\s*\(s\))?(?:\s+affected)?"
         r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
-        r"|portfolio(?:\s+holder)?|policy\s+context|(?:relevant\s+)?director(?:ate|\s*\(s\)|s)?"
+        r"|portfolio(?:\s+holder)?|policy\s+context|director(?:ate|\s*\(s\)|s)?"
         r"|service\s+area|agenda\s+item|item\s+(?:no\.?|number)|reasons?\s+for\s+(?:urgency|(?:the\s+)?decision)"
         r"|corporate\s+priorit(?:y|ies)|background\s+papers|appendices|attachments",
     ),
@@ -584,8 +584,8 @@ def _row_field(entries: Sequence[_Entry], start: int) -> _Field:
 
 def _other_label(line: Line, layout: _Layout, current: _Field | None) -> bool:
     """A label this module has no use for: a few words ending in a colon ("Policy context:"),
-    or run into its value at the label column of the field above ("Previous pathway: Cabinet,
-    4 March 2025"), so that the field above does not take its value."""
+    or run into its value at the label column of the field above ("Consultation: six weeks
+    from 1 May 2025"), so that the field above does not take its value."""
     words = line.text.split()
     if is_introduction(line.text) and len(words) <= 8:
         return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())

@@ -892,8 +892,8 @@ def test_contact_entry_is_the_first_person_with_the_details_printed_before_the_n
 def test_a_field_of_no_use_still_ends_the_field_above_and_a_sole_sender_is_the_author(tmp_path):
     s = Sheet(tmp_path / "r.pdf")
     _lines(s, "By: Jo Green, Scrutiny Research Officer", "To: Cabinet", before=6)
-    # The pathway's date is an earlier meeting's, not the date of the meeting the report goes to.
-    s.text("Previous Pathway: Scrutiny Committee, 4 March 2025")
+    # The date of an earlier meeting, not of the meeting the report goes to.
+    s.text("Considered by: Scrutiny Committee, 4 March 2025")
     _lines(s, "Subject: Library Opening Hours", "Summary: The report reviews opening hours.", before=6)
     s.text("1. Introduction", bold=True, before=12)
     s.text("1.1 Opening hours were last reviewed in 2019.")
