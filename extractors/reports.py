@@ -780,6 +780,8 @@ def _recommendations(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) 
 
 # ---------------------------------------------------------------- public API
 
+# Pages a report's cover sheet may take.
+_COVER_PAGES = 3
 # Heading lines with a date that is not the meeting's.
 _OTHER_DATE = re.compile(
     r"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|published|issued|despatch|dispatch)", re.I
@@ -867,6 +869,11 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     entries = [e for n, page in enumerate(pages) for e in _page_entries(page, n == 0)]
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
+    # The cover's fields stand on the report's first pages; a label further on is the body's.
+    later = pages[0].page_number + _COVER_PAGES
+    cover.cover_end = min(
+        cover.cover_end, next((i for i, e in enumerate(entries) if e.line.page >= later), len(entries))
+    )
     title = next((f.lines for f in cover.best("title") if f.text), None)
     if title is None and looks_like_report_cover(pages[0]):
         title = _unlabelled_title(entries, cover, layout)

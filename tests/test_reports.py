@@ -946,3 +946,16 @@ def test_a_value_under_its_bare_label_keeps_its_colon(tmp_path):
     s.text("The local plan must be reviewed every five years.")
     report, _ = s.report()
     assert (report.title, report.meeting_date) == ("Local Plan Review: Consultation Draft", date(2025, 4, 3))
+
+
+def test_a_financial_implications_label_pages_into_the_body_is_no_financial_summary(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Allotment Rents", "Cabinet, 2 April 2025")
+    s.text("Recommendation: That Cabinet agrees the new rents.", before=8)
+    for _ in range(3):
+        s.page()
+        _lines(s, "The council lets allotments across the borough and reviews the rents each year.")
+    s.text("Financial implications: the new rents raise £12,000 a year.", before=8)
+    report, _ = s.report()
+    assert report.financial_summary is None
+    assert report.recommendations == ["That Cabinet agrees the new rents."]
