@@ -7,6 +7,9 @@ jo.green@example.gov.uk" gives the name, the address and the number as printed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from extractors.numbering import parse_numbering
 
 _EMAIL = re.compile(r"[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_NUMBER = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(0|0)[\d)]*(?:[ \-][\d)]+)*")
@@ -83,6 +86,36 @@ def _trim_number(candidate: str) -> str | None:
             return None
         groups.pop()
     return None
+
+
+def contact_entry(lines: Sequence[str]) -> tuple[str | None, str | None, str | None]:
+    """The first person named in a contact block, with the e-mail address and phone number of their entry.
+
+    A block may list several people, each with lines of their own ("Jo Green, Analyst" /
+    "01632 960 111" / "jo.green@example.gov.uk" / "Sam Patel, Manager" / ...): the first
+    entry ends where a line names someone else after its number or address, so it never
+    takes the next person's. List bullets are not part of the text.
+    """
+    texts = [_unbulleted(line) for line in lines]
+    name = None
+    for end, text in enumerate(texts):
+        found = person_name(text)
+        if found and name is None:
+            name = found
+        elif found and found != name and _details("\n".join(texts[:end])):
+            texts = texts[:end]
+            break
+    entry = "\n".join(texts)
+    return name, find_email(entry), find_phone(entry)
+
+
+def _details(text: str) -> bool:
+    return find_email(text) is not None or find_phone(text) is not None
+
+
+def _unbulleted(line: str) -> str:
+    n = parse_numbering(line)
+    return n.rest if n is not None and n.style == "bullet" else line
 
 
 def person_name(text: str) -> str | None:

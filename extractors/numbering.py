@@ -18,7 +18,7 @@ Style = Literal[
     "arabic", "decimal", "arabic_letter", "upper", "lower", "upper_roman", "lower_roman", "bullet", "code"
 ]
 
-BULLETS = "•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\u2022\u25aa\u25cf\u2023\u2043➢►✓"
+BULLETS = "•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\u2022\u25aa\u25cf\u2023\u2043➢►✓▫□∙➤▶✔❖"
 """Glyphs printed as bullets (the private-use ones are Symbol and Wingdings bullets)."""
 DASH_BULLETS = "-–—*"
 """Marks that are bullets only when a space follows them."""

@@ -1,15 +1,24 @@
 """Committee reports: the fields of the cover sheet and the recommendations.
 
-A report opens with a cover sheet of labelled fields ("Subject heading:", "Report
-author and contact details:", "Financial summary:"...). A value sits after its label on
-the same line, on the lines below it, or in the right column of a two-column table
-(ruled or not, labels sometimes wrapped), so a page is read as entries: plain lines,
-or the parts of a table line left and right of the value column. A field runs from
-its label to the next label, a heading or the end of its table row.
+A report opens with a cover sheet: a block of labelled fields in any order and wording
+("Subject heading:", "Subject:", "Title:", "From:", "By:", "To:", "Date:", "Status:",
+"Summary:", "Recommendation(s):", "Report author and contact details:"...), each label
+mapped to the field it names. A value sits after its label on the same line, on the
+lines below it, or in the value column of a two-column table (ruled or not, labels
+sometimes wrapped, sometimes without colons), so a page is read as entries: plain
+lines, or the parts of a table line left and right of the value column. A field runs
+from its label to the next label, a heading or the end of its table row.
 
 Recommendations follow a "Recommendations" / "Decision(s) required" heading, a cover
-table label, or an inline "Recommendations: ..." sentence: one per list item (or per
-paragraph of an unnumbered block), introductory lines ending in a colon left out.
+table label, or an inline "Recommendations: ..." sentence; where the cover has none,
+the report's own Recommendations section: one per list item (or per paragraph of an
+unnumbered block), introductory lines ending in a colon and headings over groups of
+items left out.
+
+The author is the first person of a contact field, on the cover or at the report's end
+("Contact details", "Report Author(s)", "Lead Officer:"), else the unlabelled contact
+entry the report ends with; the meeting date is a date label's, the report heading's or
+the one printed with whom the report goes to ("To: Audit Committee - 9 July 2025").
 
 The financial summary is the value of a "Financial summary" label; a "Financial
 implications" label counts only among the cover fields, before the report body starts,
@@ -20,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,10 +37,11 @@ from datetime import date
 from pdfplumber.page import Page
 
 from extractors.base import Extractor, Source
-from extractors.contacts import find_email, find_phone, person_name
+from extractors.contacts import contact_entry, find_email, find_phone, person_name
 from extractors.dates import parse_date
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import names_body
+from extractors.numbering import Numbering, follows, parse_numbering
 from schemas.records import BBox, Report
 
 EXTRACTOR = Extractor("reports", __name__)
@@ -71,21 +82,31 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
         r"recommendations?(?:\s*\(s\))?(?:\s+to\s+(?:the\s+)?\w+(?:\s+\w+)?)?"
         r"|(?:recommended|proposed)\s+decisions?(?:\s*\(s\))?|decisions?(?:\s*\(s\))?\s+(?:required|sought)",
     ),
-    # Labels of other cover fields: they end the field before them and help tell a
-    # cover sheet from a page that merely mentions a label.
+    # Labels of the other cover fields: they end the field before them and tell a cover
+    # sheet from a page that merely mentions a label. Who sends the report, and to whom:
+    # (a report's own wording first: "From:" and "By:" head e-mails and memos too)
+    "from": (r"(?:joint\s+)?report\s+(?:of|from|by)|(?:submitted|presented)\s+by", r"from|by"),
+    "to": (r"(?:report\s+)?to|committee|decision[\s-]*(?:maker|taker)",),
+    # Fields only a committee paper carries:
+    "status": (r"classification|status|exempt(?:\s+information)?|protective\s+marking",),
+    "summary": (r"(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?",),
     "other": (
-        r"report\s+(?:to|of|from|by)|to|by|from|committee|electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
-        r"|decision\s+(?:no\.?|number|reference)|enclosures|decision[\s-]*(?:maker|taker)|wards?(?:\s*\(s\))?(?:\s+affected)?"
+        r"electoral\s+divisions?(?:\s*\(s\))?(?:\s+affected)?"
+        r"|decision\s+(?:no\.?|number|reference)|enclosures|wards?(?:\s*\(s\))?(?:\s+affected)?"
         r"|(?:is\s+this\s+a\s+)?key\s+decision\??|(?:cabinet|lead|executive)\s+member(?:\s*\(s\))?"
-        r"|portfolio(?:\s+holder)?|classification|status|purpose(?:\s+of\s+(?:the\s+)?report)?"
-        r"|policy\s+context|(?:executive\s+)?summary|exempt(?:\s+information)?|director(?:ate)?"
+        r"|portfolio(?:\s+holder)?|policy\s+context|director(?:ate|\s*\(s\)|s)?"
         r"|service\s+area|agenda\s+item|item\s+(?:no\.?|number)|reasons?\s+for\s+(?:urgency|(?:the\s+)?decision)"
         r"|corporate\s+priorit(?:y|ies)|background\s+papers|appendices|attachments",
     ),
 }
+# Label kinds no other document prints as a block: an e-mail or a memo heads itself with
+# From, To, Date and Subject too, a report cover adds at least one of these.
+_PAPER_KINDS = frozenset({"author", "finance", "recs", "status", "summary", "other"})
 # Author labels often run on: "Report author and contact details", "Contact officer & telephone".
 _AUTHOR_TAIL = r"(?:\s*(?:and|&|/|,)\s*[a-z][a-z .\-/&]{0,40}?)?"
-_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+# A section number before a label or heading ("2.", "2.1"); a larger figure opening a line
+# is a year or an amount.
+_MAX_SECTION_NUMBER = 99
 # What may follow a label on its line: a colon (maybe with a dash), a spaced dash, or nothing.
 _SEPARATOR = r"(?:\s*[:：]\s*(?:[-–—]\s*)?|\s+[-–—]\s+|\s*$)"
 
@@ -96,8 +117,8 @@ def _compile_labels() -> list[tuple[str, int, re.Pattern[str], re.Pattern[str]]]
     for kind, ranks in _LABEL_WORDS.items():
         for rank, words in enumerate(ranks):
             tail = _AUTHOR_TAIL if kind == "author" else ""
-            full = re.compile(rf"^\s*{_NUMBER}(?P<label>(?:{words}){tail}){_SEPARATOR}", re.I)
-            prefix = re.compile(rf"^\s*{_NUMBER}(?P<label>{words})\b", re.I)
+            full = re.compile(rf"\s*(?P<label>(?:{words}){tail}){_SEPARATOR}", re.I)
+            prefix = re.compile(rf"\s*(?P<label>{words})\b", re.I)
             patterns.append((kind, rank, full, prefix))
     return patterns
 
@@ -113,12 +134,12 @@ _REPORT_OF = re.compile(
 # Sub-labels inside a contact block: they belong to the author field, never end it.
 _CONTACT_SUBLABEL = re.compile(
     r"^\s*(?:tel(?:ephone)?(?:\s*no\.?)?|phone|mobile|mob|direct\s+line|ext(?:ension|n)?|e-?mail|name"
-    r"|job\s+title|title|position|post|designation|role|address|[tem])\s*[.:]",
+    r"|job\s+title|title|position|post|designation|role|address|[tem])(?:\s+(?:number|address|line))?\s*[.:]",
     re.I,
 )
 # Headings that open a part of the report body.
 _SECTION_HEADING = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:report\s+details?|main\s+report|background(?:\s+information)?"
+    r"^\s*(?:report\s+details?|main\s+report|background(?:\s+information)?"
     r"|introduction|(?:executive\s+)?summary|purpose(?:\s+of\s+(?:the\s+)?report)?"
     r"|reasons?\s+for\s+(?:the\s+)?(?:recommendations?|decisions?|proposals?)"
     r"|(?:financial|legal|risk|equalit(?:y|ies)|staffing|hr|human\s+resources?|environmental|other)"
@@ -131,18 +152,38 @@ _INTRO_END = re.compile(r"[:：]\s*(?:[-–—]\s*)?$")
 
 # ---------------------------------------------------------------- text helpers
 
-_BULLETS = "•●○◦▪▫■□‣∙·*⁃➢➤►▶✓✔❖\uf000-\uf0ff"
-_LIST_MARKER = re.compile(
-    rf"""^\s*(?P<marker>
-        [{_BULLETS}]
-      | [-–—](?=\s)
-      | \(\s*(?:\d{{1,2}}|[a-z]{{1,2}}|[ivxlc]{{1,5}}|[A-Z])\s*\)
-      | \d{{1,2}}(?:\.\d{{1,2}})*[.)]
-      | \d{{1,2}}(?:\.\d{{1,2}})+
-      | (?:[a-z]|[ivx]{{2,4}}|[A-Z])[.)]
-    )(?:\s+|$)""",
-    re.X,
-)
+
+def section_number(text: str) -> tuple[str | None, int]:
+    """The section number a heading or label opens with ("2", "2.1") and where its words start."""
+    n = parse_numbering(text)
+    if (
+        n is None
+        or n.style not in ("arabic", "decimal")
+        or n.bracketed
+        or n.worded
+        or not n.rest
+        or (n.style == "arabic" and int(n.label) > _MAX_SECTION_NUMBER)
+    ):
+        return None, 0
+    return n.label, text.index(n.rest, text.index(n.token) + len(n.token))
+
+
+def _is_section_heading(text: str) -> bool:
+    return bool(_SECTION_HEADING.match(text[section_number(text)[1] :]))
+
+
+def list_marker(text: str) -> Numbering | None:
+    """The list marker a line starts with: a bullet, or a number or letter set off by its
+    punctuation ("1.", "1)", "(a)", "ii)", "2.1"), never a bare word or figure."""
+    n = parse_numbering(text)
+    if n is None or n.worded:
+        return None
+    start = text.index(n.token) + len(n.token)
+    if start < len(text) and not text[start].isspace():
+        return None  # "e.g." is an abbreviation, not "e." and "g."
+    if n.style == "bullet" or n.bracketed or n.style == "decimal" or n.token.endswith("."):
+        return n
+    return None
 
 
 def split_list_marker(text: str) -> tuple[str | None, str]:
@@ -151,10 +192,8 @@ def split_list_marker(text: str) -> tuple[str | None, str]:
     A marker needs its punctuation ("1." or "1)", not a bare "1") and a space after it,
     so a line that starts with a word or a number in the text keeps it.
     """
-    m = _LIST_MARKER.match(text)
-    if m is None:
-        return None, text.strip()
-    return m.group("marker"), text[m.end() :].strip()
+    n = list_marker(text)
+    return (n.token, n.rest) if n else (None, text.strip())
 
 
 def is_introduction(text: str) -> bool:
@@ -180,16 +219,18 @@ def _match_label(text: str, *, prefix: bool = False) -> _Hit | None:
     dash or nothing. With it, ``text`` need only start with the label's words, as a
     table's label cell does when its label wraps onto a second line.
     """
+    number, offset = section_number(text)
+    if text[offset:].lstrip()[:1].islower():
+        return None  # a sentence wrapped onto the line: "... relating to: -"
     hits = []
     for kind, rank, full, start in _LABELS:
-        m = (start if prefix else full).match(text)
+        m = (start if prefix else full).match(text, offset)
         if m:
-            number = m.group("num").strip().rstrip(".") if m.group("num") else None
             hits.append((-m.end("label"), rank, _Hit(kind, rank, m.end(), number)))
     if hits:
         return min(hits, key=lambda h: h[:2])[2]
     role = _REPORT_OF.match(text)
-    return _Hit("other", 0, role.end(), None) if role else None
+    return _Hit("from", 0, role.end(), None) if role else None
 
 
 def _line_label(line: Line) -> _Hit | None:
@@ -198,18 +239,31 @@ def _line_label(line: Line) -> _Hit | None:
     gap = _column_gap(line)
     if hit or gap is None:
         return hit
+    # The words before the gap must be a label, not merely start like one: "Director of
+    # Finance    Chief Executive" is a row of two columns of names and roles.
     head = " ".join(w.text for w in line.words[:gap])
-    hit = _match_label(head, prefix=True)
+    hit = _match_label(head)
     return _Hit(hit.kind, hit.rank, len(head), hit.number) if hit else None
+
+
+# A label run into its value has at most this many words before its colon.
+_RUN_IN_LABEL_WORDS = 4
+
+
+def _run_in_label(text: str) -> bool:
+    """Whether ``text`` opens with a label: "Director: Sam Patel", "Email address:"."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and 0 < len(head.split()) <= _RUN_IN_LABEL_WORDS
 
 
 def _column_gap(line: Line) -> int | None:
     """Index of the first word set after a gap too wide for a space (a column break)."""
     words = line.words
-    for i in range(1, len(words)):
-        if words[i].x0 - words[i - 1].x1 >= max(0.9 * line.size, 6.0):
-            return i
-    return None
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    if len(gaps) == 0 or max(gaps) < 6.0:
+        return None
+    least = max(0.9 * line.size, 6.0)
+    return next((i + 1 for i, gap in enumerate(gaps) if gap >= least), None)
 
 
 # ---------------------------------------------------------------- reading pages into entries
@@ -243,17 +297,16 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
     if value_x is None:
         return [_Entry(ln) for ln in lines]
     splits = [_split_at_column(ln, value_x) for ln in lines]
-    # The table runs from its first label row to its last line with a value.
-    starts = [i for i, ln in enumerate(lines) if splits[i] and splits[i][0] and _line_label(ln)]
-    ends = [i for i, s in enumerate(splits) if s and s[1]]
-    if not starts or not ends:
+    rows = _table_lines(lines, splits)
+    if not rows:
         return [_Entry(ln) for ln in lines]
-    rules = _row_rules(page, min(ln.x0 for ln in lines[starts[0] : ends[-1] + 1]), value_x)
+    labels = [lines[i] for i in sorted(rows) if _label_row(lines[i], splits[i])]
+    rules = _row_rules(page, min(lines[i].x0 for i in rows), value_x, labels)
     entries: list[_Entry] = []
     prev: _Entry | None = None
     for i, ln in enumerate(lines):
         split = splits[i]
-        if split is None or not starts[0] <= i <= ends[-1]:
+        if split is None or i not in rows:
             entries.append(_Entry(ln))
             prev = None
             continue
@@ -267,6 +320,33 @@ def _page_entries(page: Page, first: bool) -> list[_Entry]:
         prev = _Entry(ln, left, right, start)
         entries.append(prev)
     return entries
+
+
+def _table_lines(lines: Sequence[Line], splits: Sequence[tuple[Line | None, Line | None] | None]) -> set[int]:
+    """Indices of the lines of two-column tables of labels and values.
+
+    A table opens with a label left of the value column and runs while no line crosses
+    the column, up to its last line with a value: a label with nothing in the value
+    column after it ("Summary:" over its paragraph) is set as a heading, not as a row.
+    """
+    rows: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not _label_row(lines[i], splits[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and splits[end + 1] is not None:
+            end += 1
+        valued = [k for k in range(i, end + 1) if (split := splits[k]) is not None and split[1] is not None]
+        rows.update(range(i, valued[-1] + 1) if valued else ())
+        i = end + 1
+    return rows
+
+
+def _label_row(line: Line, split: tuple[Line | None, Line | None] | None) -> bool:
+    """Whether ``line`` opens with a label left of the value column."""
+    return split is not None and split[0] is not None and _line_label(line) is not None
 
 
 def _continues_label(prev: _Entry, left: Line) -> bool:
@@ -289,7 +369,10 @@ def _value_column(lines: Sequence[Line]) -> float | None:
         if gap is None:
             continue
         head = " ".join(w.text for w in line.words[:gap])
-        if head.rstrip().endswith(":") or _match_label(head, prefix=True):
+        # A second column of fields ("Report Author: Jo Green    Director: Sam Patel") is no value column.
+        if (head.rstrip().endswith(":") or _match_label(head, prefix=True)) and not _run_in_label(
+            " ".join(w.text for w in line.words[gap:])
+        ):
             found.append(line.words[gap].x0)
     found.sort()
     best: list[float] = []
@@ -301,26 +384,39 @@ def _value_column(lines: Sequence[Line]) -> float | None:
     return best[0] if len(best) >= 2 and best[0] - left > 30 else None
 
 
+# How far a word may start off a column's edge and still be set in that column.
+_COLUMN_TOLERANCE = 3.0
+
+
 def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | None] | None:
     """The parts of ``line`` left and right of the value column; None for a line across it."""
-    tol = 3.0
+    tol = _COLUMN_TOLERANCE
     left = [w for w in line.words if w.x0 < value_x - tol]
     right = [w for w in line.words if w.x0 >= value_x - tol]
     if left and left[-1].x1 > value_x + tol:
         return None
-    if left and right and right[0].x0 - left[-1].x1 < 0.6 * line.size:
+    # Words a space apart run across the column, unless a label's colon closes the left part
+    # and the value starts at the column: "Summary: The report ...", a full label cell.
+    spaced = bool(left and right) and right[0].x0 - left[-1].x1 < 0.6 * line.size
+    if spaced and not (left[-1].text.endswith(":") and abs(right[0].x0 - value_x) <= tol):
         return None
     return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
 
 
-def _row_rules(page: Page, left: float, value_x: float) -> list[float]:
-    """Heights of the horizontal rules and cell edges that run under the label column: row borders."""
+def _row_rules(page: Page, left: float, value_x: float, labels: Sequence[Line]) -> list[float]:
+    """Heights of the horizontal rules and cell edges that run under the label column: row borders.
+
+    None unless they part most pairs of consecutive labels: rules that box groups of
+    fields, or a page's header and footer rules, are no row borders.
+    """
     ys: list[float] = []
     for obj in (*page.lines, *page.rects):
         if obj["x0"] <= left + 2 and obj["x1"] >= value_x - 15:
             thin = obj["bottom"] - obj["top"] < 2
             ys.extend([(obj["top"] + obj["bottom"]) / 2] if thin else [obj["top"], obj["bottom"]])
-    return sorted(ys)
+    pairs = list(itertools.pairwise(labels))
+    parted = sum(1 for a, b in pairs if any(a.bottom < y < b.top for y in ys))
+    return sorted(ys) if pairs and 2 * parted >= len(pairs) else []
 
 
 # ---------------------------------------------------------------- cover fields
@@ -445,7 +541,7 @@ def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
             current = _Field(hit.kind, hit.rank, line, i, hit.number, _tail(line, hit.end))
             fields.append(current)
             seen = True
-        elif _other_label(line, layout):
+        elif not in_contact and _other_label(line, layout, current):
             # It still ends the field above it.
             current = _Field(None, 0, line, i)
             fields.append(current)
@@ -454,7 +550,7 @@ def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
                 end_cover(i)
             current = None
         elif _ends_field(current, line, layout):
-            if layout.heading(line) or _SECTION_HEADING.match(line.text):
+            if layout.heading(line) or _is_section_heading(line.text):
                 end_cover(i)
             current = None
         else:
@@ -486,12 +582,23 @@ def _row_field(entries: Sequence[_Entry], start: int) -> _Field:
     return _Field(kind, rank, label, start, number, inline, values, in_row=True)
 
 
-def _other_label(line: Line, layout: _Layout) -> bool:
-    """A label this module has no use for ("Policy context:"): a few words ending in a colon."""
+def _other_label(line: Line, layout: _Layout, current: _Field | None) -> bool:
+    """A label this module has no use for: a few words ending in a colon ("Policy context:"),
+    or run into its value at the label column of the field above ("Consultation: six weeks
+    from 1 May 2025"), so that the field above does not take its value."""
     words = line.text.split()
-    if not is_introduction(line.text) or len(words) > 8:
-        return False
-    return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+    if is_introduction(line.text) and len(words) <= 8:
+        return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+    return (
+        current is not None
+        and bool(current.lines)  # the line under a bare label is its value, colon or not
+        and not current.in_row
+        and current.kind != "author"
+        and line.size < layout.body + 0.5  # a title set large may hold a colon
+        and line.text[:1].isupper()
+        and _run_in_label(line.text)
+        and abs(line.x0 - current.label.x0) <= _COLUMN_TOLERANCE
+    )
 
 
 def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
@@ -506,7 +613,7 @@ def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
             or not layout.wrapped(prev)
             or len(current.lines) >= 4
         )
-    if _SECTION_HEADING.match(line.text):
+    if _is_section_heading(line.text):
         return True
     if not layout.heading(line):
         return False
@@ -524,15 +631,30 @@ class _Item:
     texts: list[str]
     x0: float
     last: Line
+    hang: float | None = None  # where its lines after the first start
+
+    def continues(self, line: Line, layout: _Layout) -> bool:
+        """Whether ``line`` goes on with this item: in its paragraph or indented under its marker,
+        never back left of where its lines after the first start."""
+        if self.hang is not None and line.x0 < self.hang - _COLUMN_TOLERANCE:
+            return False
+        return layout.same_paragraph(self.last, line) or (self.marked and line.x0 > self.x0 + 2)
+
+
+# At most this many lines are read as one block of recommendations.
+_MAX_BLOCK_LINES = 120
+# A heading is short: a line of more words is a sentence set in bold.
+_HEADING_WORDS = 12
 
 
 def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _Layout) -> list[Line]:
     """The lines of the recommendations that follow a heading or an inline label."""
     block = [anchor.inline] if anchor.inline else []
     numbered_under = False
-    for entry in entries[anchor.index + 1 :]:
+    rest = entries[anchor.index + 1 :]
+    for k, entry in enumerate(rest):
         line = entry.line
-        marker, _ = split_list_marker(line.text)
+        marker = list_marker(line.text)
         prev = block[-1] if block else anchor.label
         if (
             line.page != prev.page
@@ -541,11 +663,12 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
             and not layout.heading(line)
         ):
             continue  # a running header over the recommendations' continuation
-        if len(block) >= 60 or _ends_block(line, marker, anchor, block, layout):
+        following = list_marker(rest[k + 1].line.text) if k + 1 < len(rest) else None
+        if len(block) >= _MAX_BLOCK_LINES or _ends_block(line, marker, following, anchor, block, layout):
             break
-        if marker and anchor.number and re.fullmatch(r"[\d.]+[.)]?", marker):
+        if marker and anchor.number and marker.style in ("arabic", "decimal") and not marker.bracketed:
             # Items numbered 2.1, 2.2 under "2. Recommendations" end at "3" or "3.1".
-            if marker.startswith(anchor.number + ".") and len(marker.rstrip(".)")) > len(anchor.number):
+            if marker.label.startswith(anchor.number + "."):
                 numbered_under = True
             elif numbered_under:
                 break
@@ -553,20 +676,43 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
     return block
 
 
-def _ends_block(line: Line, marker: str | None, anchor: _Field, block: list[Line], layout: _Layout) -> bool:
-    """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph."""
+def _ends_block(
+    line: Line,
+    marker: Numbering | None,
+    following: Numbering | None,
+    anchor: _Field,
+    block: list[Line],
+    layout: _Layout,
+) -> bool:
+    """Whether ``line`` comes after the recommendations: a label, a heading, the next paragraph.
+
+    ``following`` is the marker of the line after ``line``: a heading between two items of
+    one list heads a group of recommendations, the list goes on past it.
+    """
     text, head = line.text, anchor.label
-    if _match_label(text) or _SECTION_HEADING.match(text):
+    if _match_label(text) or _is_section_heading(text):
         return True
     if is_introduction(text):
         return False
-    same_rank = line.size > head.size + 0.5 or (abs(line.size - head.size) <= 0.3 and line.bold == head.bold)
-    if anchor.inline is None and layout.heading(head) and same_rank:
-        return True
-    # A short heading, unless the recommendations themselves are set in that style.
-    heading = marker is None and layout.heading(line) and len(text.split()) <= 12
-    if heading and not (block and _same_style(line, block[-1])):
-        return True
+    section = parse_numbering(head.text) if anchor.number else None
+    if (
+        marker is not None
+        and section is not None
+        and marker.depth <= section.depth
+        and follows(section, marker)
+    ):
+        return True  # the next section: "3." after "2. Recommendations"
+    if layout.heading(line) and _heading_like(line, layout):
+        items = [m for m in (list_marker(ln.text) for ln in block) if m is not None]
+        if marker is not None:
+            # A numbered line in heading style heads a section unless the items are set alike.
+            return bool(items) and not _same_style(
+                line, next(ln for ln in reversed(block) if list_marker(ln.text))
+            )
+        if items and following is not None and follows(items[-1], following):
+            return False
+        # A short paragraph among recommendations set in that style, numbered none.
+        return not (block and not items and _same_style(line, block[-1]))
     prev = block[-1] if block else head
     # An inline recommendation is one paragraph, unless it introduces a list.
     return (
@@ -577,32 +723,45 @@ def _ends_block(line: Line, marker: str | None, anchor: _Field, block: list[Line
     )
 
 
+def _heading_like(line: Line, layout: _Layout) -> bool:
+    """Short, ending short of the right margin, and no sentence."""
+    text = line.text.rstrip()
+    return len(text.split()) <= _HEADING_WORDS and not layout.wrapped(line) and text[-1:] not in ".;,"
+
+
 def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
-    """One string per recommendation: list items, or paragraphs of an unnumbered block."""
+    """One string per recommendation: list items, or paragraphs of an unnumbered block.
+
+    Around a list, the lines before its first item introduce it and those after its last
+    item's paragraph are no part of it; between its items, a line at the markers' margin
+    heads a group of them, and a paragraph indented like the items' text goes on with the
+    item above.
+    """
     items: list[_Item] = []
     for line in lines:
-        marker, rest = split_list_marker(line.text)
+        marker = list_marker(line.text)
         if marker is not None:
-            items.append(_Item(True, [rest], line.x0, line))
+            items.append(_Item(True, [marker.rest], line.x0, line))
             continue
         cur = items[-1] if items else None
-        if cur and (layout.same_paragraph(cur.last, line) or (cur.marked and line.x0 > cur.x0 + 2)):
+        if cur and cur.continues(line, layout):
             cur.texts.append(line.text)
             cur.last = line
+            cur.hang = line.x0 if cur.hang is None else cur.hang
         else:
             items.append(_Item(False, [line.text], line.x0, line))
-    texts = [(it.marked, re.sub(r"\s+", " ", " ".join(it.texts)).strip()) for it in items]
-    marked_at = [i for i, (marked, _) in enumerate(texts) if marked]
+    texts = [(it, re.sub(r"\s+", " ", " ".join(it.texts)).strip()) for it in items]
+    marked_at = [i for i, (it, _) in enumerate(texts) if it.marked]
     out: list[str] = []
-    for i, (marked, text) in enumerate(texts):
+    for i, (item, text) in enumerate(texts):
         if not text or is_introduction(text):
             continue
-        if marked_at and not marked:
+        if marked_at and not item.marked:
             if i < marked_at[0]:
                 continue  # a sentence that introduces the list
             if i > marked_at[-1]:
                 break  # the list has ended
-            if out:
+            if out and item.x0 > texts[marked_at[0]][0].x0 + _COLUMN_TOLERANCE:
                 out[-1] = f"{out[-1]} {text}"
             continue
         out.append(text)
@@ -621,7 +780,7 @@ def _recommendations(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) 
 
 # ---------------------------------------------------------------- public API
 
-# Pages of a report read for its cover fields and recommendations.
+# Pages a report's cover sheet may take.
 _COVER_PAGES = 3
 # Heading lines with a date that is not the meeting's.
 _OTHER_DATE = re.compile(
@@ -629,32 +788,73 @@ _OTHER_DATE = re.compile(
 )
 
 
-# The label naming the meeting a report goes to.
-_ADDRESSEE = re.compile(r"^\s*(?:report\s+)?to\s*[:：]|^\s*(?:meeting|committee)\s*[:：]", re.I)
+# In a block of cover fields each label follows the one before within this many lines.
+_FIELD_LINES = 5
+# Kinds of the fields that say who a report is from and whom it goes to.
+_ADDRESS_KINDS = frozenset({"from", "to"})
 
 
 def looks_like_report_cover(page: Page) -> bool:
     """Whether a report's cover sheet starts on ``page``.
 
-    The top half of the page must open lines with a subject/title label and with at
-    least one other cover label (author, date, finance, recommendations, "Report
-    to", ...); a generic "Subject:" or "Title:" needs two others. A page that only
-    mentions a label inside a sentence is not a cover.
+    The top half of the page must open lines with labelled fields, set as "Label: value"
+    or as a table of labels and values: a subject or title label and at least one other
+    cover label (author, date, finance, recommendations, "From", "To", "Status", ...); a
+    generic "Subject:" or "Title:" needs two others, one of them a field only a committee
+    paper carries (an e-mail also has From, To and Date). A cover whose fields stand
+    lower, under its title and a list of contents, holds them in one block that says
+    whom the report is from or to. A page that only mentions a label inside a sentence
+    is not a cover.
     """
-    x0, top, x1, bottom = page.bbox
-    half = page.crop((x0, top, x1, top + (bottom - top) / 2))
-    lines = page_lines(half)
-    hits = [h for h in (_line_label(ln) for ln in lines) if h is not None]
+    entries = _page_entries(page, True)
+    half = page.bbox[1] + (page.bbox[3] - page.bbox[1]) / 2
+    labelled = [(i, e.line, hit) for i, e in enumerate(entries) if (hit := _entry_label(e)) is not None]
+    top = [ln for ln in (e.line for e in entries) if ln.bottom <= half]
+    if _cover_labels([hit for _, ln, hit in labelled if ln.bottom <= half], top):
+        return True
+    for block in _label_blocks(labelled):
+        kinds = {hit.kind for hit in block}
+        if kinds & _ADDRESS_KINDS and _cover_labels(block, ()):
+            return True
+    return False
+
+
+def _entry_label(entry: _Entry) -> _Hit | None:
+    """The label an entry opens with: its label cell in a table of fields, else its line's."""
+    if entry.in_table:
+        return _match_label(entry.left.text) if entry.left is not None else None
+    return _line_label(entry.line)
+
+
+def _label_blocks(labelled: Sequence[tuple[int, Line, _Hit]]) -> list[list[_Hit]]:
+    """The labels of a page grouped in blocks, each label within a few lines of the one before."""
+    blocks: list[list[_Hit]] = []
+    last = None
+    for index, _, hit in labelled:
+        if last is None or index - last > _FIELD_LINES:
+            blocks.append([])
+        blocks[-1].append(hit)
+        last = index
+    return blocks
+
+
+def _cover_labels(hits: Sequence[_Hit], lines: Sequence[Line]) -> bool:
+    """Whether these labels make a cover sheet: a title and enough other fields, or, with the
+    subject set as a heading, an author or contact among several other cover fields or
+    besides a line naming whose report it is ("Report of the Director of ..."), or a block
+    that opens with that line."""
     kinds = {h.kind for h in hits}
     if any(h.kind == "title" and h.rank == 0 for h in hits):
         return len(kinds) >= 2
     if "title" in kinds:
-        return len(kinds) >= 3
-    # A cover that sets its subject as a heading: an author or contact and several other cover
-    # fields, or one besides the line naming whose report it is ("Report of the Director of ...").
-    others = sum(1 for h in hits if h.kind == "other")
+        return len(kinds) >= 3 and bool(kinds & _PAPER_KINDS)
+    others = sum(1 for h in hits if h.kind not in ("title", "author", "date", "finance", "recs"))
     reported = any(_REPORT_OF.match(ln.text) for ln in lines)
-    return "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported)
+    if "author" in kinds and len(kinds) >= 3 and (others >= 2 or reported):
+        return True
+    # A block opened by whose report it is ("Report by the Executive Director", "Report of:"),
+    # then whom it goes to and when.
+    return bool(hits) and hits[0].kind == "from" and hits[0].rank == 0 and len(kinds) >= 3
 
 
 def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
@@ -666,15 +866,20 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     """
     if not pages:
         return None
-    entries = [e for n, page in enumerate(pages[:_COVER_PAGES]) for e in _page_entries(page, n == 0)]
+    entries = [e for n, page in enumerate(pages) for e in _page_entries(page, n == 0)]
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
+    # The cover's fields stand on the report's first pages; a label further on is the body's.
+    later = pages[0].page_number + _COVER_PAGES
+    cover.cover_end = min(
+        cover.cover_end, next((i for i, e in enumerate(entries) if e.line.page >= later), len(entries))
+    )
     title = next((f.lines for f in cover.best("title") if f.text), None)
     if title is None and looks_like_report_cover(pages[0]):
         title = _unlabelled_title(entries, cover, layout)
     if not title:
         return None
-    author, email, phone = _contact(cover, pages[_COVER_PAGES:])
+    author, email, phone = _contact(cover, [e.line for e in entries])
     # A numbered "Financial implications" heading opens a body section, not a cover field.
     finance = [f for f in cover.best("finance") if f.rank == 0 or f.number is None]
     first_page = pages[0].page_number
@@ -708,7 +913,7 @@ def _unlabelled_title(entries: Sequence[_Entry], cover: _Cover, layout: _Layout)
     candidates: list[int] = []
     for i, entry in enumerate(entries):
         line = entry.line
-        if line.page != first_page or _SECTION_HEADING.match(line.text):
+        if line.page != first_page or _is_section_heading(line.text):
             break
         undated = re.sub(r"[\W\d]+", " ", line.text)
         if parse_date(line.text):
@@ -737,21 +942,72 @@ def _unlabelled_title(entries: Sequence[_Entry], cover: _Cover, layout: _Layout)
     return lines
 
 
-def _contact(cover: _Cover, later_pages: Sequence[Page]) -> tuple[str | None, str | None, str | None]:
-    """Author, e-mail and phone: from the cover's contact field, else a contact label further on."""
-    candidates = cover.best("author", cover_only=False)
-    for page in later_pages if not candidates else ():
-        entries = _page_entries(page, False)
-        later = _read_cover(entries, _Layout.of([e.line for e in entries]))
-        candidates = later.best("author", cover_only=False)
-        if candidates:
-            break
-    blocks = ["\n".join(ln.text for ln in f.lines) for f in candidates if f.lines]
-    for block in blocks:
-        name = person_name(block)
+def _contact(cover: _Cover, lines: Sequence[Line]) -> tuple[str | None, str | None, str | None]:
+    """Author, e-mail and phone of the report's first contact, wherever it is printed.
+
+    The first named person of a contact field, the cover's before any further on; else the
+    contact entry the report closes with unlabelled; else a contact field's address and
+    number alone; else the person the report is from ("By: Jo Green, Analyst").
+    """
+    blocks = [_reading_order(f.lines) for f in cover.best("author", cover_only=False) if f.lines]
+    found = [contact_entry(block) for block in blocks]
+    closing = _closing_contact(lines)
+    for name, email, phone in [*found, contact_entry(closing) if closing else (None, None, None)]:
         if name:
-            return name, find_email(block), find_phone(block)
-    return (None, find_email(blocks[0]), find_phone(blocks[0])) if blocks else (None, None, None)
+            return name, email, phone
+    if found:
+        return found[0]
+    for f in cover.best("from"):
+        name = person_name(f.text)
+        if name:
+            return name, None, None
+    return None, None, None
+
+
+# A contact line holds a phone number or e-mail address and at most a few words beside them.
+_CONTACT_LINE_WORDS = 8
+# How many lines above its first phone number or address a contact entry's name may stand.
+_NAME_LINES_ABOVE = 3
+
+
+def _closing_contact(lines: Sequence[Line]) -> list[str]:
+    """The contact entry a report ends with, printed with no label: a name over contact lines.
+
+    It is the first contact line on the last page that has any, with the nearest line
+    above it (or the line itself) that names a person.
+    """
+    contact = [
+        i
+        for i, ln in enumerate(lines)
+        if len(ln.text.split()) <= _CONTACT_LINE_WORDS and (find_email(ln.text) or find_phone(ln.text))
+    ]
+    if not contact:
+        return []
+    page = lines[contact[-1]].page
+    first = next(i for i in contact if lines[i].page == page)
+    for k in range(first, first - _NAME_LINES_ABOVE - 1, -1):
+        if k < 0 or lines[k].page != page:
+            break
+        if person_name(lines[k].text):
+            end = first + _NAME_LINES_ABOVE + 1
+            return _reading_order([ln for ln in lines[k:end] if ln.page == page])
+    return []
+
+
+def _reading_order(lines: Sequence[Line]) -> list[str]:
+    """The texts of a block of lines, a block set in two columns read one column after the other.
+
+    Its second column starts where most lines that break at a wide gap resume.
+    """
+    breaks = [ln.chunks()[1].x0 for ln in lines if len(ln.chunks()) > 1]
+    if len(breaks) < 2:
+        return [ln.text for ln in lines]
+    column = statistics.median(breaks)
+    left, right = [], []
+    for ln in lines:
+        for chunk in ln.chunks():
+            (right if chunk.x0 >= column - _COLUMN_TOLERANCE else left).append(chunk.text)
+    return left + right
 
 
 def _meeting_date(cover: _Cover) -> date | None:
@@ -762,7 +1018,7 @@ def _meeting_date(cover: _Cover) -> date | None:
     dated = [(f.rank, f.index, parse_date(f.text)) for f in cover.best("date")]
     heading = [parse_date(ln.text) for ln in cover.header if not _OTHER_DATE.search(ln.text)]
     dated += [(1, i, d) for i, d in enumerate(heading)]
-    dated += [(4, f.index, parse_date(f.text)) for f in cover.best("other") if _ADDRESSEE.match(f.label.text)]
+    dated += [(4, f.index, parse_date(f.text)) for f in cover.best("to")]
     found = sorted((rank, index, d) for rank, index, d in dated if d)
     return found[0][2] if found else None
 

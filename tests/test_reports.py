@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from extractors.base import Source
-from extractors.contacts import find_email, find_phone, person_name
+from extractors.contacts import contact_entry, find_email, find_phone, person_name
 from extractors.reports import extract_report, looks_like_report_cover, split_list_marker
 from pipeline.pdf.pdfpages import open_document
 
@@ -634,3 +634,328 @@ def test_a_sentence_wrapped_onto_report_of_the_director_makes_no_cover(tmp_path)
     s.text("Residents recommended that the libraries stay open.")
     _, covers = s.report()
     assert covers == [False]
+
+
+# ---------------------------------------------------------------- covers of other templates
+
+VALUE_X = 180.0
+
+
+def _lines(s: Sheet, *texts: str, **style) -> None:
+    """Several lines set alike, one after another."""
+    for text in texts:
+        s.text(text, **style)
+
+
+def _fields(s: Sheet, *rows: tuple[str, ...], before: float = 8) -> None:
+    """Rows of a label and its value in the value column; a row of one value goes on with the field above."""
+    for row in rows:
+        if len(row) == 1:
+            s.line((VALUE_X, row[0]))
+        else:
+            s.line((LEFT, row[0]), (VALUE_X, row[1]), before=before)
+
+
+def _addressed(s: Sheet, subject: str, to: str) -> None:
+    """A cover of From, To, Subject and Status lines, each label run into its value."""
+    _lines(s, "From: Alex Morgan, Leader of the Council", f"To: {to}", f"Subject: {subject}", before=6)
+    s.text("Status: Unrestricted", before=6)
+
+
+def _contact(report) -> tuple[str | None, str | None, str | None]:
+    return report.author, report.email, report.phone
+
+
+def test_from_to_subject_cover_with_lettered_recommendations_under_group_headings(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _fields(
+        s,
+        ("From:", "Alex Morgan, Leader of the Council"),
+        ("Sam Reid, Cabinet Member for Finance and",),
+        ("Resources",),
+        ("To:", "Full Council – 4"),
+    )
+    # A superscript "th", smaller and raised.
+    s.canvas.setFont("Helvetica", 6.6)
+    s.canvas.drawString(VALUE_X + 82, s.y + 4, "th")
+    s.canvas.setFont("Helvetica", 11)
+    s.canvas.drawString(VALUE_X + 92, s.y, "June 2024")
+    s.line(
+        (LEFT, "Subject:"), (VALUE_X, "Medium Term Financial Plan 2024-27 and Capital"), bold=True, before=8
+    )
+    s.line((VALUE_X, "Programme 2024-34"), bold=True)
+    _fields(s, ("Classification:", "Unrestricted"))
+    s.text("Summary:", bold=True, before=16)
+    s.text("The report sets out the budget proposals after scrutiny by the committees.")
+    s.text("Recommendations:", bold=True, before=12)
+    _lines(
+        s,
+        "Full Council, having considered the statement of the chief finance officer, is",
+        "asked to agree the following:",
+        bold=True,
+    )
+    s.text("Capital Programme", before=10)
+    s.text("(a) The capital programme of £412m over the years from 2024-25 to 2033-34")
+    s.text("together with its funding.", x=LEFT + 36)
+    s.text("(b) The programmes of each directorate as set out in appendix A.")
+    s.text("Revenue Budget", before=10)
+    s.text("(c) The net revenue budget of £830.2m for 2024-25.")
+    s.text("In addition:", before=10)
+    s.text("(d) To delegate minor technical changes to the Director of Finance, in")
+    s.text("consultation with the Leader, before the budget book is printed", x=LEFT + 36)
+    s.page()
+    _lines(
+        s,
+        "Members are reminded that the law on council tax arrears applies to this meeting",
+        "and any member in arrears must declare it.",
+    )
+    s.text("Contact details", bold=True, before=12)
+    s.text("Report Author(s)", before=8)
+    _lines(
+        s, "• Robin Hale (Head of Financial Strategy)", "• 01632 960 418", "• robin.hale@example.gov.uk", x=81
+    )
+    _lines(s, "• Kim Lowe (Head of Finance Operations)", "• 01632 960 934", x=81, before=4)
+    report, covers = s.report()
+    assert covers == [True, False]
+    assert report.title == "Medium Term Financial Plan 2024-27 and Capital Programme 2024-34"
+    assert report.meeting_date == date(2024, 6, 4)
+    assert _contact(report) == ("Robin Hale", "robin.hale@example.gov.uk", "01632 960 418")
+    assert report.financial_summary is None
+    assert report.recommendations == [
+        "The capital programme of £412m over the years from 2024-25 to 2033-34 together with its funding.",
+        "The programmes of each directorate as set out in appendix A.",
+        "The net revenue budget of £830.2m for 2024-25.",
+        "To delegate minor technical changes to the Director of Finance, in consultation with the Leader, "
+        "before the budget book is printed",
+    ]
+
+
+def test_by_cover_takes_the_closing_recommendation_section_and_the_unlabelled_contact_at_the_end(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _fields(s, ("By:", "Jordan Price – Cabinet Member for Resources"))
+    s.line((LEFT, "To:"), (VALUE_X, "Full Council"), (340, "Date: 21 March 2024"), before=8)
+    _fields(
+        s,
+        ("Subject:", "Pay Policy Statement 2024/25"),
+        ("Summary:", "This paper sets out what the council must publish on pay."),
+        ("The council may:",),
+    )
+    _lines(s, "(a) agree the statement, or", "(b) ask for a revised statement.", x=VALUE_X + 16)
+    s.text("1. BACKGROUND", bold=True, before=14)
+    s.text("1.1 The council publishes its pay policy each year, as the law requires.")
+    s.text("2. RECOMMENDATION", bold=True, before=12)
+    s.text("2.1 Full Council endorses the attached Pay Policy Statement.", before=4)
+    _lines(s, "Casey Lund", "Reward Adviser", "01632 960 135", bold=True)
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Pay Policy Statement 2024/25", date(2024, 3, 21))
+    assert _contact(report) == ("Casey Lund", None, "01632 960 135")
+    assert report.recommendations == ["Full Council endorses the attached Pay Policy Statement."]
+
+
+def test_an_email_printout_is_no_report_cover(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _fields(
+        s,
+        ("From:", "Pat Jones"),
+        ("Sent:", "12 February 2024 10:14"),
+        ("To:", "Planning Team"),
+        ("Date:", "12 February 2024"),
+        ("Subject:", "Objection to the proposed quarry"),
+        before=0,
+    )
+    s.text("I write to object to the proposal on the grounds of traffic and noise.", before=12)
+    assert s.report()[1] == [False]
+
+
+def test_a_contact_grid_in_two_columns_is_read_one_column_after_the_other(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Annual Report on the Armed Forces Covenant", "Full Council")
+    s.text("Recommendation:", bold=True, before=12)
+    s.text("Members are asked to note the annual report.")
+    s.text("1. Introduction", bold=True, before=12)
+    s.text("1.1 The covenant is a promise by the nation to those who serve.")
+    s.text("2. Report Authors:", bold=True, before=12)
+    grid = [
+        ("Relevant Director", "Rev Ola Brandt"),
+        ("Lee Marsh", "Covenant Lead and Liaison"),
+        ("Director of Strategy and", "Adviser"),
+        ("Corporate Assurance", "01632 960 986"),
+        ("01632 960 883", "ola.brandt@example.gov.uk"),
+        ("lee.marsh@example.gov.uk", ""),
+    ]
+    for left, right in grid:
+        s.line((LEFT + 18, left), (330, right))
+    report, _ = s.report()
+    assert _contact(report) == ("Lee Marsh", "lee.marsh@example.gov.uk", "01632 960 883")
+    assert report.recommendations == ["Members are asked to note the annual report."]
+
+
+def test_rules_that_box_groups_of_fields_leave_each_label_its_own_row(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.rule(0)
+    _fields(
+        s,
+        ("From:", "Cabinet Member for Finance"),
+        ("Director of Finance",),
+        ("To:", "Full Council – 14 March 2024"),
+        ("Subject:", "Treasury Management Mid-Year Update"),
+    )
+    s.text("Classification: Unrestricted", before=8)
+    s.rule()
+    s.rule(10)
+    s.text("Summary: This report reviews treasury activity to the end of September.")
+    s.text("Recommendation: Full Council is asked to note the report.", before=8)
+    s.rule()
+    s.text("1. Introduction", bold=True, before=14)
+    s.text("1.1 The council borrows and invests substantial sums.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Treasury Management Mid-Year Update", date(2024, 3, 14))
+    assert report.recommendations == ["Full Council is asked to note the report."]
+
+
+def test_a_block_of_fields_under_the_title_and_contents_makes_a_cover(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Revenue Budget 2024-25 and Capital Programme 2024-34", 14, True, x=120)
+    for n, section in enumerate(["Executive Summary", "Background", "Council Tax", "Reserves"] * 4, 1):
+        s.line((300, section), (460, str(n)), before=2)
+    value_x = LEFT + 84
+    s.line((LEFT, "From"), (value_x, "Leader of the Council; Alex Morgan"), before=12)
+    for label, value in [
+        ("Report author", "Head of Financial Strategy; Robin Hale"),
+        ("Circulated to", "Cabinet"),
+        ("Classification", "Unrestricted"),
+    ]:
+        s.line((LEFT, label), (value_x, value))
+    s.text("Executive Summary", 12, True, before=14)
+    s.text("1.1 This report sets out the draft budget.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.author) == (
+        "Revenue Budget 2024-25 and Capital Programme 2024-34",
+        "Robin Hale",
+    )
+
+
+def test_recommendations_in_bold_run_to_the_next_numbered_section(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Governance Update", "Full Council, 13 March 2024")
+    s.text("1. Introduction", bold=True, before=14)
+    s.text("a) The working party has met six times this year.", x=LEFT + 4)
+    s.text("2. Recommendations", bold=True, before=12)
+    s.text("The Council is asked to:", before=6)
+    s.text("1. To NOTE with thanks the work of the members of the governance working", bold=True, x=LEFT + 18)
+    s.text("party", bold=True, x=LEFT + 36)
+    s.text("2. APPROVE the amended constitution at Appendix 2.", bold=True, x=LEFT + 18, before=6)
+    s.text("3. Equalities", bold=True, before=12)
+    s.text("3.1 There are no equalities implications.")
+    s.text("Contact Details:", before=12)
+    _lines(s, "Jamie Holt – General Counsel", "jamie.holt@example.gov.uk")
+    report, covers = s.report()
+    assert covers == [True]
+    assert report.recommendations == [
+        "To NOTE with thanks the work of the members of the governance working party",
+        "APPROVE the amended constitution at Appendix 2.",
+    ]
+    assert _contact(report) == ("Jamie Holt", "jamie.holt@example.gov.uk", None)
+
+
+_ROBIN = ["Robin Hale, Scrutiny Officer", "01632 960 418", "robin.hale@example.gov.uk"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "entry"),
+    [
+        (
+            [f"• {line}" for line in [*_ROBIN, "Kim Lowe (Head of Operations)", "01632 960 934"]],
+            ("Robin Hale", "robin.hale@example.gov.uk", "01632 960 418"),
+        ),
+        (
+            ["Robin Hale, Scrutiny Officer", "Kim Lowe, Democratic Services Manager", "01632 960 934"],
+            ("Robin Hale", None, "01632 960 934"),
+        ),
+        (
+            ["Robin Hale", "Family Hub Transformation", *_ROBIN[1:], "Kim Lowe", "01632 960 934"],
+            ("Robin Hale", "robin.hale@example.gov.uk", "01632 960 418"),
+        ),
+        (
+            ["Tel: 01632 960 111", "Email: team@example.gov.uk"],
+            (None, "team@example.gov.uk", "01632 960 111"),
+        ),
+    ],
+)
+def test_contact_entry_is_the_first_person_with_the_details_printed_before_the_next(lines, entry):
+    assert contact_entry(lines) == entry
+
+
+def test_a_field_of_no_use_still_ends_the_field_above_and_a_sole_sender_is_the_author(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _lines(s, "By: Jo Green, Scrutiny Research Officer", "To: Cabinet", before=6)
+    # The date of an earlier meeting, not of the meeting the report goes to.
+    s.text("Considered by: Scrutiny Committee, 4 March 2025")
+    _lines(s, "Subject: Library Opening Hours", "Summary: The report reviews opening hours.", before=6)
+    s.text("1. Introduction", bold=True, before=12)
+    s.text("1.1 Opening hours were last reviewed in 2019.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Library Opening Hours", None)
+    assert _contact(report) == ("Jo Green", None, None)
+
+
+def test_contact_sublabels_on_lines_of_their_own_stay_in_the_contact_field(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Fleet Strategy", "Cabinet, 2 April 2025")
+    s.text("Contact officer:", bold=True, before=12)
+    _lines(s, "Kim Ward, Fleet Manager", "Telephone number:", "01632 960 444", "Email address:")
+    s.text("kim.ward@example.gov.uk")
+    s.text("1. Background", bold=True, before=12)
+    s.text("1.1 The fleet is replaced every seven years.")
+    report, _ = s.report()
+    assert _contact(report) == ("Kim Ward", "kim.ward@example.gov.uk", "01632 960 444")
+
+
+def test_a_block_opened_by_whose_report_it_is_makes_a_cover_under_its_heading_title(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    s.text("Report by Executive Director (Education)", 12, True)
+    _lines(s, "Committee: Education and Children's Services", "Date: 9 September 2025")
+    s.text("Attainment Challenge Progress Report", 16, True, before=8)
+    s.text("1 Purpose", 12, True, before=8)
+    s.text("1.1 To report progress on closing the attainment gap.")
+    s.text("2 Recommendations", 12, True, before=8)
+    s.text("2.1 It is recommended that the Committee:")
+    _lines(s, "(i) notes the progress made; and", "(ii) agrees the priorities for 2025/26.", x=LEFT + 20)
+    s.text("3 Background", 12, True, before=8)
+    s.text("3.1 The fund started in 2015.")
+    report, covers = s.report()
+    assert covers == [True]
+    assert (report.title, report.meeting_date) == ("Attainment Challenge Progress Report", date(2025, 9, 9))
+    assert report.recommendations == ["notes the progress made; and", "agrees the priorities for 2025/26."]
+
+
+def test_a_value_under_its_bare_label_keeps_its_colon(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    for label, value in [
+        ("Report to:", "Planning Committee"),
+        ("Date of meeting:", "3 April 2025"),
+        ("Report title:", "Local Plan Review: Consultation Draft"),
+    ]:
+        s.text(label, bold=True, before=4)
+        s.text(value)
+    s.text("Executive summary", 12, True, before=8)
+    s.text("The local plan must be reviewed every five years.")
+    report, _ = s.report()
+    assert (report.title, report.meeting_date) == ("Local Plan Review: Consultation Draft", date(2025, 4, 3))
+
+
+def test_a_financial_implications_label_pages_into_the_body_is_no_financial_summary(tmp_path):
+    s = Sheet(tmp_path / "r.pdf")
+    _addressed(s, "Allotment Rents", "Cabinet, 2 April 2025")
+    s.text("Recommendation: That Cabinet agrees the new rents.", before=8)
+    for _ in range(3):
+        s.page()
+        _lines(s, "The council lets allotments across the borough and reviews the rents each year.")
+    s.text("Financial implications: the new rents raise £12,000 a year.", before=8)
+    report, _ = s.report()
+    assert report.financial_summary is None
+    assert report.recommendations == ["That Cabinet agrees the new rents."]
