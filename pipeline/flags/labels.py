@@ -40,6 +40,7 @@ _STOP = {
     "etc",
 }
 TOTAL_LABEL = re.compile(r"\b(?:grand\s+)?(?:sub[\s-]?)?totals?\b|\bnet\s+(?:total|position)\b", re.I)
+_TOTAL_QUALIFIERS = {"grand", "sub", "net", "overall", "running", "cumulative", "the"}
 
 
 def clean_label(label: str) -> str:
@@ -136,5 +137,14 @@ def same_indicator(a: str, b: str) -> bool:
 
 
 def is_total_label(label: str) -> bool:
-    """Whether a row or column label names a total ("Total", "Sub-total", "Grand total", "Net total")."""
-    return bool(TOTAL_LABEL.search(label))
+    """Whether a row or column label names a total ("Total", "Sub-total", "Grand total", "Net total").
+
+    "Total" between two words of a name ("Global Total Return Fund") is part of the name.
+    """
+    label = clean_label(label)
+    for m in TOTAL_LABEL.finditer(label):
+        before, after = words(label[: m.start()]), words(label[m.end() :])
+        named = before and after and before[-1].isalpha() and before[-1] not in _TOTAL_QUALIFIERS
+        if not (named and after[0].isalpha()):
+            return True
+    return False

@@ -154,6 +154,39 @@ class Tie:
     col: int
 
 
+NOUN_WORDS = 2
+"""Words that may stand between a figure and the label it is of ("-£0.8m internal base adjustment")."""
+
+
+def _names(text: str, mention: Mention, category: tuple[int, int, str]) -> bool:
+    """Whether a row label follows a figure as its noun, with at most a word or two between."""
+    gap = text[mention.end : category[0]].split()
+    plain = all(w.isalpha() and w.islower() for w in gap)
+    return mention.end <= category[0] and len(gap) <= NOUN_WORDS and plain
+
+
+def _parentheses(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's parenthesised asides."""
+    spans, opened = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")":
+            # An aside opened in the sentence before runs from this sentence's start.
+            spans.append((opened.pop() if opened else 0, i + 1))
+    return spans + [(i, len(text)) for i in opened]
+
+
+def _scope(item: Mention | tuple[int, int, str], groups: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The innermost aside an item is printed in (None at the sentence's own level).
+
+    An aside holding nothing but the item ("(£0.125m)", "(+9.1%)") is the item's own brackets.
+    """
+    start, end = (item.start, item.end) if isinstance(item, Mention) else item[:2]
+    around = [g for g in groups if g[0] <= start and end <= g[1] and g[1] - g[0] > end - start + 2]
+    return max(around, key=lambda g: g[0], default=None)
+
+
 def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:
     """The document's tables that have labelled rows and labelled figure columns."""
     out = []
@@ -170,7 +203,11 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     The sentence must name exactly one row label of exactly one of the tables (labels
     it names as left out, "excluding those not applicable", do not count); each figure
     is tied to the column its council (or other column label) is paired with, or to the
-    Total column when it follows "overall" or "total" before any council.
+    Total column when it follows "overall" or "total" before any council. A label is
+    about the figures printed at its own level of parentheses ("£150.3m of core funded
+    growth (including -£0.8m base adjustment)": only the -£0.8m is about the base
+    adjustment), and only about a figure it directly follows as its noun when there is one
+    ("£49.8m external, both including £0.8m base adjustment").
     """
     candidates = []
     for matrix in matrices:
@@ -183,8 +220,16 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     matrix, categories, entities = candidates[0]
     row = matrix.rows[categories[0][2]]
     pairs = pair_amounts(text, mentions, entities, categories)
+    groups = _parentheses(text)
+    scoped = [
+        (i, c) for i, m in enumerate(mentions) for c in categories if _scope(m, groups) == _scope(c, groups)
+    ]
+    named = {(i, c) for i, c in scoped if _names(text, mentions[i], c)}
     out = []
     for i, mention in enumerate(mentions):
+        own = [c for j, c in scoped if j == i]
+        if not any((i, c) in named or not any((j, c) in named for j in range(len(mentions))) for c in own):
+            continue
         col = matrix.columns.get(pairs[i]) if i in pairs else None
         overall = _OVERALL.search(text[: mention.start]) and not any(e[0] < mention.start for e in entities)
         if col is None and matrix.total_column is not None and overall:
