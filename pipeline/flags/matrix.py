@@ -18,7 +18,7 @@ from extractors.councils import Council
 from pipeline.flags.figures import Mention
 from pipeline.flags.labels import clean_label, is_total_label
 from pipeline.flags.tablegrid import FigureGrid
-from pipeline.flags.text import councils_named
+from pipeline.flags.text import aside_of, asides, councils_named
 from schemas.records import DocumentExtraction
 
 # "by" is not glue: "short of the budget by £0.150m" gives a difference, not the budget.
@@ -165,28 +165,6 @@ def _names(text: str, mention: Mention, category: tuple[int, int, str]) -> bool:
     return mention.end <= category[0] and len(gap) <= NOUN_WORDS and plain
 
 
-def _parentheses(text: str) -> list[tuple[int, int]]:
-    """The spans of the text's parenthesised asides."""
-    spans, opened = [], []
-    for i, ch in enumerate(text):
-        if ch == "(":
-            opened.append(i)
-        elif ch == ")":
-            # An aside opened in the sentence before runs from this sentence's start.
-            spans.append((opened.pop() if opened else 0, i + 1))
-    return spans + [(i, len(text)) for i in opened]
-
-
-def _scope(item: Mention | tuple[int, int, str], groups: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The innermost aside an item is printed in (None at the sentence's own level).
-
-    An aside holding nothing but the item ("(£0.125m)", "(+9.1%)") is the item's own brackets.
-    """
-    start, end = (item.start, item.end) if isinstance(item, Mention) else item[:2]
-    around = [g for g in groups if g[0] <= start and end <= g[1] and g[1] - g[0] > end - start + 2]
-    return max(around, key=lambda g: g[0], default=None)
-
-
 def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:
     """The document's tables that have labelled rows and labelled figure columns."""
     out = []
@@ -220,9 +198,12 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     matrix, categories, entities = candidates[0]
     row = matrix.rows[categories[0][2]]
     pairs = pair_amounts(text, mentions, entities, categories)
-    groups = _parentheses(text)
+    groups = asides(text)
     scoped = [
-        (i, c) for i, m in enumerate(mentions) for c in categories if _scope(m, groups) == _scope(c, groups)
+        (i, c)
+        for i, m in enumerate(mentions)
+        for c in categories
+        if aside_of(m.start, m.end, groups) == aside_of(c[0], c[1], groups)
     ]
     named = {(i, c) for i, c in scoped if _names(text, mentions[i], c)}
     out = []
