@@ -333,8 +333,10 @@ def test_an_amount_less_than_another_is_their_difference():
     assert finding.expected == "£3.8m"
 
 
-def test_a_percentage_of_something_else_is_not_the_rate_of_a_change():
+def test_a_percentage_of_something_else_or_over_another_span_is_not_the_rate_of_a_change():
     assert changes("Borrowing is forecast to rise by £5.6bn to £127.5bn (4.5% of GDP) this year.") == []
+    assert changes("The budget has increased by £5m (3.4% a year) to £50m since 2022.") == []
+    assert changes("Spending power rose by £1.3bn (3.2% in real terms) to £20bn.") == []
 
 
 def test_two_changes_in_one_sentence_are_not_read():
@@ -357,6 +359,14 @@ def test_a_change_column_cell_that_is_not_the_difference_of_its_row_is_flagged()
     (finding,) = changes("Council tax", tables=[band_table("65.21")])
     assert (finding.expected, finding.found) == ("62.51", "65.21")
     assert finding.locations[0].row_label == "B" and finding.locations[0].pdf_page == 20
+
+
+def test_a_total_rows_change_is_left_to_the_totals_rule():
+    rows = [["Sexual health", "8,120", "8,228", "108"], ["Stop smoking", "7,627", "7,627", "-"]]
+    rows += [["Other", "1,488", "1,500", "12"], ["Total", "17,235", "17,355", "220"]]
+    grid = table("T001", [["Service", "Budget £000", "Forecast £000", "Variance £000"]], rows)
+    assert changes("Monitoring", tables=[grid]) == []
+    assert [f.found for f in totals(grid)] == ["220"]
 
 
 def test_a_change_column_that_no_reading_fits_is_not_judged():
@@ -441,6 +451,13 @@ def test_restatements_that_agree_or_differ_in_wording_are_not_flagged():
     other_fact = "Capital receipts of £15.8m, £11.1m of land sales and £6.2m from buildings are forecast."
     doc = document("b", [RESERVES.format(x="£4.7m"), other_fact])
     assert restated_amounts.check(doc, no_others) == []
+
+
+def test_a_corrected_version_of_a_paper_does_not_contradict_it():
+    pages = ["Revenue monitoring.", "Transport is forecast to overspend.", RESERVES.format(x="£4.7m")]
+    first = document("paper", pages)
+    corrected = document("paper-v2", [*pages[:2], RESERVES.format(x="£4.8m")])
+    assert restated_amounts.check(corrected, lambda: [first]) == []
 
 
 def test_an_amount_printed_without_its_multiplier_is_the_same_amount():

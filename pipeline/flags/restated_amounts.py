@@ -9,7 +9,9 @@ when most of their words are the same and they print as many amounts, in the sam
 order, at least two of them alike: then an amount that differs beyond the rounding of
 its printing is the same figure printed two ways. Sentences are compared within a
 document (in different paragraphs) and with the other documents in the database
-that print several of the same amounts.
+that print several of the same amounts. Two versions of one paper (most of their
+sentences the same word for word) are a paper and its correction, not two papers
+that disagree.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ AMOUNTS_MIN = 3
 """Amounts a sentence must state to be told from another by its figures (two agree, one differs)."""
 SIMILAR = Decimal("0.6")
 """Share of their words two sentences must have in common to state the same fact."""
+VERSION = Decimal("0.5")
+"""Share of the shorter paper's sentences found word for word in the other that makes them two versions."""
 SHARED_MIN = 2
 """Amounts two documents must both print before their sentences are compared: a restatement's two alike."""
 
@@ -132,9 +136,17 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
         return []
     findings = _compare(own, own, None)
     for other in others():
-        if other.sha256 != doc.sha256 and partner(doc, other):
+        if other.sha256 != doc.sha256 and partner(doc, other) and not _versions(doc, other):
             findings += _compare(own, _statements(other), other)
     return findings
+
+
+def _versions(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
+    """Whether two documents are versions of one paper: most sentences of the shorter are in the other."""
+    mine = {s.text for s in doc_text(doc).sentences}
+    theirs = {s.text for s in doc_text(other).sentences}
+    shorter = min(len(mine), len(theirs))
+    return shorter > 0 and Decimal(len(mine & theirs)) / shorter >= VERSION
 
 
 RULE = Rule("restated_amounts", "cross_reference_mismatch", check, partner)

@@ -13,7 +13,8 @@ In a table, a column headed as a change ("Increase", "Change", "Variance",
 columns; which two, and which way round, is read from the table itself: the reading
 under which at least two thirds of its rows (and three at least) agree. A row that
 disagrees under that reading, by sign or without it, is flagged; a table no reading
-fits is not judged.
+fits is not judged. A total row's change is left to the totals rule, which judges it
+as the sum of the changes above (one misprint, one flag).
 
 Every comparison uses the rounding of the printed figures (a difference of two
 figures each ±½ unit of its last digit is ± both halves; a percentage is judged over
@@ -39,7 +40,7 @@ from pipeline.flags.figures import (
     share_agrees,
     written_like,
 )
-from pipeline.flags.labels import clean_label
+from pipeline.flags.labels import clean_label, is_total_label
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import Sentence, aside_of, asides, doc_text
 from schemas.records import DocumentExtraction
@@ -61,8 +62,11 @@ _THAN = re.compile(
 )
 _FROM = re.compile(r"\b(?:from|compared\s+(?:to|with))\s+(?:an?\s+|the\s+)?$", re.I)
 _TO = re.compile(r"\bto\s+$", re.I)
-_SHARE_OF_OTHER = re.compile(r"^\s*of\b", re.I)
-"""A percentage "of GDP", "of the budget": a share of something else, not the change's rate."""
+_SHARE_OF_OTHER = re.compile(
+    r"^\s*(?:of\b|\)?\s*(?:a|per|each)\s+(?:year|annum|month|week)\b|\)?\s*p\.?a\b|\)?\s*(?:in\s+)?real\s+terms)",
+    re.I,
+)
+"""A percentage "of GDP", "a year", "in real terms": a share of something else, or another rate."""
 _CHANGE_HEADING = re.compile(
     r"\b(?:increase|decrease|change|variance|movement|difference|growth|reduction)s?\b", re.I
 )
@@ -261,7 +265,8 @@ def _table_findings(doc: DocumentExtraction) -> list[Finding]:
             # Changes of nothing fit both ways round; the flagged rows disagree either way.
             _, reading, judged = max(top, key=lambda s: s[1].sign)
             for r, ok in judged:
-                if not ok and not _by_size(grid, reading, r):
+                # A total row's change is a sum of the changes above: table_totals judges it as one.
+                if not ok and not _by_size(grid, reading, r) and not is_total_label(grid.row_labels[r]):
                     findings.append(_cell_finding(grid, reading, r))
     return findings
 

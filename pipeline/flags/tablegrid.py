@@ -30,8 +30,8 @@ _IDENTIFIER_HEADING = re.compile(r"^\W*(?:row\s*)?(?:ref(?:erence)?|no|number|id
 """A column heading that names an identifier ("Row Ref", "No.", "Code"), not a quantity."""
 SEQUENCE_MIN = 3
 """Consecutive whole numbers needed to read a column as numbering (two in a row are chance)."""
-_MEASURED = re.compile(r"[.,£$€%()\-\u2212]")
-"""A figure printed with a decimal point, thousands separator, unit or sign is a measure, not a label."""
+_MEASURED = re.compile(r"[.,£$€%]")
+"""A figure printed with a decimal point, thousands separator or unit is a measure, not a column number."""
 
 
 def _is_measure(figure: Figure) -> bool:
@@ -197,10 +197,15 @@ def _label_column(row: list[str]) -> int | None:
 
 
 def _is_body_row(row: list[str]) -> bool:
-    """A row that prints a label and at least two measured figures: an entry, not a heading."""
-    figures = [f for cell in row if (f := parse_cell(cell)) is not None]
-    label = any(cell.strip() and parse_cell(cell) is None and re.search(r"[^\W\d_]", cell) for cell in row)
-    return label and len(figures) >= 2 and any(_is_measure(f) for f in figures)
+    """A row that prints a label and measured figures after it: an entry, not a heading.
+
+    A bare whole number before the label is the row's number; after it, a column's number.
+    """
+    label = _label_column(row)
+    if label is None:
+        return False
+    figures = [f for cell in row[label + 1 :] if (f := parse_cell(cell)) is not None]
+    return bool(figures) and all(_is_measure(f) for f in figures)
 
 
 def _is_heading_row(row: list[str], figure_cols: set[int]) -> bool:
