@@ -109,9 +109,11 @@ def _changes(sentence: Sentence) -> list[_Change]:
     found = []
     for m in amounts:
         head, tail = text[: m.start], text[m.end :]
-        if _VERB_BY.search(head) or _NOUN_OF.search(head) or _NOUN_AFTER.match(tail):
-            word = (_VERB_BY.search(head) or _NOUN_OF.search(head) or _NOUN_AFTER.match(tail)).group(0)
-            down = bool(_DOWNWARD.search(word)) if re.search(_UP + "|" + _DOWN, word, re.I) else None
+        named = _VERB_BY.search(head) or _NOUN_OF.search(head) or _NOUN_AFTER.match(tail)
+        if named:
+            # "change of", "difference of" say how much, not which way.
+            way = re.search(rf"{_UP}|{_DOWN}", named.group(0), re.I)
+            down = bool(_DOWNWARD.search(way.group(0))) if way else None
             found.append(_Change(sentence, m, down, rate=_rate_after(text, m, percents)))
         elif _THAN.match(tail):
             # "£B ..., this is £C less than the £A assumed"
