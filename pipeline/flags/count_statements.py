@@ -179,9 +179,9 @@ def _mentions(noun: str, text: str) -> bool:
 
 def _entries(table: Table) -> int:
     grid = FigureGrid(table)
-    headers = {tuple(c.strip().lower() for c in h) for h in table.header}
+    headers = {tuple(c.strip().lower() for c in h) for h in grid.header_rows}
     count = 0
-    for row, label in zip(table.rows, grid.row_labels, strict=True):
+    for row, label in zip(grid.body, grid.row_labels, strict=True):
         printed = [c for c in row if c.strip()]
         if len(printed) < 2 or tuple(c.strip().lower() for c in row) in headers or is_total_label(label):
             continue

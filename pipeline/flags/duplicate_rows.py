@@ -2,10 +2,13 @@
 
 Two body rows whose every cell reads the same (spacing and case aside) are one entry
 listed twice. Rows are compared within the group they are printed under: a row with
-a single printed cell (a section heading, a group's count) starts a new group, so the
-same "N/A | 0" line under two headings is not a duplicate. Copies of the header row
-(repeated on each page) are not compared, nor are rows without a word: "- | - | 0"
-twice is two entries whose names are in a merged cell above, not one entry listed twice.
+a single printed cell (a section heading, a group's count) or a total row starts a new
+group, so the same "N/A | 0" line under two headings, or a line restated in a block
+below a total, is not a duplicate. Copies of the header row (repeated on each page)
+are not compared, nor are rows without a word: "- | - | 0" twice is two entries whose
+names are in a merged cell above, not one entry listed twice. An entry prints a figure
+or at least three cells: two short cells of words alike are the ends of headings
+(a small table's "Number of" / "% of" columns), not evidence of an entry listed twice.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location
 from pipeline.flags.figures import parse_cell
+from pipeline.flags.labels import is_total_label
 from schemas.records import DocumentExtraction
 
 
@@ -27,6 +31,15 @@ def _label(cells: list[str]) -> str:
     return max(texts, key=len) if texts else ""
 
 
+ENTRY_CELLS = 3
+"""Cells a row of words alone must print to be an entry rather than a heading's fragments."""
+
+
+def _entry(cells: list[str]) -> bool:
+    printed = [c for c in cells if c.strip()]
+    return any(parse_cell(c) is not None for c in printed) or len(printed) >= ENTRY_CELLS
+
+
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     findings = []
     for table in doc.tables:
@@ -35,10 +48,10 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
         offset = len(table.header)
         for r, row in enumerate(table.rows):
             key = _key(row)
-            if sum(1 for c in key if c) < 2:
+            if sum(1 for c in key if c) < 2 or is_total_label(_label(row)):
                 seen.clear()
                 continue
-            if key in headers or not any(re.search(r"[^\W\d_]", c) for c in key):
+            if key in headers or not any(re.search(r"[^\W\d_]", c) for c in key) or not _entry(row):
                 continue
             if key not in seen:
                 seen[key] = r

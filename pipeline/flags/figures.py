@@ -257,3 +257,27 @@ def written_like(value: Decimal, like: Figure) -> str:
 
 
 _SUFFIXED = re.compile(r"\d\s?(?:bn|b|m|k)\b|\b(?:thousand|millions?|billion|mn)\b", re.I)
+
+
+def difference(later: Figure, earlier: Figure) -> Figure:
+    """``later - earlier`` as an interval: the halves of both printed figures added."""
+    return Figure(later.value - earlier.value, later.half + earlier.half, later.kind, "")
+
+
+def ratio_bounds(part: Figure, whole: Figure) -> tuple[Decimal, Decimal] | None:
+    """The least and greatest ``part / whole`` in percent over every value both figures stand for.
+
+    None when the whole may be zero or changes sign within its rounding.
+    """
+    if whole.lo <= 0 <= whole.hi:
+        return None
+    corners = [p / w * 100 for p in (part.lo, part.hi) for w in (whole.lo, whole.hi)]
+    return min(corners), max(corners)
+
+
+def share_agrees(share: Figure, part: Figure, whole: Figure) -> bool | None:
+    """Whether a printed percentage can be ``part`` of ``whole`` (None when it cannot be judged)."""
+    bounds = ratio_bounds(part, whole)
+    if bounds is None:
+        return None
+    return not (share.hi < bounds[0] or bounds[1] < share.lo)

@@ -40,6 +40,7 @@ _STOP = {
     "etc",
 }
 TOTAL_LABEL = re.compile(r"\b(?:grand\s+)?(?:sub[\s-]?)?totals?\b|\bnet\s+(?:total|position)\b", re.I)
+_TOTAL_QUALIFIERS = {"grand", "sub", "net", "overall", "running", "cumulative", "the"}
 
 
 def clean_label(label: str) -> str:
@@ -121,13 +122,30 @@ def best_label(name: str, labels: Sequence[str]) -> int | None:
     return scores.index(best)
 
 
+_RATE = re.compile(
+    r"%|\b(?:rates?|ratios?|per(?:\s+[\d,]+|\s+(?:cent|capita|head|thousand|million))|percent(?:age)?"
+    r"|proportions?|average|mean|median|index)\b",
+    re.I,
+)
+"""Words that make a measure a rate or a ratio of something counted, not the count itself."""
+
+
+def is_rate(name: str) -> bool:
+    """Whether an indicator's name makes it a rate, share or average ("rate per 10,000 children")."""
+    return bool(_RATE.search(name))
+
+
 def same_indicator(a: str, b: str) -> bool:
     """Whether two indicator names name the same measure: one's content words all in the other's.
 
     "% of suppliers paid within 30 days of receipt" and "% of suppliers paid within 30
     days of receipt (of documentation by Transactional Team)" do; "Average total cost to
-    obtain care orders" and "Average time to obtain care orders" do not.
+    obtain care orders" and "Average time to obtain care orders" do not, nor does a rate
+    and a count of the same things ("Children in care" and "Children in care: rate per
+    10,000 children").
     """
+    if is_rate(a) != is_rate(b):
+        return False
     wa, wb = content_words(a), content_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return squash(a) == squash(b)
@@ -136,5 +154,14 @@ def same_indicator(a: str, b: str) -> bool:
 
 
 def is_total_label(label: str) -> bool:
-    """Whether a row or column label names a total ("Total", "Sub-total", "Grand total", "Net total")."""
-    return bool(TOTAL_LABEL.search(label))
+    """Whether a row or column label names a total ("Total", "Sub-total", "Grand total", "Net total").
+
+    "Total" between two words of a name ("Global Total Return Fund") is part of the name.
+    """
+    label = clean_label(label)
+    for m in TOTAL_LABEL.finditer(label):
+        before, after = words(label[: m.start()]), words(label[m.end() :])
+        named = before and after and before[-1].isalpha() and before[-1] not in _TOTAL_QUALIFIERS
+        if not (named and after[0].isalpha()):
+            return True
+    return False

@@ -18,7 +18,7 @@ from extractors.councils import Council
 from pipeline.flags.figures import Mention
 from pipeline.flags.labels import clean_label, is_total_label
 from pipeline.flags.tablegrid import FigureGrid
-from pipeline.flags.text import councils_named
+from pipeline.flags.text import aside_of, asides, councils_named
 from schemas.records import DocumentExtraction
 
 # "by" is not glue: "short of the budget by £0.150m" gives a difference, not the budget.
@@ -154,6 +154,17 @@ class Tie:
     col: int
 
 
+NOUN_WORDS = 2
+"""Words that may stand between a figure and the label it is of ("-£0.8m internal base adjustment")."""
+
+
+def _names(text: str, mention: Mention, category: tuple[int, int, str]) -> bool:
+    """Whether a row label follows a figure as its noun, with at most a word or two between."""
+    gap = text[mention.end : category[0]].split()
+    plain = all(w.isalpha() and w.islower() for w in gap)
+    return mention.end <= category[0] and len(gap) <= NOUN_WORDS and plain
+
+
 def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:
     """The document's tables that have labelled rows and labelled figure columns."""
     out = []
@@ -170,7 +181,11 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     The sentence must name exactly one row label of exactly one of the tables (labels
     it names as left out, "excluding those not applicable", do not count); each figure
     is tied to the column its council (or other column label) is paired with, or to the
-    Total column when it follows "overall" or "total" before any council.
+    Total column when it follows "overall" or "total" before any council. A label is
+    about the figures printed at its own level of parentheses ("£150.3m of core funded
+    growth (including -£0.8m base adjustment)": only the -£0.8m is about the base
+    adjustment), and only about a figure it directly follows as its noun when there is one
+    ("£49.8m external, both including £0.8m base adjustment").
     """
     candidates = []
     for matrix in matrices:
@@ -183,8 +198,19 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     matrix, categories, entities = candidates[0]
     row = matrix.rows[categories[0][2]]
     pairs = pair_amounts(text, mentions, entities, categories)
+    groups = asides(text)
+    scoped = [
+        (i, c)
+        for i, m in enumerate(mentions)
+        for c in categories
+        if aside_of(m.start, m.end, groups) == aside_of(c[0], c[1], groups)
+    ]
+    named = {(i, c) for i, c in scoped if _names(text, mentions[i], c)}
     out = []
     for i, mention in enumerate(mentions):
+        own = [c for j, c in scoped if j == i]
+        if not any((i, c) in named or not any((j, c) in named for j in range(len(mentions))) for c in own):
+            continue
         col = matrix.columns.get(pairs[i]) if i in pairs else None
         overall = _OVERALL.search(text[: mention.start]) and not any(e[0] < mention.start for e in entities)
         if col is None and matrix.total_column is not None and overall:

@@ -6,7 +6,8 @@ same fact: they agree on one count of one thing (22 services) and disagree on an
 (620 against 680 staff). Two sentences are compared when each states at least two
 counts of different things ("N <noun>" with a lower-case noun, tokens read with spaCy); the shared count is
 what shows they describe the same fact. Approximate counts ("c680", "around 700"),
-years and measures of time are not counts of things.
+years, measures of time, ordinals ("4th", "13 th") and rates ("52 children per 10,000
+children") are not counts of things.
 """
 
 from __future__ import annotations
@@ -58,7 +59,13 @@ _NOT_NOUNS = {
     "working",
     "calendar",
     "out",
+    "st",
+    "nd",
+    "rd",
+    "th",
 }
+_RATE_BASE = {"per", "every", "each"}
+"""Words before a number that make it the base of a rate ("per 10,000 children"), not a count."""
 _APPROXIMATE = {
     "c",
     "circa",
@@ -98,7 +105,13 @@ def _counts(sentence: Sentence) -> list[_Count]:
         number = int(token.text.replace(",", ""))
         before = tokens[i - 1].lower_ if i else ""
         after = tokens[i + 1]
-        if 1900 <= number <= 2100 or number < 2 or before in _APPROXIMATE or before in {"£", "$", "€"}:
+        if (
+            1900 <= number <= 2100
+            or number < 2
+            or before in _APPROXIMATE
+            or before in {"£", "$", "€"}
+            or before in _RATE_BASE
+        ):
             continue
         # Things counted are common nouns: "6 FINANCE ..." is a numbered heading, "12 July" a date.
         if (
@@ -108,6 +121,8 @@ def _counts(sentence: Sentence) -> list[_Count]:
             or after.lower_ in MONTHS
         ):
             continue
+        if i + 2 < len(tokens) and tokens[i + 2].lower_ in _RATE_BASE:
+            continue  # "52 children per 10,000 children": a rate, not a count
         found.append(_Count(number, _key(after.text), token.idx, after.idx + len(after.text)))
     return found
 

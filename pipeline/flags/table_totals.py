@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location
 from pipeline.flags.figures import Figure, reconciles, sum_figures, written_like
-from pipeline.flags.labels import is_total_label, words
+from pipeline.flags.labels import TOTAL_LABEL, content_words, is_total_label, words
 from pipeline.flags.tablegrid import FigureGrid
 from schemas.records import DocumentExtraction
 
@@ -40,6 +40,8 @@ _AVERAGED_ROW = re.compile(_AVERAGED, re.I)
 _PART_OF_ABOVE = re.compile(r"^[\s\-–•]*(?:of\s+which|including|incl\b|inc\b|which\s+includes?)", re.I)
 """Rows that break down the row above ("of which upheld"): already counted in it."""
 _DEDUCTION = re.compile(r"^\s*less\b|\bincome\b|\brecharges?\b|\bgrants?\b|\brecover(?:y|ies)\b", re.I)
+_MEMORANDUM = re.compile(r"^\W*memo(?:randum)?\b", re.I)
+"""A memorandum block restates figures from another angle: its totals select, they do not add up its rows."""
 _STRONG_TOTAL = {"total", "totals", "grand total", "sub total", "subtotal", "sub-total", "net total"}
 
 Cell = tuple[int, int]
@@ -54,6 +56,8 @@ class _Sum:
     signs: list[int]
     axis: str  # "row" (a total or balance row), "col" (a total column)
     describe: str
+    whole: bool = True
+    """Whether the table prints every item: a sum of rows partly printed elsewhere is not judged."""
 
 
 def _value(grid: FigureGrid, cell: Cell) -> Figure | None:
@@ -76,7 +80,7 @@ def _signed(grid: FigureGrid, cells: list[Cell], signs: list[int]) -> list[Figur
 def _holds(grid: FigureGrid, s: _Sum) -> bool | None:
     """Whether the sum reconciles; None when it cannot be judged (missing figures)."""
     total = _value(grid, s.total)
-    if total is None:
+    if total is None or not s.whole or any(r in grid.garbled for r, _ in [s.total, *s.items]):
         return None
     items = _signed(grid, s.items, s.signs)
     if not items or any(
@@ -86,16 +90,57 @@ def _holds(grid: FigureGrid, s: _Sum) -> bool | None:
     return reconciles(total, items)
 
 
-def _row_candidates(grid: FigureGrid, total_rows: list[int], r: int, col: int) -> list[list[int]]:
-    """Row sets a total row may add up: rows since the previous total, subtotals, all rows above."""
+def _headings(grid: FigureGrid, cols: list[int]) -> list[int]:
+    """Rows that print a label and no figure: the headings of the groups below them."""
+    return [
+        r for r, label in enumerate(grid.row_labels) if label and all(grid.figure(r, c) is None for c in cols)
+    ]
+
+
+def _named_run(grid: FigureGrid, total_rows: list[int], r: int) -> list[int]:
+    """The rows right above a total that its label names ("Money Market Funds" for their total)."""
+    named = content_words(TOTAL_LABEL.sub(" ", grid.row_labels[r]))
+    run = []
+    for i in range(r - 1, -1, -1):
+        if i in total_rows or not named or content_words(grid.row_labels[i]) != named:
+            break
+        run.insert(0, i)
+    return run
+
+
+def _row_candidates(
+    grid: FigureGrid, total_rows: list[int], headings: list[int], r: int, col: int
+) -> list[tuple[list[int], bool]]:
+    """Row sets a total row may add up, each with whether the table shows all of it.
+
+    The rows since the previous total, or since the heading above; the previous total
+    carried on with them (a running total, a balance brought forward); the subtotals
+    above with the rows since the last one, all of them or those under one of the
+    headings above; the rows right above that the total's label names; every row above.
+    A table whose row numbering starts past one prints the rest of its rows elsewhere: a
+    sum from its first row is not all there.
+    """
     earlier = [t for t in total_rows if t < r]
     start = earlier[-1] + 1 if earlier else 0
     parts = {i for i, label in enumerate(grid.row_labels) if _PART_OF_ABOVE.match(label)}
     since = [i for i in range(start, r) if i not in total_rows and i not in parts]
-    subtotals = earlier + since if earlier else []
-    everything = [i for i in range(r) if i not in total_rows and i not in parts]
-    candidates = [c for c in (since, subtotals, everything) if any(grid.figure(i, col) for i in c)]
-    return [list(c) for c in dict.fromkeys(tuple(c) for c in candidates)]
+    heading = max((h for h in headings if h < r), default=-1)
+    options = [since, [i for i in since if i > heading], _named_run(grid, total_rows, r)]
+    if earlier:
+        options += [[earlier[-1], *since], earlier + since]
+        # The subtotals under one of the headings above, with the rows since the last of them.
+        options += [[t for t in earlier if t > h] + since for h in headings if h < earlier[-1]]
+    options.append([i for i in range(r) if i not in total_rows and i not in parts])
+    numbered_from = grid.first_number()
+    cut = numbered_from is not None and numbered_from > 1
+    candidates = []
+    for rows in dict.fromkeys(tuple(o) for o in options if o):
+        if not any(grid.figure(i, col) for i in rows):
+            continue
+        whole = not (cut and 0 in rows)
+        if whole or rows == tuple(since):
+            candidates.append((list(rows), whole))
+    return candidates
 
 
 def _signs(grid: FigureGrid, rows: list[int]) -> list[list[int]]:
@@ -106,22 +151,28 @@ def _signs(grid: FigureGrid, rows: list[int]) -> list[list[int]]:
 
 
 def _total_rows(grid: FigureGrid) -> list[int]:
+    memo = next((r for r, label in enumerate(grid.row_labels) if _MEMORANDUM.match(label)), None)
     return [
         r
         for r, label in enumerate(grid.row_labels)
-        if label and len(label.split()) <= 6 and is_total_label(label) and not _BALANCE.search(label)
+        if label
+        and len(label.split()) <= 6
+        and is_total_label(label)
+        and not _BALANCE.search(label)
+        and (memo is None or r < memo)
     ]
 
 
 def _row_sums(grid: FigureGrid, cols: list[int]) -> list[list[_Sum]]:
     """For each total row, for each column, the alternative sums it may stand for."""
     total_rows = _total_rows(grid)
+    headings = _headings(grid, cols)
     out = []
     for r in total_rows:
         for col in cols:
             options = [
-                _Sum((r, col), [(i, col) for i in rows], signs, "row", "rows")
-                for rows in _row_candidates(grid, total_rows, r, col)
+                _Sum((r, col), [(i, col) for i in rows], signs, "row", "rows", whole)
+                for rows, whole in _row_candidates(grid, total_rows, headings, r, col)
                 for signs in _signs(grid, rows)
             ]
             if options:

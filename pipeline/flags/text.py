@@ -24,6 +24,13 @@ BULLETS = "•●▪◦‣○■□➢►-–—*"
 _BULLET_LINE = re.compile(rf"^\s*[{re.escape(BULLETS)}](?:\s|$)")
 _NUMBERED_LINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?|\d+[.)]|[a-z]\)|\([a-z0-9]+\))\s+\S")
 _TERMINAL = ".:;!?"
+_ORDINAL = re.compile(r"\b(\d{1,3})\s+(st|nd|rd|th)\b")
+"""A day or rank whose superscript suffix the text layer prints apart: "4 th", "13 th January"."""
+
+
+def normalise_ordinals(text: str) -> str:
+    """Ordinals joined to their suffix ("30 th January" -> "30th January"), so they read as one word."""
+    return _ORDINAL.sub(r"\1\2", text)
 
 
 def nlp() -> Language:
@@ -95,17 +102,31 @@ class DocText:
         return out
 
     def following_bullets(self, sentence: Sentence) -> list[Sentence]:
-        """The bullet items printed straight after ``sentence`` (the items of a list it introduces)."""
-        items = []
-        for s in self.sentences[sentence.index + 1 :]:
+        """The bullet items printed straight after ``sentence`` (the items of a list it introduces).
+
+        A line between two items that the item above leaves unfinished (no closing
+        punctuation) is the rest of that item, wrapped.
+        """
+        items: list[Sentence] = []
+        rest = self.sentences[sentence.index + 1 :]
+        for i, s in enumerate(rest):
             if s.block == sentence.block:
                 continue
             if not s.bullet:
                 if items and s.block == items[-1].block:
                     continue
+                after = next((n for n in rest[i + 1 :] if n.block != s.block), None)
+                wrapped = items and items[-1].text.rstrip()[-1:] not in _TERMINAL
+                if wrapped and after is not None and after.bullet and not self._ends_block(s, rest[i + 1 :]):
+                    continue
                 break
             items.append(s)
         return items
+
+    @staticmethod
+    def _ends_block(s: Sentence, rest: tuple[Sentence, ...]) -> bool:
+        """Whether the block of ``s`` has more than one sentence (a paragraph, not a wrapped line)."""
+        return any(n.block == s.block for n in rest)
 
 
 @dataclass
@@ -176,7 +197,7 @@ def _section_kinds(doc: DocumentExtraction) -> dict[int, SectionKind]:
 
 def _build(doc: DocumentExtraction) -> DocText:
     lines = [
-        _Line(text, page.pdf_page)
+        _Line(normalise_ordinals(text), page.pdf_page)
         for page in sorted(doc.pages, key=lambda p: p.pdf_page)
         for text in page.text.split("\n")
     ]
@@ -276,3 +297,27 @@ def councils_named(text: str, councils: Sequence[Council]) -> list[Named]:
         found += [Named(m.start(), m.end(), council.name) for m in [*names, *short]]
     found.sort(key=lambda n: n.start)
     return [n for i, n in enumerate(found) if not i or n.start >= found[i - 1].end]
+
+
+def asides(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's parenthesised asides.
+
+    An aside closed in this sentence but opened in the one before runs from the start;
+    one left open runs to the end.
+    """
+    spans, opened = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")":
+            spans.append((opened.pop() if opened else 0, i + 1))
+    return spans + [(i, len(text)) for i in opened]
+
+
+def aside_of(start: int, end: int, spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The innermost aside the text from ``start`` to ``end`` is printed in (None: the sentence's own level).
+
+    An aside holding nothing but that text ("(£0.125m)", "(+9.1%)") is its own brackets.
+    """
+    around = [g for g in spans if g[0] <= start and end <= g[1] and g[1] - g[0] > end - start + 2]
+    return max(around, key=lambda g: g[0], default=None)
