@@ -39,11 +39,11 @@ _PROVENANCE = "{t}.sha256, {t}.pdf_page, {t}.printed_page, {t}.bbox_x0, {t}.bbox
 
 _VIEWS = {
     "flag_evidence": """
-SELECT f.id AS flag_id, l.position AS location, f.kind, f.severity, f.description, f.expected, f.found,
-       fd.file_name AS flag_document, f.sha256 AS flag_sha256, d.file_name AS document,
-       COALESCE(l.document_sha256, f.sha256) AS sha256, COALESCE(l.pdf_page, f.pdf_page) AS pdf_page,
-       l.table_label, l.table_ref, l.row_label, l.text,
-       l.bbox_x0, l.bbox_top, l.bbox_x1, l.bbox_bottom, f.rule, f.rule_version, l.id AS location_id
+SELECT f.kind, f.severity, d.file_name AS document, COALESCE(l.pdf_page, f.pdf_page) AS pdf_page,
+       l.table_label, l.row_label, l.text, f.description, f.expected, f.found,
+       fd.file_name AS flag_document, f.rule, f.rule_version, l.position AS location, l.table_ref,
+       COALESCE(l.document_sha256, f.sha256) AS sha256, f.sha256 AS flag_sha256,
+       l.bbox_x0, l.bbox_top, l.bbox_x1, l.bbox_bottom, f.id AS flag_id, l.id AS location_id
 FROM inconsistencies f
 JOIN documents fd ON fd.sha256 = f.sha256
 LEFT JOIN flag_locations l ON l.flag_id = f.id
