@@ -48,10 +48,15 @@ def render_cell(row, value, column, datasette):
         return None
     keys = row.keys()
     # A flag's location may be in another document than the flag's own.
-    sha256 = next((row[k] for k in ("document_sha256", "sha256") if k in keys), None)
+    sha256 = _raw(next((row[k] for k in ("document_sha256", "sha256") if k in keys), None))
     if not isinstance(sha256, str) or len(sha256) != 64:
         return None
     return Markup(evidence_links(datasette, sha256, int(value), _box(row, keys), _text(row, keys)))
+
+
+def _raw(value):
+    """A cell's value: a foreign key Datasette has labelled comes as {"value": ..., "label": ...}."""
+    return value.get("value") if isinstance(value, dict) else value
 
 
 def _box(row, keys) -> tuple[float, ...] | None:
