@@ -345,7 +345,8 @@ def kpi_history(
         if key not in names:
             continue
         name = r.service_area or r.directorate
-        services_of_tables[(r.table_ref, key)] = name
+        if r.table_ref:
+            services_of_tables[(r.table_ref, key)] = name
         services_of_documents[(r.sha256, key)].add(name)
         if (council and not _same_council(r.council, council)) or not _same_service(name, service):
             continue
