@@ -69,10 +69,10 @@ def database(db: str | None) -> str:
     try:
         parsed = make_url(url)
         parsed.get_dialect().import_dbapi()
-    except (ArgumentError, ValueError) as exc:
-        raise fail(f"--db {url!r} is not a database URL or file path: {exc}", USAGE) from exc
     except NoSuchModuleError as exc:
         raise fail(f"{shown(url)}: no such kind of database ({exc})", USAGE) from exc
+    except (ArgumentError, ValueError) as exc:
+        raise fail(f"--db {url!r} is not a database URL or file path: {exc}", USAGE) from exc
     except ImportError as exc:
         driver = exc.name or str(exc)
         raise fail(

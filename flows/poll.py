@@ -25,7 +25,7 @@ from pipeline.outcome import BatchSummary
 from pipeline.query.meetings import link_meetings
 from pipeline.sources.config import FolderSource, ModernGovSite, load_config
 from pipeline.sources.fetch import SiteReport, downloaded_files, fetch_site
-from pipeline.sources.folder import FolderFile, changed_files
+from pipeline.sources.folder import FolderFile, changed_files, missing
 
 
 @dataclass
@@ -113,12 +113,11 @@ def poll_flow(
         summary.sites.append(fetch_site_task(site, db, str(downloads)))
     origins: dict[str, Origin] = {}
     for folder in cfg.folders:
-        try:
-            found = scan_folder_task(folder, db)
-        except FileNotFoundError as exc:
+        if reason := missing(folder):
             # One source misconfigured (or its disk not mounted): the others are still polled.
-            summary.missing_folders.append(f"{exc}: skipped")
+            summary.missing_folders.append(f"{reason}: skipped")
             continue
+        found = scan_folder_task(folder, db)
         summary.folders[folder.name] = len(found)
         origins.update({str(f.path): f.origin for f in found})
     downloads_found = downloaded_files(summary.sites)

@@ -149,8 +149,9 @@ def fetch_site(
 
 NEAR_TITLES = 3
 """How many of a site's committee titles are named beside one the configuration asks for in vain."""
-NEAR_CUTOFF = 0.6
-"""How alike (difflib's ratio, 0 to 1) a site's committee title must be to a wanted one to be named."""
+NEAR_CUTOFF = 0.75
+"""How alike (difflib's ratio, 0 to 1) a site's committee title must be to a wanted one to be named:
+titles share words ("Committee"), so only a near spelling of the whole counts."""
 
 
 def unlisted_committees(site: ModernGovSite, listed: Sequence[Committee]) -> list[str]:
