@@ -110,17 +110,22 @@ class Document(Base):
     warnings: Mapped[list | None] = mapped_column(JSON)
 
 
-class Provenanced:
+class Boxed:
+    """A box on a page, in PDF points from the page's top left."""
+
+    bbox_x0: Mapped[float | None] = mapped_column(Float)
+    bbox_top: Mapped[float | None] = mapped_column(Float)
+    bbox_x1: Mapped[float | None] = mapped_column(Float)
+    bbox_bottom: Mapped[float | None] = mapped_column(Float)
+
+
+class Provenanced(Boxed):
     """Columns every extracted row carries to lead back to its page."""
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     pdf_page: Mapped[int | None] = mapped_column(Integer)
     printed_page: Mapped[int | None] = mapped_column(Integer)
-    bbox_x0: Mapped[float | None] = mapped_column(Float)
-    bbox_top: Mapped[float | None] = mapped_column(Float)
-    bbox_x1: Mapped[float | None] = mapped_column(Float)
-    bbox_bottom: Mapped[float | None] = mapped_column(Float)
     extractor: Mapped[str] = mapped_column(String(60))
     extractor_version: Mapped[str] = mapped_column(String(20))
 
@@ -336,7 +341,7 @@ class InconsistencyRow(Provenanced, Base):
     planted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class FlagLocationRow(Base):
+class FlagLocationRow(Boxed, Base):
     """One place a flag concerns: a page, a table and its row, a box or quoted text.
 
     The same locations as ``inconsistencies.locations``, a row each, so SQL can join a
@@ -358,10 +363,6 @@ class FlagLocationRow(Base):
     table_label: Mapped[str | None] = mapped_column(String(10))
     row_label: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
-    bbox_x0: Mapped[float | None] = mapped_column(Float)
-    bbox_top: Mapped[float | None] = mapped_column(Float)
-    bbox_x1: Mapped[float | None] = mapped_column(Float)
-    bbox_bottom: Mapped[float | None] = mapped_column(Float)
 
 
 class ExtractionErrorRow(Base):

@@ -213,6 +213,9 @@ def test_a_bad_schedule_is_a_one_line_error(tmp_path):
     assert "is not a time zone name" in line
     config.write_text('[schedule]\ncron = "daily"\n')
     assert "[schedule]" in _one_line_error(runner.invoke(app, ["fetch", "--config", str(config)]), 2)
+    config.write_text('[[moderngov]]\nname = "x"\n')
+    line = _one_line_error(runner.invoke(app, ["fetch", "--config", str(config)]), 2)
+    assert "[[moderngov]] #1: base_url is required" in line
 
 
 def test_a_mistyped_committee_is_warned_of_with_the_nearest_titles(tmp_path):
@@ -240,18 +243,18 @@ def test_a_poll_with_failures_says_why_goes_on_and_ends_failed(prefect_harness, 
     (inbox / "minutes.pdf").write_bytes((raw_pdfs / "oneSource-2020-02-07-kpi-q2-cover.pdf").read_bytes())
     closed = f"http://127.0.0.1:{_free_port()}"
     config = tmp_path / "sources.toml"
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
     config.write_text(
+        f'[storage]\ndb = "{db}"\n\n'
         f'[[moderngov]]\nname = "down"\nbase_url = "{closed}"\nretries = 0\n\n'
         f'[[folder]]\nname = "gone"\npath = "{tmp_path / "gone"}"\n\n'
         f'[[folder]]\nname = "inbox"\npath = "{inbox}"\n'
     )
-    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    result = runner.invoke(
-        app, ["fetch", "--config", str(config), "--db", db, "--store", str(tmp_path / "s")]
-    )
+    result = runner.invoke(app, ["fetch", "--config", str(config), "--store", str(tmp_path / "s")])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     out = _flat(result.output)
+    assert f"database: {db}" in out  # the one the file names, which the poll writes
     assert "error: down: the list of committees: " in out and "cannot connect: [Errno 111]" in out
     assert "error: folder source 'gone': no such folder" in out and "skipped" in out
     assert "inbox: 1 new or changed file(s)" in out and "0 of 1 failed (1 loaded" in out

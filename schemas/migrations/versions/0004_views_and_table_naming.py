@@ -29,6 +29,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from schemas.migrations.fts import fts5_down, fts5_up
+
 
 revision: str = '0004'
 down_revision: str | None = '0003'
@@ -79,31 +81,11 @@ LEFT JOIN meetings m ON m.id = mm.meeting_id""",
 # SQLite's full-text search matches on rowid; a view that is to be searched shows it.
 _ROWID = {"sqlite": ", dc.rowid AS decision_rowid"}
 
-_FTS_COLUMNS = "rowid, text"
 _SEARCH_UP = {
-    "sqlite": [
-        "CREATE VIRTUAL TABLE decisions_fts USING fts5("
-        "text, content='decisions', tokenize='porter unicode61')",
-        "CREATE TRIGGER decisions_fts_ai AFTER INSERT ON decisions BEGIN "
-        f"INSERT INTO decisions_fts({_FTS_COLUMNS}) VALUES (new.rowid, new.text); END",
-        "CREATE TRIGGER decisions_fts_ad AFTER DELETE ON decisions BEGIN "
-        f"INSERT INTO decisions_fts(decisions_fts, {_FTS_COLUMNS}) VALUES ('delete', old.rowid, old.text); END",
-        "CREATE TRIGGER decisions_fts_au AFTER UPDATE ON decisions BEGIN "
-        f"INSERT INTO decisions_fts(decisions_fts, {_FTS_COLUMNS}) VALUES ('delete', old.rowid, old.text); "
-        f"INSERT INTO decisions_fts({_FTS_COLUMNS}) VALUES (new.rowid, new.text); END",
-        "INSERT INTO decisions_fts(decisions_fts) VALUES ('rebuild')",
-    ],
+    "sqlite": fts5_up("decisions_fts", "decisions", ["text"]),
     "postgresql": ["CREATE INDEX ix_decisions_tsv ON decisions USING gin (to_tsvector('english', text))"],
 }
-_SEARCH_DOWN = {
-    "sqlite": [
-        "DROP TRIGGER IF EXISTS decisions_fts_au",
-        "DROP TRIGGER IF EXISTS decisions_fts_ad",
-        "DROP TRIGGER IF EXISTS decisions_fts_ai",
-        "DROP TABLE IF EXISTS decisions_fts",
-    ],
-    "postgresql": ["DROP INDEX IF EXISTS ix_decisions_tsv"],
-}
+_SEARCH_DOWN = {"sqlite": fts5_down("decisions_fts"), "postgresql": ["DROP INDEX IF EXISTS ix_decisions_tsv"]}
 
 _FROM_TABLE = ("kpis", "kpi_series", "actions", "financial_cells")
 _RENAMED = {"kpis": "source_table", "kpi_series": "source_table", "actions": "source_table", "financial_cells": "table_id"}
