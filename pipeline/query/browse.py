@@ -41,7 +41,8 @@ class BrowseError(Exception):
     """The database cannot be served; the message says what to do."""
 
 
-_EVIDENCE = "sha256, pdf_page, bbox_x0, bbox_top, bbox_x1, bbox_bottom"
+_EVIDENCE = "sha256, bbox_x0, bbox_top, bbox_x1, bbox_bottom"
+"""The columns a page link is drawn from, shown last: the page number itself comes early."""
 
 QUERIES: dict[str, dict[str, Any]] = {
     "flag_counts": {
@@ -56,8 +57,8 @@ QUERIES: dict[str, dict[str, Any]] = {
         "title": "Flags of a kind and severity, with their evidence",
         "description": "Leave kind or severity empty for all. Each row is one place a flag concerns.",
         "sql": (
-            "select flag_id, kind, severity, document, pdf_page, table_label, row_label, text, description, "
-            f"expected, found, table_ref, {_EVIDENCE} from flag_evidence "
+            "select kind, severity, document, pdf_page, table_label, row_label, text, description, "
+            f"expected, found, flag_id, table_ref, {_EVIDENCE} from flag_evidence "
             "where (:kind = '' or kind = :kind) and (:severity = '' or severity = :severity) "
             "order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, kind, document, "
             "pdf_page, location"
@@ -68,7 +69,7 @@ QUERIES: dict[str, dict[str, Any]] = {
         "description": "Words of the indicator's name; a service (or directorate) to narrow it.",
         "sql": (
             "select indicator, service, council, period, target, actual, rag, direction, unit, "
-            f"meeting_date, document, table_label, {_EVIDENCE} from kpi_values "
+            f"meeting_date, document, pdf_page, table_label, {_EVIDENCE} from kpi_values "
             "where indicator like '%' || :indicator || '%' "
             "and (:service = '' or service like '%' || :service || '%') "
             "order by indicator, service, council, meeting_date, period"
@@ -79,8 +80,8 @@ QUERIES: dict[str, dict[str, Any]] = {
         "description": 'Words (all must occur, stemmed), "phrases", OR, -word.',
         "sql": (
             f"select t.meeting_date, t.committee, t.item_number, t.item_title, t.kind, "
-            f"highlight({DECISIONS_FTS}, 0, '<mark>', '</mark>') as snippet, t.document, "
-            f"t.sha256, t.pdf_page, t.bbox_x0, t.bbox_top, t.bbox_x1, t.bbox_bottom "
+            f"highlight({DECISIONS_FTS}, 0, '<mark>', '</mark>') as snippet, t.document, t.pdf_page, "
+            "t.sha256, t.bbox_x0, t.bbox_top, t.bbox_x1, t.bbox_bottom "
             f"from {DECISIONS_FTS} join decision_timeline t on t.decision_rowid = {DECISIONS_FTS}.rowid "
             f"where {DECISIONS_FTS} match councilpdf_fts(:topic) "
             "order by t.meeting_date, t.committee, t.item_number"
@@ -93,7 +94,7 @@ QUERIES: dict[str, dict[str, Any]] = {
             "select mn.meeting_date, d.committee, i.number, i.title, "
             f"snippet({MINUTE_ITEMS_FTS}, -1, '<mark>', '</mark>', '…', 24) as snippet, "
             "(select count(*) from decisions dc where dc.item_id = i.id) as decisions, "
-            "d.file_name as document, i.sha256, i.pdf_page, i.bbox_x0, i.bbox_top, i.bbox_x1, i.bbox_bottom "
+            "d.file_name as document, i.pdf_page, i.sha256, i.bbox_x0, i.bbox_top, i.bbox_x1, i.bbox_bottom "
             f"from {MINUTE_ITEMS_FTS} join minute_items i on i.rowid = {MINUTE_ITEMS_FTS}.rowid "
             "join minutes mn on mn.id = i.minutes_id join documents d on d.sha256 = i.sha256 "
             f"where {MINUTE_ITEMS_FTS} match councilpdf_fts(:topic) order by mn.meeting_date, i.position"
@@ -102,8 +103,9 @@ QUERIES: dict[str, dict[str, Any]] = {
     "documents_with_problems": {
         "title": "Documents with extraction problems: partial or quarantined, with what was lost and why",
         "sql": (
-            "select s.file_name as document, s.status, s.reason, e.stage, e.extractor, e.element, e.error, "
-            "s.sha256, e.pdf_page from source_files s left join extraction_errors e on e.sha256 = s.sha256 "
+            "select s.file_name as document, s.status, s.reason, e.stage, e.pdf_page, e.extractor, "
+            "e.element, e.error, s.sha256 from source_files s "
+            "left join extraction_errors e on e.sha256 = s.sha256 "
             "where s.status in ('partial', 'quarantined') or e.id is not null "
             "order by s.file_name, e.stage, e.position"
         ),

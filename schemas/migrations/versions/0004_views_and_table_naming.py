@@ -37,40 +37,39 @@ down_revision: str | None = '0003'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_PROVENANCE = "{t}.sha256, {t}.pdf_page, {t}.printed_page, {t}.bbox_x0, {t}.bbox_top, {t}.bbox_x1, {t}.bbox_bottom"
+# What a reader wants first comes first (the page among it); the sha256 and box last.
+_PROVENANCE = "{t}.sha256, {t}.printed_page, {t}.bbox_x0, {t}.bbox_top, {t}.bbox_x1, {t}.bbox_bottom"
 
 _VIEWS = {
     "flag_evidence": """
 SELECT f.kind, f.severity, d.file_name AS document, COALESCE(l.pdf_page, f.pdf_page) AS pdf_page,
        l.table_label, l.row_label, l.text, f.description, f.expected, f.found,
        fd.file_name AS flag_document, f.rule, f.rule_version, l.position AS location, l.table_ref,
-       COALESCE(l.document_sha256, f.sha256) AS sha256, f.sha256 AS flag_sha256,
-       l.bbox_x0, l.bbox_top, l.bbox_x1, l.bbox_bottom, f.id AS flag_id, l.id AS location_id
+       f.id AS flag_id, l.id AS location_id, COALESCE(l.document_sha256, f.sha256) AS sha256,
+       f.sha256 AS flag_sha256, l.bbox_x0, l.bbox_top, l.bbox_x1, l.bbox_bottom
 FROM inconsistencies f
 JOIN documents fd ON fd.sha256 = f.sha256
 LEFT JOIN flag_locations l ON l.flag_id = f.id
 LEFT JOIN documents d ON d.sha256 = COALESCE(l.document_sha256, f.sha256)""",
     "kpi_values": f"""
-SELECT k.id, k.indicator, COALESCE(k.service_area, k.directorate) AS service, k.council, k.period,
-       k.target, k.actual, k.rag, k.direction, k.unit, k.target_value, k.actual_value,
-       k.target_comparator, k.actual_comparator, k.directorate, k.service_area,
-       d.committee, d.meeting_date, d.file_name AS document, k.table_label, k.table_ref,
-       {_PROVENANCE.format(t="k")}
+SELECT k.indicator, COALESCE(k.service_area, k.directorate) AS service, k.council, k.period,
+       k.target, k.actual, k.rag, k.direction, k.unit, d.file_name AS document, k.pdf_page, k.table_label,
+       d.committee, d.meeting_date, k.target_value, k.actual_value, k.target_comparator,
+       k.actual_comparator, k.directorate, k.service_area, k.table_ref, k.id, {_PROVENANCE.format(t="k")}
 FROM kpis k
 JOIN documents d ON d.sha256 = k.sha256""",
     "financial_values": f"""
-SELECT c.id, d.file_name AS document, d.committee, d.meeting_date, t.section_title AS table_title,
-       c.table_label, c.row_label, c.column_label, c.raw, c.value, c.unit,
+SELECT d.file_name AS document, c.pdf_page, t.section_title AS table_title, c.table_label, c.row_label,
+       c.column_label, c.raw, c.value, c.unit,
        c.value * CASE c.unit WHEN '£m' THEN 1000000 WHEN '£k' THEN 1000 ELSE 1 END AS value_pounds,
-       c.table_ref, {_PROVENANCE.format(t="c")}
+       d.committee, d.meeting_date, c.table_ref, c.id, {_PROVENANCE.format(t="c")}
 FROM financial_cells c
 JOIN documents d ON d.sha256 = c.sha256
 LEFT JOIN extracted_tables t ON t.id = c.table_ref""",
     "decision_timeline": f"""
-SELECT dc.id AS decision_id, COALESCE(m.meeting_date, mn.meeting_date) AS meeting_date,
-       COALESCE(m.committee, d.committee) AS committee, mm.meeting_id,
-       i.number AS item_number, i.title AS item_title, dc.kind, dc.text, d.file_name AS document,
-       {_PROVENANCE.format(t="dc")}, i.id AS item_id{{rowid}}
+SELECT COALESCE(m.meeting_date, mn.meeting_date) AS meeting_date, COALESCE(m.committee, d.committee) AS committee,
+       i.number AS item_number, i.title AS item_title, dc.kind, dc.text, d.file_name AS document, dc.pdf_page,
+       mm.meeting_id, i.id AS item_id, dc.id AS decision_id, {_PROVENANCE.format(t="dc")}{{rowid}}
 FROM decisions dc
 JOIN minute_items i ON i.id = dc.item_id
 JOIN minutes mn ON mn.id = i.minutes_id
