@@ -199,10 +199,11 @@ def _box(doc: DocumentExtraction, loc: FlagLocation, pages: Pages) -> BBox | Non
 
 
 def _page_link(pdf: Path | None, page: int) -> str:
-    """ "page N", linked to that page of the PDF when the PDF is at hand."""
+    """A link opening the PDF at ``page``, when the PDF is at hand."""
     if pdf is None:
-        return f"page {page}"
-    return f'<a href="{html.escape(pdf.resolve().as_uri())}#page={page}">page {page}</a>'
+        return ""
+    uri = html.escape(pdf.resolve().as_uri())
+    return f' · <a class="pdf" href="{uri}#page={page}">open page {page} of the PDF</a>'
 
 
 def _location_html(
@@ -211,9 +212,10 @@ def _location_html(
     other = loc.document_sha256 if loc.document_sha256 and loc.document_sha256 != doc.sha256 else None
     stored = others.get(other) if other else None
     parts = []
+    link = ""
     if loc.pdf_page is not None:
-        pdf = (stored.pdf if stored else None) if other else pages.path
-        parts.append(_page_link(pdf, loc.pdf_page))
+        parts.append(f"page {loc.pdf_page}")
+        link = _page_link((stored.pdf if stored else None) if other else pages.path, loc.pdf_page)
     if loc.table:
         parts.append(f"table {html.escape(loc.table)}")
     if loc.row_label:
@@ -223,7 +225,7 @@ def _location_html(
     if other:
         name = f"{stored.file_name} ({other[:12]})" if stored else f"document {other[:12]}"
         parts.append(f"in {html.escape(name)}")
-        return f"<li>{', '.join(parts)}</li>"
+        return f"<li>{', '.join(parts)}{link}</li>"
     picture = ""
     box = _box(doc, loc, pages) if loc.pdf_page is not None else None
     if box is not None:
@@ -234,7 +236,7 @@ def _location_html(
             picture = f'<br><img alt="{alt}" src="data:image/png;base64,{data}">'
     elif loc.pdf_page is not None:
         picture = '<br><span class="note">(no box on the page for this location)</span>'
-    return f"<li>{', '.join(parts)}{picture}</li>"
+    return f"<li>{', '.join(parts)}{link}{picture}</li>"
 
 
 def _flag_html(
