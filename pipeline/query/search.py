@@ -212,7 +212,12 @@ def decision_snippets(conn: Connection, topic: str) -> dict[str, str]:
 
 
 def _pg_matches(conn: Connection, statement: str, topic: str) -> dict[str, str]:
-    return {row_id: found for row_id, found in conn.execute(text(statement), {"q": topic})}
+    return {row_id: _one_line(found) for row_id, found in conn.execute(text(statement), {"q": topic})}
+
+
+def _one_line(passage: str) -> str:
+    """A passage of printed text on one line: its line breaks and runs of spaces as single spaces."""
+    return " ".join(passage.split())
 
 
 def _fts5_matches(conn: Connection, fts: str, table: str, marked: str, topic: str) -> dict[str, str]:
@@ -226,7 +231,7 @@ def _fts5_matches(conn: Connection, fts: str, table: str, marked: str, topic: st
         ),
         {"q": query},
     )
-    return {row_id: found for row_id, found in rows}
+    return {row_id: _one_line(found) for row_id, found in rows}
 
 
 def fts5_query(topic: str) -> str:
