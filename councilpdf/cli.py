@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from councilpdf import cli_audit, cli_sources
-from councilpdf.errors import run_flow
+from councilpdf.errors import USAGE, connect, database, fail, open_database
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -29,13 +30,14 @@ from councilpdf.options import (
     StoreOption,
     VerboseOption,
 )
-from councilpdf.outcomes import print_outcomes
-from pipeline.db import database_url, engine_for
+from councilpdf.outcomes import print_outcomes, recorded_run
 
 app = typer.Typer(
     help="Turn committee PDFs (agenda packs, minutes, reports) into a queryable SQL database.",
     no_args_is_help=True,
     add_completion=False,
+    # Help and messages show "[default: ...]" and "[[moderngov]]" as written, not as markup.
+    rich_markup_mode=None,
 )
 console = Console()
 
@@ -59,9 +61,9 @@ def run(
     try:
         files = discover(targets)
     except FileNotFoundError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-    console.print(f"database: {database_url(db)}")
+        raise fail(str(exc), USAGE) from exc
+    url = database(db)
+    arguments = {"paths": targets, "export": str(export) if export else None, "force": force}
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -78,20 +80,23 @@ def run(
 
         on_file_done(done)
         try:
-            summary = run_flow(
+            summary = recorded_run(
+                url,
+                "run",
+                arguments,
                 lambda: batch_flow(
                     targets,
-                    db=db,
+                    db=url,
                     store=str(store) if store else None,
                     export_dir=str(export) if export else None,
                     force=force,
-                )
+                ),
             )
         finally:
             on_file_done(None)
     print_outcomes(console, summary)
     if export:
-        console.print(f"exported JSON to {export}/")
+        console.print(f"exported JSON to {export}/", highlight=False)
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -101,33 +106,62 @@ def ingest(paths: PathsArgument = None, db: DbOption = None, store: StoreOption 
     """Check PDFs and keep content-addressed copies; quarantine the unusable, extract nothing."""
     from pipeline.ingest import discover, ingest_file, store_dir
 
-    engine = engine_for(db)
-    files = discover([str(p) for p in (paths or [Path("raw_pdfs")])])
+    try:
+        files = discover([str(p) for p in (paths or [Path("raw_pdfs")])])
+    except FileNotFoundError as exc:
+        raise fail(str(exc), USAGE) from exc
+    engine = connect(database(db), read_only=False)
     failed = 0
     for path in files:
         result = ingest_file(path, engine, store_dir(store))
+        name = escape(path.name)
         if result.ok:
             console.print(
-                f"[green]{result.status}[/] {path.name} ({result.page_count} pages) {result.sha256[:12]}"
+                f"[green]{result.status}[/] {name} ({result.page_count} pages) {result.sha256[:12]}",
+                highlight=False,
             )
         else:
             failed += 1
-            console.print(f"[red]quarantined[/] {path.name}: {result.reason}")
+            console.print(f"[red]quarantined[/] {name}: {escape(result.reason or '')}", highlight=False)
     console.print(f"{failed} of {len(files)} failed")
     if failed:
         raise typer.Exit(1)
 
 
+class ExportFormat(StrEnum):
+    """What ``export`` writes."""
+
+    corpus = "corpus"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
 @app.command()
 def export(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write NAME.json files into")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the files into")],
+    output: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="corpus: NAME.json per source PDF (the evaluation corpus format); csv (with a byte-order "
+            "mark), json or parquet: a file per table and view",
+        ),
+    ] = ExportFormat.corpus,
     db: DbOption = None,
 ) -> None:
-    """Write one NAME.json per source PDF (corpus format), read back from the database."""
-    from pipeline.export import export_all
+    """Write the database out for other tools: JSON per PDF, or every table as CSV, JSON or Parquet."""
+    from pipeline.export import export_all, export_tables
 
-    written = export_all(engine_for(db), out)
-    console.print(f"wrote {len(written)} file(s) to {out}/")
+    engine = open_database(db)
+    if output is ExportFormat.corpus:
+        written = export_all(engine, out)
+        what = "one per document"
+    else:
+        written = export_tables(engine, out, output.value)
+        what = f"one per table and view, {output.value}"
+    console.print(f"wrote {len(written)} file(s) to {escape(str(out))}/ ({what})", highlight=False)
 
 
 @app.command()
@@ -135,17 +169,16 @@ def status(db: DbOption = None) -> None:
     """Show what the database holds: documents, row counts and quarantined files."""
     from pipeline.query.status import database_status
 
-    report = database_status(engine_for(db))
-    console.print(f"database: {database_url(db)}")
-    docs = Table(title="documents", header_style="bold")
+    report = database_status(open_database(db))
+    docs = Table(title=f"{len(report.documents)} document(s)", header_style="bold")
     # A file name is how a document is found again: shown whole, folded if need be.
     docs.add_column("file", overflow="fold")
     for column in ("committee", "meeting", "pages", "sections", "tables", "flags"):
         docs.add_column(column)
     for d in report.documents:
         docs.add_row(
-            d.file_name,
-            d.committee or "",
+            escape(d.file_name),
+            escape(d.committee or ""),
             d.meeting or "",
             str(d.pages),
             str(d.sections),
@@ -153,7 +186,7 @@ def status(db: DbOption = None) -> None:
             str(d.flags),
         )
     console.print(docs)
-    counts = Table(title="rows", header_style="bold")
+    counts = Table(title="rows per table", header_style="bold")
     counts.add_column("table")
     counts.add_column("rows", justify="right")
     for name, n in report.counts.items():
@@ -164,15 +197,31 @@ def status(db: DbOption = None) -> None:
         p.add_column("file", overflow="fold")
         p.add_column("extraction errors", overflow="fold")
         for name, errors in report.partial:
-            p.add_row(name, escape("\n".join(errors)))
+            p.add_row(escape(name), escape("\n".join(errors)))
         console.print(p)
     if report.quarantined:
         q = Table(title="quarantined", header_style="bold")
         q.add_column("file")
         q.add_column("reason")
         for name, reason in report.quarantined:
-            q.add_row(name, reason or "")
+            q.add_row(escape(name), escape(reason or ""))
         console.print(q)
+
+
+@app.command()
+def browse(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port to serve on")] = 8001,
+) -> None:
+    """Explore the database in a web browser, read-only (Datasette on 127.0.0.1): tables and views
+    described, canned queries, full-text search, and each row's page drawn with its box."""
+    from pipeline.query.browse import BrowseError, serve
+
+    engine = open_database(db)
+    try:
+        serve(engine, port=port, announce=lambda line: console.print(line, highlight=False, soft_wrap=True))
+    except BrowseError as exc:
+        raise fail(str(exc), USAGE) from exc
 
 
 cli_sources.register(app)

@@ -3,7 +3,7 @@
 ``register(app)`` adds them to the ``councilpdf`` command line:
 
 * ``flags``: the stored flags, by kind and document, as a table, JSON or CSV;
-* ``audit``: one HTML report per document with each flag's evidence and page crops.
+* ``audit``: an HTML report: an index, and a page per document with each flag's evidence and page crops.
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from councilpdf.errors import USAGE, choose, error, fail, open_database, warn
 from councilpdf.options import DbOption
-from pipeline.db import engine_for
 
 console = Console()
+
+BOM = "\ufeff"
 
 DocumentOption = Annotated[
     str | None,
@@ -55,28 +57,52 @@ def flags(
         typer.Option("--kind", "-k", help="Only flags of this kind (total_mismatch, rag_vs_target, ...)"),
     ] = None,
     document: DocumentOption = None,
-    output: Annotated[Format, typer.Option("--format", "-f", help="Output format")] = Format.table,
+    output: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table; json (pages and locations as lists, with boxes); csv (with a byte-order mark, "
+            "for spreadsheets)",
+        ),
+    ] = Format.table,
     db: DbOption = None,
 ) -> None:
     """List the inconsistencies flagged in the database, with their evidence."""
-    from pipeline.query.flagquery import FLAG_COLUMNS, list_flags, partial_documents
+    from typing import get_args
 
-    engine = engine_for(db)
-    rows = list_flags(engine, kind=kind, document=document)
+    from pipeline.query.flagquery import (
+        FLAG_COLUMNS,
+        find_documents,
+        flag_records,
+        list_flags,
+        partial_documents,
+    )
+    from schemas.records import FlagKind
+
+    if kind is not None:
+        choose("flag kind", kind, get_args(FlagKind))
+    engine = open_database(db)
     if output is Format.json:
+        rows = flag_records(engine, kind=kind, document=document)
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif output is Format.csv:
+        rows = list_flags(engine, kind=kind, document=document)
+        # The byte-order mark tells spreadsheet programs the text is UTF-8 ("£", "–").
+        sys.stdout.write(BOM)
         writer = csv.DictWriter(sys.stdout, fieldnames=FLAG_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     else:
+        rows = list_flags(engine, kind=kind, document=document)
         _print_flag_tables(rows)
+    if document and not rows and not find_documents(engine, document):
+        raise fail(f"no document named {document!r} in the database", USAGE)
     # Flags of a partial document may be missing what a failed extractor or rule lost.
-    warn = Console(stderr=True) if output is not Format.table else console
     for name, errors in partial_documents(engine, document):
-        warn.print(f"[yellow]partial:[/] {escape(name)}: its flags may be incomplete", soft_wrap=True)
-        for error in errors:
-            warn.print(f"  [red]error:[/] {escape(error)}", soft_wrap=True)
+        warn(f"partial: {name}: its flags may be incomplete")
+        for lost in errors:
+            error(lost)
 
 
 def _print_flag_tables(rows: list[dict]) -> None:
@@ -85,7 +111,7 @@ def _print_flag_tables(rows: list[dict]) -> None:
     for row in rows:
         by_document.setdefault(row["document"], []).append(row)
     for name, flagged in by_document.items():
-        table = Table(title=f"{name}: {len(flagged)} flag(s)", header_style="bold", show_lines=True)
+        table = Table(title=escape(f"{name}: {len(flagged)} flag(s)"), header_style="bold", show_lines=True)
         table.add_column("page", no_wrap=True)
         table.add_column("kind / severity", ratio=1)
         table.add_column("what disagrees", ratio=3)
@@ -95,8 +121,8 @@ def _print_flag_tables(rows: list[dict]) -> None:
             table.add_row(
                 row["pages"],
                 f"{row['kind']}\n{row['severity']}",
-                row["description"] + values,
-                row["evidence"],
+                escape(row["description"] + values),
+                escape(row["evidence"]),
             )
         console.print(table)
     console.print(f"{len(rows)} flag(s)")
@@ -104,21 +130,23 @@ def _print_flag_tables(rows: list[dict]) -> None:
 
 def audit(
     document: DocumentOption = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write NAME.audit.html into")] = Path(
-        "audit"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the index and a page per document into")
+    ] = Path("audit"),
     db: DbOption = None,
 ) -> None:
-    """Write an HTML audit report per document: each flag, its evidence and crops of its pages."""
-    from pipeline.query.audit import write_audit_report
+    """Write an HTML audit report: an index of documents and their flags, and a page per document
+    with each flag, its evidence, crops of its pages and links to them in the PDF."""
+    from pipeline.query.audit import write_audit_reports
     from pipeline.query.flagquery import find_documents
 
-    engine = engine_for(db)
+    engine = open_database(db)
     documents = find_documents(engine, document)
     if document and not documents:
-        console.print(f"[red]error:[/] no document named {document!r} in the database")
-        raise typer.Exit(2)
-    for sha256, _name in documents:
-        path = write_audit_report(engine, sha256, out)
-        console.print(f"wrote {path}", soft_wrap=True)
-    console.print(f"{len(documents)} audit report(s) in {out}/")
+        raise fail(f"no document named {document!r} in the database", USAGE)
+    index, pages = write_audit_reports(engine, [sha for sha, _ in documents], out)
+    for path in pages:
+        console.print(f"wrote {escape(str(path))}", soft_wrap=True, highlight=False)
+    console.print(
+        f"{len(pages)} document page(s) and their index {escape(str(index))}", soft_wrap=True, highlight=False
+    )

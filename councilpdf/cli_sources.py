@@ -15,13 +15,14 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from councilpdf.errors import run_flow
+from councilpdf.errors import USAGE, connect, database, error, fail, open_database, run_flow, warn
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -30,8 +31,10 @@ from councilpdf.options import (
     StoreOption,
     VerboseOption,
 )
-from councilpdf.outcomes import print_outcomes
-from pipeline.db import database_url, engine_for
+from councilpdf.outcomes import print_outcomes, recorded_run
+
+if TYPE_CHECKING:
+    from pipeline.sources.config import SourcesConfig
 
 console = Console()
 
@@ -42,7 +45,9 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         "-c",
-        help=f"Source configuration file (TOML) [default: ${SOURCES_ENV} or sources.toml]",
+        envvar=SOURCES_ENV,
+        show_envvar=True,
+        help="Source configuration file (TOML) [default: sources.toml]",
         show_default=False,
     ),
 ]
@@ -79,29 +84,47 @@ def fetch(
     verbose: VerboseOption = False,
 ) -> None:
     """Poll the configured sources once: download new papers and process them."""
-    path = _config_path(config)
+    path, cfg = _config(config)
     _quiet(verbose)
-    from flows.poll import poll_flow
+    from flows.poll import poll_flow, poll_summary
+    from pipeline.runs import finish_run, start_run
 
-    console.print(f"database: {database_url(db)}")
-    summary = run_flow(
-        lambda: poll_flow(
-            str(path),
-            db=db,
-            store=str(store) if store else None,
-            workers=workers,
-            address=scheduler,
+    # The database the poll writes: the option's, else the file's [storage] db, else the default.
+    url = database(db or cfg.db)
+    engine = connect(url, read_only=False)
+    run_id = start_run(engine, "fetch", {"config": str(path), "store": str(store) if store else None})
+    summary = None
+    try:
+        state = run_flow(
+            lambda: poll_flow(
+                str(path),
+                db=url,
+                store=str(store) if store else None,
+                workers=workers,
+                address=scheduler,
+                return_state=True,
+            )
         )
-    )
-    if summary.batch:
-        for outcome in summary.batch.outcomes:
-            if outcome.failed:
-                console.print(
-                    f"[red]{outcome.status:>11}[/] {outcome.file_name}  {outcome.reason or ''}",
-                    soft_wrap=True,
-                )
+        summary = poll_summary(state)
+    finally:
+        finish_run(
+            engine,
+            run_id,
+            summary.batch if summary else None,
+            ok=summary is not None and not summary.failed and not (summary.batch and summary.batch.partial),
+            failed=summary.failed if summary else None,
+            notes=[*summary.lines(), *summary.failures, *summary.warnings] if summary else None,
+        )
+    for outcome in summary.batch.outcomes if summary.batch else ():
+        if outcome.failed:
+            reason = escape(f"{outcome.file_name}  {outcome.reason or ''}")
+            console.print(f"[red]{outcome.status:>11}[/] {reason}", soft_wrap=True, highlight=False)
     for line in summary.lines():
-        console.print(line, soft_wrap=True)
+        console.print(escape(line), soft_wrap=True, highlight=False)
+    for failure in summary.failures:
+        error(failure)
+    for warning in summary.warnings:
+        warn(warning)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -111,11 +134,15 @@ def serve(
     cron: Annotated[
         str | None,
         typer.Option(
-            "--cron", help='When to poll, in cron syntax [default: the file\'s [schedule] or "0 7 * * *"]'
+            "--cron",
+            help='When to poll, in cron syntax [default: the file\'s [schedule] cron, else "0 7 * * *"]',
         ),
     ] = None,
     timezone: Annotated[
-        str | None, typer.Option("--timezone", help="Time zone of the schedule, e.g. Europe/London")
+        str | None,
+        typer.Option(
+            "--timezone", help="Time zone of the schedule, e.g. Europe/London [default: the file's, else UTC]"
+        ),
     ] = None,
     db: DbOption = None,
     store: StoreOption = None,
@@ -123,21 +150,29 @@ def serve(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Poll the configured sources on a schedule (needs `prefect server start` and PREFECT_API_URL)."""
-    path = _config_path(config)
+    path, _ = _config(config)
+    from pipeline.sources.config import ConfigError, check_schedule
+
+    try:
+        check_schedule(cron, timezone, "--cron/--timezone")
+    except ConfigError as exc:
+        raise fail(str(exc), USAGE) from exc
     from flows.serve import ServerNeeded, require_server
     from flows.serve import serve as serve_polls
 
     try:
         url = require_server()
     except ServerNeeded as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-    console.print(f"serving scheduled polls of {path} on the Prefect server at {url} (Ctrl-C stops)")
+        raise fail(str(exc), USAGE) from exc
+    console.print(
+        f"serving scheduled polls of {escape(str(path))} on the Prefect server at {url} (Ctrl-C stops)",
+        highlight=False,
+    )
     serve_polls(
         path,
         cron=cron,
         timezone=timezone,
-        db=db,
+        db=database(db) if db else None,
         store=str(store) if store else None,
         workers=workers,
         address=scheduler,
@@ -165,25 +200,27 @@ def run_dask(
     try:
         discover(targets)
     except FileNotFoundError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-    console.print(f"database: {database_url(db)}")
-    console.print(f"cluster: {scheduler or f'{workers} local worker processes'}")
+        raise fail(str(exc), USAGE) from exc
+    url = database(db)
+    console.print(f"cluster: {escape(scheduler or f'{workers} local worker processes')}", highlight=False)
+    arguments = {"paths": targets, "workers": workers, "scheduler": scheduler, "force": force}
     try:
-        summary = run_flow(
+        summary = recorded_run(
+            url,
+            "run-dask",
+            arguments,
             lambda: run_batch(
                 targets,
-                db=db,
+                db=url,
                 store=str(store) if store else None,
                 export_dir=str(export) if export else None,
                 force=force,
                 workers=None if scheduler else workers,
                 address=scheduler,
-            )
+            ),
         )
     except ValueError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+        raise fail(str(exc), USAGE) from exc
     print_outcomes(console, summary)
     if not summary.ok:
         raise typer.Exit(1)
@@ -201,7 +238,7 @@ def meetings(
     from schemas.meetings import Meeting
 
     wanted = committee_key(committee) if committee else None
-    with Session(engine_for(db)) as session:
+    with Session(open_database(db)) as session:
         rows = list(session.scalars(select(Meeting).order_by(Meeting.meeting_date, Meeting.committee_key)))
     table = Table(header_style="bold")
     for column in ("date", "time", "committee", "venue", "evidence", "disagreements"):
@@ -217,10 +254,10 @@ def meetings(
         table.add_row(
             m.meeting_date.isoformat(),
             m.meeting_time or "",
-            m.committee,
-            m.venue or "",
+            escape(m.committee),
+            escape(m.venue or ""),
             ", ".join(m.sources),
-            f"[yellow]{disagreements}[/]" if disagreements else "",
+            f"[yellow]{escape(disagreements)}[/]" if disagreements else "",
         )
     console.print(table)
     console.print(f"{shown} meeting(s)")
@@ -229,37 +266,71 @@ def meetings(
 def decisions(
     topic: Annotated[
         str | None,
-        typer.Option("--topic", help='Full-text search over minute items: words, "phrases", OR, -word'),
+        typer.Option(
+            "--topic",
+            help='Full-text search over decisions and their minute items: words, "phrases", OR, -word',
+        ),
     ] = None,
     committee: Annotated[str | None, typer.Option("--committee", help="Part of the committee's name")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First meeting date (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last meeting date (YYYY-MM-DD)")] = None,
+    own_text: Annotated[
+        bool,
+        typer.Option("--own-text", help="Only decisions whose own text matches the topic, not their item's"),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """The decisions recorded in minutes, in date order: per committee, about a topic."""
+    """The decisions recorded in minutes, in date order: per committee, about a topic, with what matched."""
     from pipeline.query.search import decisions as find_decisions
     from pipeline.query.search import decisions_by_committee
 
+    if own_text and not topic:
+        raise fail("--own-text needs a --topic", USAGE)
     entries = find_decisions(
-        engine_for(db),
+        open_database(db),
         topic=topic,
         committee=committee,
         since=_date(since, "--since"),
         until=_date(until, "--until"),
     )
+    if own_text:
+        entries = [e for e in entries if e.matched == "decision"]
     for name, group in decisions_by_committee(entries).items():
-        console.rule(name)
+        console.rule(escape(name))
         heading = None
         for e in group:
             when = e.meeting_date.isoformat() if e.meeting_date else "date not printed"
             if (when, e.item_number) != heading:
                 heading = (when, e.item_number)
-                console.print(f"[bold]{when}[/]  {e.item_number} {e.item_title}", soft_wrap=True)
-            console.print(f"    [cyan]{e.kind}:[/] {e.text}", soft_wrap=True, highlight=False)
+                console.print(
+                    f"[bold]{when}[/]  {escape(e.item_number)} {escape(e.item_title)}",
+                    soft_wrap=True,
+                    highlight=False,
+                )
+            text = _marked(e.snippet) if e.matched == "decision" else escape(e.text)
+            console.print(f"    [cyan]{e.kind}:[/] {text}", soft_wrap=True, highlight=False)
+            if e.matched == "item":
+                console.print(
+                    f"    [dim]the item says:[/] {_marked(e.snippet)}", soft_wrap=True, highlight=False
+                )
             printed = "; ".join(f"{f} p.{p}" if p else f for f, p in e.sources)
-            console.print(f"    [dim]printed in {printed}[/]", soft_wrap=True, highlight=False)
-    about = f" about {topic!r}" if topic else ""
-    console.print(f"{len(entries)} decision(s){about}")
+            console.print(f"    [dim]printed in {escape(printed)}[/]", soft_wrap=True, highlight=False)
+    if topic:
+        own = sum(e.matched == "decision" for e in entries)
+        console.print(
+            f"{len(entries)} decision(s) about {topic!r}: {own} whose own text matches, "
+            f"{len(entries) - own} taken on an item whose text matches",
+            highlight=False,
+        )
+    else:
+        console.print(f"{len(entries)} decision(s)")
+
+
+def _marked(snippet: str | None) -> str:
+    """A search snippet as console markup: the matching words bold."""
+    from pipeline.query.search import END_MARK, MARK
+
+    return escape(snippet or "").replace(MARK, "[bold yellow]").replace(END_MARK, "[/]")
 
 
 def kpi_history(
@@ -267,50 +338,51 @@ def kpi_history(
     council: Annotated[
         str | None, typer.Option("--council", help="Only this council (part of its name)")
     ] = None,
+    service: Annotated[
+        str | None, typer.Option("--service", help="Only this service or directorate (part of its name)")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """An indicator's target and actual per council across reporting periods."""
+    """An indicator's target and actual per service and council across reporting periods."""
     from pipeline.query.search import kpi_history as find_history
 
-    histories = find_history(engine_for(db), indicator, council=council)
+    histories = find_history(open_database(db), indicator, council=council, service=service)
     if not histories:
-        console.print(f"no indicator matches {indicator!r}")
-        raise typer.Exit(1)
+        raise fail(f"no indicator matches {indicator!r}")
     for history in histories:
-        console.rule(history.indicator)
+        console.rule(escape(f"{history.indicator} ({history.service or 'service not stated'})"))
         for name, points in sorted(history.councils.items()):
-            table = Table(title=name, header_style="bold")
+            table = Table(title=escape(name), header_style="bold")
             for column in ("period", "target", "actual", "RAG", "trend", "meeting", "printed in"):
                 table.add_column(column, overflow="fold")
             for p in points:
                 table.add_row(
-                    p.period or "",
-                    p.target or "",
-                    p.actual or "",
+                    escape(p.period or ""),
+                    escape(p.target or ""),
+                    escape(p.actual or ""),
                     p.rag or "",
                     p.direction or "",
                     p.meeting_date.isoformat() if p.meeting_date else "",
-                    f"{p.file_name} p.{p.pdf_page}",
+                    escape(f"{p.file_name} p.{p.pdf_page}"),
                 )
             console.print(table)
         for series, cells in sorted(history.series.items()):
             values = ", ".join(f"{c.period} {c.value}" for c in cells)
-            console.print(f"[bold]{series}[/]: {values}", soft_wrap=True)
+            console.print(f"[bold]{escape(series)}[/]: {escape(values)}", soft_wrap=True, highlight=False)
+    console.print(f"{len(histories)} indicator(s) by service")
 
 
-def _config_path(config: Path | None) -> Path:
-    path = config or Path(os.environ.get(SOURCES_ENV) or "sources.toml")
-    if not path.is_file():
-        console.print(f"[red]error:[/] no source configuration at {path} (see sources.example.toml)")
-        raise typer.Exit(2)
+def _config(config: Path | None) -> tuple[Path, SourcesConfig]:
+    """The source configuration file and what it says; a missing or wrong one is a one-line error."""
     from pipeline.sources.config import ConfigError, load_config
 
+    path = config or Path("sources.toml")
+    if not path.is_file():
+        raise fail(f"no source configuration at {path} (copy sources.example.toml and edit it)", USAGE)
     try:
-        load_config(path)
+        return path, load_config(path)
     except ConfigError as exc:
-        console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
-    return path
+        raise fail(str(exc), USAGE) from exc
 
 
 def _date(value: str | None, option: str) -> date | None:

@@ -10,13 +10,19 @@ import typer
 DbOption = Annotated[
     str | None,
     typer.Option(
-        "--db", help="SQLAlchemy database URL [default: $COUNCILPDF_DB or sqlite:///data/councilpdf.db]"
+        "--db",
+        envvar="COUNCILPDF_DB",
+        show_envvar=True,
+        help="SQLAlchemy database URL, or the path of a SQLite file [default: sqlite:///data/councilpdf.db]",
     ),
 ]
 StoreOption = Annotated[
     Path | None,
     typer.Option(
-        "--store", help="Folder for content-addressed copies [default: $COUNCILPDF_STORE or data/store]"
+        "--store",
+        envvar="COUNCILPDF_STORE",
+        show_envvar=True,
+        help="Folder for content-addressed copies of the PDFs [default: data/store]",
     ),
 ]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show the workflow engine's log")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.states import Failed, State
 
 from flows.batch import _io_error
 from flows.cluster import run_batch
@@ -24,7 +25,7 @@ from pipeline.outcome import BatchSummary
 from pipeline.query.meetings import link_meetings
 from pipeline.sources.config import FolderSource, ModernGovSite, load_config
 from pipeline.sources.fetch import SiteReport, downloaded_files, fetch_site
-from pipeline.sources.folder import FolderFile, changed_files
+from pipeline.sources.folder import FolderFile, changed_files, missing
 
 
 @dataclass
@@ -34,6 +35,8 @@ class PollSummary:
     sites: list[SiteReport] = field(default_factory=list)
     folders: dict[str, int] = field(default_factory=dict)
     """New or changed files per watched folder."""
+    missing_folders: list[str] = field(default_factory=list)
+    """Why each watched folder that could not be read was skipped."""
     batch: BatchSummary | None = None
 
     @property
@@ -42,9 +45,25 @@ class PollSummary:
 
     @property
     def failed(self) -> int:
-        return sum(len(s.failed) for s in self.sites) + (self.batch.failed if self.batch else 0)
+        """Requests, folders and files that failed."""
+        return (
+            sum(len(s.failed) for s in self.sites)
+            + len(self.missing_folders)
+            + (self.batch.failed if self.batch else 0)
+        )
+
+    @property
+    def failures(self) -> list[str]:
+        """A line for each request or folder that failed, saying why (a file's is in the batch)."""
+        return [line for s in self.sites for line in s.failures()] + self.missing_folders
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the configuration asks for that a source does not have."""
+        return [w for s in self.sites for w in s.warnings]
 
     def lines(self) -> list[str]:
+        """A line per source with what it gave, then the batch's."""
         out = [s.line() for s in self.sites]
         out += [f"{name}: {n} new or changed file(s)" for name, n in self.folders.items()]
         out.append(self.batch.line() if self.batch else "nothing new to process")
@@ -91,12 +110,13 @@ def poll_flow(
     engine_for(db)  # migrate once, before tasks share the database
     summary = PollSummary()
     for site in cfg.sites:
-        report = fetch_site_task(site, db, str(downloads))
-        summary.sites.append(report)
-        for what, why in report.failed:
-            print(f"{site.name}: failed: {what}: {why}")
+        summary.sites.append(fetch_site_task(site, db, str(downloads)))
     origins: dict[str, Origin] = {}
     for folder in cfg.folders:
+        if reason := missing(folder):
+            # One source misconfigured (or its disk not mounted): the others are still polled.
+            summary.missing_folders.append(f"{reason}: skipped")
+            continue
         found = scan_folder_task(folder, db)
         summary.folders[folder.name] = len(found)
         origins.update({str(f.path): f.origin for f in found})
@@ -112,6 +132,23 @@ def poll_flow(
     for d in downloads_found:
         # The store holds a copy now; a file that failed to ingest is fetched again next time.
         shutil.rmtree(d.path.parent, ignore_errors=True)
-    for line in summary.lines():
+    for line in [*summary.lines(), *(f"failed: {f}" for f in summary.failures), *summary.warnings]:
         print(line)
+    if summary.failed:
+        # The run is marked failed, so a dashboard shows it, and still hands back what it did.
+        return Failed(
+            message=f"{summary.failed} of the poll's requests, folders or files failed", data=summary
+        )
     return summary
+
+
+def poll_summary(state: State) -> PollSummary:
+    """What a poll run (called with ``return_state=True``) did, whether it completed or failed.
+
+    Raises:
+        BaseException: the poll itself broke (not a source or file failing): its exception.
+    """
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result

@@ -23,17 +23,38 @@ ENV_VAR = "COUNCILPDF_DB"
 _MIGRATION_LOCK = 0x434F_554E_4349_4C  # PostgreSQL advisory lock held while migrating
 
 
+_PSYCOPG = "postgresql+psycopg"
+"""PostgreSQL through psycopg 3, the driver installed with the project (SQLAlchemy's default is psycopg2)."""
+
+
 def database_url(url: str | None = None) -> str:
-    """The URL to use: the one given, else ``COUNCILPDF_DB``, else the local SQLite file."""
-    return url or os.environ.get(ENV_VAR) or DEFAULT_DB
+    """The URL to use: the one given, else ``COUNCILPDF_DB``, else the local SQLite file.
+
+    A file path (no ``scheme://``) is a SQLite database; ``postgresql://`` and
+    ``postgres://`` use the installed psycopg driver.
+    """
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"{_PSYCOPG}://{rest}"
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite database URL; None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def make_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
     """An engine for ``url`` whose schema is at the latest migration."""
     url = database_url(url)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if (path := sqlite_path(url)) is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

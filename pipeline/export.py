@@ -1,16 +1,21 @@
-"""Export the database as JSON: one ``NAME.json`` per source PDF, in the corpus format.
+"""Export the database for other tools.
 
-Records are read back from the database (:mod:`pipeline.readback`), so an export
-shows exactly what the database holds. NAME is the source PDF's file stem.
+* :func:`export_all`: one ``NAME.json`` per source PDF, in the corpus format. Records
+  are read back from the database (:mod:`pipeline.readback`), so an export shows
+  exactly what the database holds. NAME is the source PDF's file stem.
+* :func:`export_tables`: every table and view as CSV (with a byte-order mark), JSON or Parquet.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Boolean, Date, DateTime, Engine, Float, Integer, String, inspect, select, text
 from sqlalchemy.orm import Session
 
 from pipeline.readback import read_extraction
@@ -118,3 +123,119 @@ def export_all(engine: Engine, out_dir: Path) -> list[Path]:
             path.write_text(json.dumps(to_json(ex), indent=1, ensure_ascii=False), encoding="utf-8")
             written[name] = path
     return list(written.values())
+
+
+TABLE_FORMATS = ("csv", "json", "parquet")
+"""Formats in which :func:`export_tables` writes every table and view, a file each."""
+
+_BOX = ("bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom")
+
+
+def export_tables(engine: Engine, out_dir: Path, fmt: str) -> list[Path]:
+    """Write every table and view of the database to ``out_dir``, as ``NAME.csv``, ``.json`` or ``.parquet``.
+
+    * CSV: UTF-8 with a byte-order mark (so spreadsheet programs read "£" right), a
+      header row, lists and objects as JSON text, empty for NULL;
+    * JSON: an array of objects; lists stay lists, and the four box columns are one
+      ``bbox`` list [x0, top, x1, bottom] (PDF points from the page's top left), or null;
+    * Parquet: typed columns (numbers, dates, booleans, lists and structs where the
+      values allow, else JSON text).
+    """
+    if fmt not in TABLE_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(TABLE_FORMATS)}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, columns, types, rows in _relations(engine):
+        path = out_dir / f"{name}.{fmt}"
+        if fmt == "csv":
+            _write_csv(path, columns, rows)
+        elif fmt == "json":
+            _write_json(path, columns, rows)
+        else:
+            _write_parquet(path, columns, types, rows)
+        written.append(path)
+    return written
+
+
+def _relations(engine: Engine) -> Iterator[tuple[str, list[str], list[Any], list[tuple]]]:
+    """Each table (as SQLAlchemy reads it, JSON decoded) and view: its name, columns, their SQL
+    types (None where a view does not say) and rows."""
+    import schemas.meetings  # noqa: F401  (its tables are part of the database)
+
+    with engine.connect() as conn:
+        for table in sql.Base.metadata.sorted_tables:
+            result = conn.execute(select(table))
+            types = [c.type for c in table.columns]
+            yield table.name, list(result.keys()), types, [tuple(r) for r in result]
+        for view in sorted(inspect(conn).get_view_names()):
+            result = conn.execute(text(f'SELECT * FROM "{view}"'))
+            keys = list(result.keys())
+            yield view, keys, [None] * len(keys), [tuple(r) for r in result]
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON has it: dates in ISO form."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[tuple]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(
+                [
+                    ""
+                    if v is None
+                    else json.dumps(v, ensure_ascii=False)
+                    if isinstance(v, list | dict)
+                    else _plain(v)
+                    for v in row
+                ]
+            )
+
+
+def _write_json(path: Path, columns: list[str], rows: list[tuple]) -> None:
+    boxed = all(c in columns for c in _BOX)
+    records = []
+    for row in rows:
+        record = {c: _plain(v) for c, v in zip(columns, row, strict=True)}
+        if boxed:
+            box = [record.pop(c) for c in _BOX]
+            record["bbox"] = box if box[0] is not None else None
+        records.append(record)
+    path.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def _arrow_type(sql_type: Any) -> Any:
+    """The Arrow type of a SQL column type; None to infer it from the values (JSON, or unknown)."""
+    import pyarrow as pa
+
+    for kind, arrow in (
+        (Boolean, pa.bool_()),
+        (Integer, pa.int64()),
+        (Float, pa.float64()),
+        (DateTime, pa.timestamp("us", tz="UTC")),
+        (Date, pa.date32()),
+        (String, pa.string()),
+    ):
+        if isinstance(sql_type, kind):
+            return arrow
+    return None
+
+
+def _write_parquet(path: Path, columns: list[str], types: list[Any], rows: list[tuple]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrays = []
+    for i, sql_type in enumerate(types):
+        values = [row[i] for row in rows]
+        try:
+            arrays.append(pa.array(values, type=_arrow_type(sql_type)))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            # Values of mixed shapes (a JSON column whose objects differ) go as JSON text.
+            arrays.append(pa.array([None if v is None else json.dumps(v, default=str) for v in values]))
+    pq.write_table(pa.table(arrays, names=columns), path)

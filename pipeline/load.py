@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from extractors.base import VERSION_LENGTH, code_version
 from schemas import sql
 from schemas.records import (
+    Action,
     DocumentExtraction,
     ExtractionError,
     Inconsistency,
@@ -124,14 +125,19 @@ def document_rows(ex: DocumentExtraction) -> dict[type[sql.Base], list[dict[str,
                     "text": text,
                 }
             )
+    tables = {t.id: table_ref_of(sha, t.id) for t in ex.tables}
+
+    def from_table(label: str | None) -> dict[str, Any]:
+        return {"table_ref": tables.get(label) if label else None, "table_label": label}
+
     for i, t in enumerate(ex.tables):
-        table_ref = row_id(sha, "tables", t.id)
+        table_ref = tables[t.id]
         grid = t.grid
         rows[sql.TableRow].append(
             {
                 "id": table_ref,
                 **prov_columns(t.prov, i),
-                "table_id": t.id,
+                "table_label": t.id,
                 "kind": t.kind,
                 "pages": t.pages,
                 "section_title": t.section_title,
@@ -157,6 +163,7 @@ def document_rows(ex: DocumentExtraction) -> dict[type[sql.Base], list[dict[str,
                         **prov_columns(cell_prov, r * 1000 + c),
                         "printed_page": printed.get(page),
                         "table_ref": table_ref,
+                        "table_label": t.id,
                         "row": r,
                         "col": c,
                         "is_header": r < len(t.header),
@@ -166,18 +173,70 @@ def document_rows(ex: DocumentExtraction) -> dict[type[sql.Base], list[dict[str,
                         "vertical": span.vertical if span else False,
                     }
                 )
-    for i, k in enumerate(ex.kpis):
-        rows[sql.KpiRow].append(_row(k, i, [i], "kpis", **k.model_dump(exclude={"prov"})))
-    for i, p in enumerate(ex.kpi_series):
-        rows[sql.KpiSeriesRow].append(_row(p, i, [i], "kpi_series", **p.model_dump(exclude={"prov"})))
-    for i, a in enumerate(ex.actions):
-        rows[sql.ActionRow].append(_row(a, i, [i, a.ref], "actions", **a.model_dump(exclude={"prov"})))
+    for model, name, records in (
+        (sql.KpiRow, "kpis", ex.kpis),
+        (sql.KpiSeriesRow, "kpi_series", ex.kpi_series),
+        (sql.ActionRow, "actions", ex.actions),
+    ):
+        for i, rec in enumerate(records):
+            key = [i, rec.ref] if isinstance(rec, Action) else [i]
+            fields = rec.model_dump(exclude={"prov", "source_table"})
+            rows[model].append(_row(rec, i, key, name, **fields, **from_table(rec.source_table)))
     for i, f in enumerate(ex.financial_cells):
         fields = f.model_dump(exclude={"prov", "table"})
-        rows[sql.FinancialCellRow].append(_row(f, i, [i], "financial_cells", table_id=f.table, **fields))
+        rows[sql.FinancialCellRow].append(_row(f, i, [i], "financial_cells", **fields, **from_table(f.table)))
     rows[sql.InconsistencyRow] = flag_rows(ex.inconsistencies)
+    rows[sql.FlagLocationRow] = location_rows(rows[sql.InconsistencyRow], set(tables.values()))
     rows[sql.ExtractionErrorRow] = error_rows(sha, ex.errors)
     return rows
+
+
+def table_ref_of(sha256: str, label: str) -> str:
+    """The stable id (``extracted_tables.id``) of the table labelled ``label`` in a document."""
+    return row_id(sha256, "tables", label)
+
+
+def location_rows(flags: Iterable[dict[str, Any]], tables: set[str]) -> list[dict[str, Any]]:
+    """Rows of ``flag_locations``: each location of each flag row, its table named by stable id.
+
+    ``tables`` holds the ids of the tables known to be stored; a location naming any
+    other table keeps its label only, so the foreign key always holds.
+    """
+    out = []
+    for flag in flags:
+        for i, loc in enumerate(flag["locations"]):
+            ref = _location_table(flag, loc)
+            x0, top, x1, bottom = loc.get("bbox") or (None, None, None, None)
+            out.append(
+                {
+                    "id": row_id(flag["id"], "location", i),
+                    "flag_id": flag["id"],
+                    "sha256": flag["sha256"],
+                    "position": i,
+                    "document_sha256": loc.get("document_sha256") or flag["sha256"],
+                    "pdf_page": loc.get("pdf_page"),
+                    "table_ref": ref if ref in tables else None,
+                    "table_label": loc.get("table"),
+                    "row_label": loc.get("row_label"),
+                    "text": loc.get("text"),
+                    "bbox_x0": x0,
+                    "bbox_top": top,
+                    "bbox_x1": x1,
+                    "bbox_bottom": bottom,
+                }
+            )
+    return out
+
+
+def _location_table(flag: dict[str, Any], loc: dict[str, Any]) -> str | None:
+    """The stable id of the table a flag row's location names, if it names one."""
+    label = loc.get("table")
+    return table_ref_of(loc.get("document_sha256") or flag["sha256"], label) if label else None
+
+
+def _named_tables(flags: Iterable[dict[str, Any]]) -> set[str]:
+    """The stable ids of the tables the flag rows' locations name."""
+    return {ref for flag in flags for loc in flag["locations"] if (ref := _location_table(flag, loc))}
 
 
 def error_rows(sha256: str, errors: Iterable[ExtractionError]) -> list[dict[str, Any]]:
@@ -247,10 +306,17 @@ def replace_flags(
     """Store a document's flags and the rules that failed on it, replacing an earlier validation's."""
     rows = flag_rows(flags)
     table = sql.InconsistencyRow.__table__
+    places = sql.FlagLocationRow.__table__
     faults = sql.ExtractionErrorRow.__table__
     with engine.begin() as conn:
+        named = _named_tables(rows)
+        tables = sql.TableRow.__table__
+        stored = set(conn.scalars(select(tables.c.id).where(tables.c.id.in_(named)))) if named else set()
+        locations = location_rows(rows, stored)
+        _delete_stale(conn, places, sha256, {r["id"] for r in locations})
         _delete_stale(conn, table, sha256, {r["id"] for r in rows})
         upsert(conn, table, rows)
+        upsert(conn, places, locations)
         conn.execute(delete(faults).where(faults.c.sha256 == sha256, faults.c.stage == "validate"))
         upsert(conn, faults, error_rows(sha256, errors))
     return len(rows)

@@ -72,6 +72,11 @@ def fields(row: Any, drop: set[str] = frozenset()) -> dict[str, Any]:
     return {c.name: getattr(row, c.name) for c in row.__table__.columns if c.name not in skip}
 
 
+def from_table(row: Any) -> dict[str, Any]:
+    """A row read from a table (``sql.FromTable``) as its record's fields: the label is ``source_table``."""
+    return {**fields(row, {"table_ref", "table_label"}), "source_table": row.table_label}
+
+
 def _rows(session: Session, model: type[sql.Base], sha256: str) -> list:
     return list(session.scalars(select(model).where(model.sha256 == sha256).order_by(model.position)))
 
@@ -107,13 +112,14 @@ def read_extraction(session: Session, sha256: str) -> DocumentExtraction | None:
         minutes=_minutes(session, sha256),
         reports=_reports(session, sha256),
         tables=_tables(session, sha256),
-        kpis=[Kpi(**fields(r), prov=provenance(r)) for r in _rows(session, sql.KpiRow, sha256)],
+        kpis=[Kpi(**from_table(r), prov=provenance(r)) for r in _rows(session, sql.KpiRow, sha256)],
         kpi_series=[
-            KpiSeriesPoint(**fields(r), prov=provenance(r)) for r in _rows(session, sql.KpiSeriesRow, sha256)
+            KpiSeriesPoint(**from_table(r), prov=provenance(r))
+            for r in _rows(session, sql.KpiSeriesRow, sha256)
         ],
-        actions=[Action(**fields(r), prov=provenance(r)) for r in _rows(session, sql.ActionRow, sha256)],
+        actions=[Action(**from_table(r), prov=provenance(r)) for r in _rows(session, sql.ActionRow, sha256)],
         financial_cells=[
-            FinancialCell(table=r.table_id, **fields(r, {"table_id"}), prov=provenance(r))
+            FinancialCell(table=r.table_label, **fields(r, {"table_ref", "table_label"}), prov=provenance(r))
             for r in _rows(session, sql.FinancialCellRow, sha256)
         ],
         inconsistencies=[
@@ -194,7 +200,7 @@ def _tables(session: Session, sha256: str) -> list[Table]:
                 )
         result.append(
             Table(
-                id=t.table_id,
+                id=t.table_label,
                 kind=t.kind,
                 pdf_page=t.pdf_page,
                 pages=t.pages,

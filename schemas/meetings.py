@@ -11,9 +11,9 @@ Two kinds of rows live here:
   (``minute_item_links``). These are derived rows that ``pipeline.query.meetings`` rebuilds
   idempotently from the documents and the API metadata.
 
-Full-text search over minute items is a SQLite FTS5 table kept in step by triggers
-or, on PostgreSQL, a GIN index on ``to_tsvector``; both are created by the Alembic
-migration and named in :data:`SEARCH_OBJECTS` so schema comparisons can leave them out.
+Full-text search over minute items and decisions is a SQLite FTS5 table each, kept
+in step by triggers, or, on PostgreSQL, a GIN index on ``to_tsvector``; all are created by the Alembic
+migrations and named in :data:`SEARCH_OBJECTS` so schema comparisons can leave them out.
 """
 
 from __future__ import annotations
@@ -31,7 +31,13 @@ MINUTE_ITEMS_FTS = "minute_items_fts"
 MINUTE_ITEMS_TSV_INDEX = "ix_minute_items_tsv"
 """The PostgreSQL GIN index over minute items' titles and text."""
 
-SEARCH_OBJECTS = frozenset({MINUTE_ITEMS_FTS, MINUTE_ITEMS_TSV_INDEX})
+DECISIONS_FTS = "decisions_fts"
+"""The SQLite FTS5 table indexing decisions' text."""
+
+DECISIONS_TSV_INDEX = "ix_decisions_tsv"
+"""The PostgreSQL GIN index over decisions' text."""
+
+SEARCH_OBJECTS = frozenset({MINUTE_ITEMS_FTS, MINUTE_ITEMS_TSV_INDEX, DECISIONS_FTS, DECISIONS_TSV_INDEX})
 
 
 def include_name(name: str | None, type_: str, parent_names: dict) -> bool:

@@ -69,14 +69,23 @@ class FileOrigin(Base):
 
 
 class Run(Base):
-    """One batch run: what it was asked to do and how it ended."""
+    """One batch run (``run``, ``run-dask``, ``fetch``): what it was asked to do and how it ended.
+
+    Written when the run starts (``status`` "running") and again when it ends; a run
+    whose process was killed stays "running" with no ``finished``.
+    """
 
     __tablename__ = "runs"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    started: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    command: Mapped[str] = mapped_column(String(20), default="run")
+    status: Mapped[str] = mapped_column(String(20), default="running")  # running | completed | failed
+    started: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     finished: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     files: Mapped[int] = mapped_column(Integer, default=0)
+    loaded: Mapped[int] = mapped_column(Integer, default=0)
+    partial: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[dict | None] = mapped_column(JSON)
 
@@ -101,23 +110,43 @@ class Document(Base):
     warnings: Mapped[list | None] = mapped_column(JSON)
 
 
-class Provenanced:
+class Boxed:
+    """A box on a page, in PDF points from the page's top left."""
+
+    bbox_x0: Mapped[float | None] = mapped_column(Float)
+    bbox_top: Mapped[float | None] = mapped_column(Float)
+    bbox_x1: Mapped[float | None] = mapped_column(Float)
+    bbox_bottom: Mapped[float | None] = mapped_column(Float)
+
+
+class Provenanced(Boxed):
     """Columns every extracted row carries to lead back to its page."""
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     pdf_page: Mapped[int | None] = mapped_column(Integer)
     printed_page: Mapped[int | None] = mapped_column(Integer)
-    bbox_x0: Mapped[float | None] = mapped_column(Float)
-    bbox_top: Mapped[float | None] = mapped_column(Float)
-    bbox_x1: Mapped[float | None] = mapped_column(Float)
-    bbox_bottom: Mapped[float | None] = mapped_column(Float)
     extractor: Mapped[str] = mapped_column(String(60))
     extractor_version: Mapped[str] = mapped_column(String(20))
 
     @declared_attr
     def sha256(cls) -> Mapped[str]:
         return mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+
+
+class FromTable:
+    """Columns of a row read from an extracted table: the table's stable id and its label in the document.
+
+    ``table_ref`` is ``extracted_tables.id``, unique across documents; ``table_label`` is
+    the label the table has within its document (T001, T002, ... in page order), shown
+    to people beside it.
+    """
+
+    table_label: Mapped[str | None] = mapped_column(String(10))
+
+    @declared_attr
+    def table_ref(cls) -> Mapped[str | None]:
+        return mapped_column(ForeignKey("extracted_tables.id", ondelete="CASCADE"), index=True)
 
 
 class PageRow(Provenanced, Base):
@@ -211,7 +240,7 @@ class TableRow(Provenanced, Base):
 
     __tablename__ = "extracted_tables"
 
-    table_id: Mapped[str] = mapped_column(String(10))
+    table_label: Mapped[str] = mapped_column(String(10))
     kind: Mapped[str] = mapped_column(String(30), index=True)
     pages: Mapped[list] = mapped_column(JSON)
     section_title: Mapped[str | None] = mapped_column(Text)
@@ -231,6 +260,7 @@ class TableCellRow(Provenanced, Base):
     __table_args__ = (Index("ix_table_cells_table_row", "table_ref", "row", "col"),)
 
     table_ref: Mapped[str] = mapped_column(ForeignKey("extracted_tables.id", ondelete="CASCADE"))
+    table_label: Mapped[str | None] = mapped_column(String(10))
     row: Mapped[int] = mapped_column(Integer)
     col: Mapped[int] = mapped_column(Integer)
     is_header: Mapped[bool] = mapped_column(Boolean)
@@ -240,7 +270,7 @@ class TableCellRow(Provenanced, Base):
     vertical: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class KpiRow(Provenanced, Base):
+class KpiRow(FromTable, Provenanced, Base):
     __tablename__ = "kpis"
     __table_args__ = (Index("ix_kpis_council_period_indicator", "council", "period", "indicator"),)
 
@@ -258,10 +288,9 @@ class KpiRow(Provenanced, Base):
     unit: Mapped[str | None] = mapped_column(String(10))
     direction: Mapped[str | None] = mapped_column(String(10))
     rag: Mapped[str | None] = mapped_column(String(10))
-    source_table: Mapped[str | None] = mapped_column(String(10))
 
 
-class KpiSeriesRow(Provenanced, Base):
+class KpiSeriesRow(FromTable, Provenanced, Base):
     __tablename__ = "kpi_series"
     __table_args__ = (Index("ix_kpi_series_indicator_series", "indicator", "series"),)
 
@@ -270,10 +299,9 @@ class KpiSeriesRow(Provenanced, Base):
     period_label: Mapped[str] = mapped_column(String(60))
     value: Mapped[str] = mapped_column(Text)
     value_number: Mapped[float | None] = mapped_column(Float)
-    source_table: Mapped[str | None] = mapped_column(String(10))
 
 
-class ActionRow(Provenanced, Base):
+class ActionRow(FromTable, Provenanced, Base):
     __tablename__ = "actions"
     __table_args__ = (Index("ix_actions_ref_status", "ref", "status"),)
 
@@ -286,14 +314,12 @@ class ActionRow(Provenanced, Base):
     progress: Mapped[str | None] = mapped_column(Text)
     next_steps: Mapped[str | None] = mapped_column(Text)
     service: Mapped[str | None] = mapped_column(String(300), index=True)
-    source_table: Mapped[str | None] = mapped_column(String(10))
 
 
-class FinancialCellRow(Provenanced, Base):
+class FinancialCellRow(FromTable, Provenanced, Base):
     __tablename__ = "financial_cells"
-    __table_args__ = (Index("ix_financial_cells_table_row", "table_id", "row_label"),)
+    __table_args__ = (Index("ix_financial_cells_table_row", "table_ref", "row_label"),)
 
-    table_id: Mapped[str] = mapped_column(String(10))
     row_label: Mapped[str] = mapped_column(Text)
     column_label: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(String(60))
@@ -313,6 +339,30 @@ class InconsistencyRow(Provenanced, Base):
     rule: Mapped[str] = mapped_column(String(60))
     rule_version: Mapped[str] = mapped_column(String(20))
     planted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FlagLocationRow(Boxed, Base):
+    """One place a flag concerns: a page, a table and its row, a box or quoted text.
+
+    The same locations as ``inconsistencies.locations``, a row each, so SQL can join a
+    flag to its tables and pages. A location may be in another document than its
+    flag's (``document_sha256``): a figure printed differently in two packs.
+    """
+
+    __tablename__ = "flag_locations"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    flag_id: Mapped[str] = mapped_column(ForeignKey("inconsistencies.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    document_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pdf_page: Mapped[int | None] = mapped_column(Integer)
+    table_ref: Mapped[str | None] = mapped_column(
+        ForeignKey("extracted_tables.id", ondelete="SET NULL"), index=True
+    )
+    table_label: Mapped[str | None] = mapped_column(String(10))
+    row_label: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
 
 
 class ExtractionErrorRow(Base):
@@ -349,6 +399,7 @@ EXTRACTED_TABLES = [
     ActionRow,
     FinancialCellRow,
     InconsistencyRow,
+    FlagLocationRow,
     ExtractionErrorRow,
 ]
 """Tables holding rows extracted from a document, parents before children."""

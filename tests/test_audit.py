@@ -44,7 +44,7 @@ def test_audit_report_shows_each_flag_with_its_evidence_and_page_crops(tmp_path,
         engine, finance_paper(tmp_path / "budget.pdf", "Helvetica", planted=True), tmp_path / "store"
     )
     path = write_audit_report(engine, ingested.sha256, tmp_path / "audit")
-    assert path.name == "budget.audit.html"
+    assert path.name == f"budget.{ingested.sha256[:12]}.audit.html"
     page = path.read_text(encoding="utf-8")
     flags = list_flags(engine, document="budget.pdf")
     assert len(flags) == 4
@@ -106,7 +106,8 @@ def test_flags_command_writes_json_and_csv_filtered_by_kind_and_document(flagged
     assert len(rows) == 4 and {r["document"] for r in rows} == {"bad.pdf"}
 
     by_kind = runner.invoke(app, ["flags", "--db", flagged_db, "-k", "unit_anomaly", "-f", "csv"])
-    records = list(csv.DictReader(io.StringIO(by_kind.stdout)))
+    assert by_kind.stdout.startswith("\ufeff")  # the byte-order mark spreadsheets need to read UTF-8
+    records = list(csv.DictReader(io.StringIO(by_kind.stdout.removeprefix("\ufeff"))))
     assert [r["kind"] for r in records] == ["unit_anomaly", "unit_anomaly"]
     assert list(records[0]) == list(FLAG_COLUMNS)
 
@@ -125,8 +126,10 @@ def test_audit_command_writes_a_report_per_document_and_rejects_unknown_names(fl
     out = tmp_path / "audit"
     result = runner.invoke(app, ["audit", "--db", flagged_db, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["bad.audit.html", "good.audit.html"]
-    assert "No inconsistencies were flagged" in (out / "good.audit.html").read_text(encoding="utf-8")
+    pages = {p.name.split(".")[0]: p for p in out.iterdir() if p.name != "index.html"}
+    assert sorted(p.name for p in out.iterdir()) == sorted(["index.html", *(p.name for p in pages.values())])
+    assert sorted(pages) == ["bad", "good"]
+    assert "No inconsistencies were flagged" in pages["good"].read_text(encoding="utf-8")
 
     unknown = runner.invoke(app, ["audit", "--db", flagged_db, "--out", str(out), "-d", "missing"])
     assert unknown.exit_code == 2

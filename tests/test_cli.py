@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 # here, not inside CliRunner.invoke (which swaps stderr and closes it), keeps it valid.
 import flows.batch  # noqa: F401
 from councilpdf.cli import app
+from pipeline.db import make_engine
 from tests.pdfgen import write_scanned_pdf
 
 runner = CliRunner()
@@ -60,6 +61,7 @@ def test_ingest_quarantines_bad_files_and_says_how_many_failed(tmp_path, raw_pdf
 
 def test_export_of_an_empty_database_writes_nothing(tmp_path):
     db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    make_engine(db)
     result = runner.invoke(app, ["export", "--out", str(tmp_path / "out"), "--db", db])
     assert result.exit_code == 0
     assert "wrote 0 file(s)" in result.output

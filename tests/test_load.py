@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
 from pipeline.export import to_json
-from pipeline.load import load_document
+from pipeline.load import load_document, replace_flags
 from pipeline.readback import read_extraction
 from schemas import sql
 from schemas.meetings import include_name
@@ -20,6 +20,8 @@ from schemas.records import (
     DocumentExtraction,
     DocumentMeta,
     FinancialCell,
+    FlagLocation,
+    Inconsistency,
     Kpi,
     MinuteItem,
     Minutes,
@@ -175,3 +177,49 @@ def _source(engine) -> None:
             )
         )
         s.commit()
+
+
+def test_rows_read_from_a_table_name_it_by_its_stable_id_with_its_label_beside_it(db_url):
+    engine = make_engine(db_url)
+    _source(engine)
+    ex = _extraction()
+    ex.kpis[0] = ex.kpis[0].model_copy(update={"source_table": "T001"})
+    load_document(engine, ex)
+    with Session(engine) as s:
+        [table] = s.scalars(select(sql.TableRow)).all()
+        assert table.table_label == "T001"
+        cell = s.scalars(select(sql.FinancialCellRow)).one()
+        kpis = sorted(s.scalars(select(sql.KpiRow)).all(), key=lambda k: k.indicator)
+        cells = {(c.table_ref, c.table_label) for c in s.scalars(select(sql.TableCellRow))}
+    assert (cell.table_ref, cell.table_label) == (table.id, "T001")
+    assert [(k.table_ref, k.table_label) for k in kpis] == [(table.id, "T001"), (None, None)]
+    assert cells == {(table.id, "T001")}
+
+
+def test_a_flags_places_are_rows_naming_tables_in_any_document_by_stable_id(db_url):
+    engine = make_engine(db_url)
+    _source(engine)
+    load_document(engine, _extraction())
+    other = "cd" * 32
+    here = FlagLocation(pdf_page=2, table="T001", row_label="Closing", bbox=(1, 2, 3, 4))
+    there = FlagLocation(pdf_page=7, table="T005", document_sha256=other, text="£500")
+    flag = Inconsistency(
+        kind="cross_reference_mismatch",
+        description="Closing printed twice",
+        locations=[here, there],
+        rule="test",
+        rule_version="1",
+        prov=_prov(2),
+    )
+    replace_flags(engine, SHA, [flag])
+    with Session(engine) as s:
+        table_ref = s.scalar(select(sql.TableRow.id))
+        places = s.scalars(select(sql.FlagLocationRow).order_by(sql.FlagLocationRow.position)).all()
+    assert [(p.document_sha256, p.table_ref, p.table_label) for p in places] == [
+        (SHA, table_ref, "T001"),
+        (other, None, "T005"),  # a table not in the database keeps its label only
+    ]
+    assert (places[0].bbox_x0, places[0].bbox_bottom, places[1].text) == (1, 4, "£500")
+    replace_flags(engine, SHA, [])
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(sql.FlagLocationRow)) == 0

@@ -11,7 +11,15 @@ from sqlalchemy import create_engine, text
 
 from pipeline.db import alembic_config, make_engine
 from pipeline.query.meetings import link_meetings
-from pipeline.query.search import decisions, fts5_query, kpi_history, matching_items, period_key
+from pipeline.query.search import (
+    END_MARK,
+    MARK,
+    decisions,
+    fts5_query,
+    kpi_history,
+    matching_items,
+    period_key,
+)
 from schemas.records import DocumentExtraction, DocumentMeta, Kpi, KpiSeriesPoint
 from tests.records import item, load, minutes_doc, pack_doc, prov, sample_extraction, sha_of
 
@@ -279,3 +287,50 @@ def test_the_migration_downgrades_and_upgrades_again(db_url):
     load(engine, minutes_doc("m.pdf", "Audit Committee", MARCH, [item("1", "PENSIONS", "Pensions.")]))
     with engine.connect() as conn:
         assert len(matching_items(conn, "pensions")) == 1
+
+
+def test_a_topic_finds_decisions_by_their_own_text_or_their_items_and_marks_what_matched(db_url):
+    engine = make_engine(db_url)
+    _minutes_of_three_meetings(engine)
+    found = decisions(engine, topic="payroll")
+    assert {d.matched for d in found} == {"item"}
+    assert all(MARK in d.snippet and "payroll" in d.snippet.casefold() for d in found)
+    timetable = decisions(engine, topic="timetable")
+    assert [(d.matched, d.text) for d in timetable] == [
+        ("decision", "The Committee noted the revised timetable.")
+    ]
+    assert timetable[0].snippet == f"The Committee noted the revised {MARK}timetable{END_MARK}."
+    # A decision whose own text and whose item both match is listed for its own text.
+    [extend] = decisions(engine, topic="repairs contract")
+    assert extend.matched == "decision" and f"{MARK}repairs{END_MARK}" in extend.snippet
+
+
+def test_an_indicator_reported_for_two_services_is_two_histories_without_empty_periods(db_url):
+    engine = make_engine(db_url)
+    name = "Customer satisfaction rating"
+    ict = _kpi(name, "Northshire", "2022/23 Q1", "6.3", "6.4").model_copy(update={"service_area": "ICT"})
+    legal = _kpi(name, "Northshire", "2022/23 Q1", "94%", "90%").model_copy(update={"directorate": "Legal"})
+    months = [("Apr-22", "6.1"), ("May-22", "6.5"), ("Jun-22", "-"), ("Jul-22", ""), ("Aug-22", "–")]
+    load(
+        engine,
+        _kpi_doc(
+            "q1.pdf",
+            date(2022, 8, 1),
+            [ict, legal],
+            series=[
+                KpiSeriesPoint(indicator=name, series="Northshire", period_label=p, value=v, prov=prov(""))
+                for p, v in months
+            ],
+        ),
+    )
+    histories = kpi_history(engine, "customer satisfaction")
+    assert [(h.indicator, h.service) for h in histories] == [(name, None), (name, "ICT"), (name, "Legal")]
+    assert [p.actual for p in histories[1].councils["Northshire"]] == ["6.4"]
+    # The series comes from no table of KPIs, in a document where the name has two services:
+    # it is kept apart rather than given to either, and its empty months are left out.
+    assert histories[0].councils == {}
+    assert [(c.period, c.value) for c in histories[0].series["Northshire"]] == [
+        ("Apr-22", "6.1"),
+        ("May-22", "6.5"),
+    ]
+    assert [h.service for h in kpi_history(engine, name, service="legal")] == ["Legal"]

@@ -31,11 +31,17 @@ FLAG_COLUMNS = (
 )
 """The columns of a flag row, in display order."""
 
+_BATCH = 500
+"""Ids per ``IN (...)`` list: well under the bound variables SQLite allows in one statement."""
 
-def evidence(locations: list[dict[str, Any]], sha256: str | None = None) -> str:
+
+def evidence(
+    locations: list[dict[str, Any]], sha256: str | None = None, names: dict[str, str] | None = None
+) -> str:
     """Locations written out: page, table and row, quoted text; "; " between them.
 
-    A location in another document than ``sha256`` (the flag's own) names that document.
+    A location in another document than ``sha256`` (the flag's own) names that document:
+    by its file name when ``names`` (sha256 -> file name) has it.
     """
     parts = []
     for loc in locations:
@@ -46,15 +52,15 @@ def evidence(locations: list[dict[str, Any]], sha256: str | None = None) -> str:
             bits.append(f"row '{loc['row_label']}'")
         if loc.get("text"):
             bits.append(f"“{loc['text']}”")
-        if loc.get("document_sha256") and loc["document_sha256"] != sha256:
-            bits.append(f"(document {loc['document_sha256'][:12]})")
+        if (other := loc.get("document_sha256")) and other != sha256:
+            name = (names or {}).get(other)
+            bits.append(f"(in {name} {other[:12]})" if name else f"(document {other[:12]})")
         parts.append(" ".join(bits))
     return "; ".join(parts)
 
 
-def _pages(locations: list[dict[str, Any]]) -> str:
-    pages = sorted({loc["pdf_page"] for loc in locations if loc.get("pdf_page") is not None})
-    return ", ".join(str(p) for p in pages)
+def _pages(locations: list[dict[str, Any]]) -> list[int]:
+    return sorted({loc["pdf_page"] for loc in locations if loc.get("pdf_page") is not None})
 
 
 def _names_document(document: str) -> ColumnElement[bool]:
@@ -90,8 +96,26 @@ def list_flags(engine: Engine, kind: str | None = None, document: str | None = N
 
     Returns:
         One dict per flag with the keys of :data:`FLAG_COLUMNS`, ordered by document,
-        first page and kind. Every value is a string (``expected``/``found`` may be None).
+        first page and kind. Every value is a string (``expected``/``found`` may be None);
+        ``pages`` lists the pages ", " between them.
     """
+    return [
+        {**row, "pages": ", ".join(str(p) for p in row["pages"])}
+        for row in _flags(engine, kind, document, structured=False)
+    ]
+
+
+def flag_records(
+    engine: Engine, kind: str | None = None, document: str | None = None
+) -> list[dict[str, Any]]:
+    """The flags of :func:`list_flags` for other programs: ``pages`` a list of numbers, and
+    ``locations`` each place with its document, page, table (``table_ref`` and
+    ``table_label``), row, text and ``bbox`` ([x0, top, x1, bottom] in PDF points, or None).
+    """
+    return _flags(engine, kind, document, structured=True)
+
+
+def _flags(engine: Engine, kind: str | None, document: str | None, structured: bool) -> list[dict[str, Any]]:
     flag, doc = sql.InconsistencyRow, sql.Document
     query = select(flag, doc.file_name).join(doc, doc.sha256 == flag.sha256)
     if kind:
@@ -101,7 +125,10 @@ def list_flags(engine: Engine, kind: str | None = None, document: str | None = N
     query = query.order_by(doc.file_name, flag.pdf_page, flag.kind, flag.position)
     rows: list[dict[str, Any]] = []
     with Session(engine) as session:
-        for row, file_name in session.execute(query):
+        names = dict(session.execute(select(doc.sha256, doc.file_name)).all())
+        found = list(session.execute(query))
+        places = _locations(session, [row.id for row, _ in found], names) if structured else {}
+        for row, file_name in found:
             locations = list(row.locations or [])
             rows.append(
                 {
@@ -112,14 +139,38 @@ def list_flags(engine: Engine, kind: str | None = None, document: str | None = N
                     "description": row.description,
                     "expected": row.expected,
                     "found": row.found,
-                    "evidence": evidence(locations, row.sha256),
+                    "evidence": evidence(locations, row.sha256, names),
                     "rule": row.rule,
                     "rule_version": row.rule_version,
                     "sha256": row.sha256,
                     "id": row.id,
+                    **({"locations": places.get(row.id, [])} if structured else {}),
                 }
             )
     return rows
+
+
+def _locations(session: Session, flag_ids: list[str], names: dict[str, str]) -> dict[str, list[dict]]:
+    """Each flag's locations from ``flag_locations``, in order."""
+    loc = sql.FlagLocationRow
+    out: dict[str, list[dict]] = {}
+    for start in range(0, len(flag_ids), _BATCH):
+        query = select(loc).where(loc.flag_id.in_(flag_ids[start : start + _BATCH])).order_by(loc.position)
+        for r in session.scalars(query):
+            box = [r.bbox_x0, r.bbox_top, r.bbox_x1, r.bbox_bottom] if r.bbox_x0 is not None else None
+            out.setdefault(r.flag_id, []).append(
+                {
+                    "document": names.get(r.document_sha256),
+                    "sha256": r.document_sha256,
+                    "pdf_page": r.pdf_page,
+                    "table_ref": r.table_ref,
+                    "table_label": r.table_label,
+                    "row_label": r.row_label,
+                    "text": r.text,
+                    "bbox": box,
+                }
+            )
+    return out
 
 
 def partial_documents(engine: Engine, document: str | None = None) -> list[tuple[str, list[str]]]:

@@ -1,14 +1,17 @@
 """Follow decisions and indicators from meeting to meeting.
 
 * :func:`decisions`: the decisions recorded in minutes as a timeline, per committee
-  and per topic. A topic is found with the database's full-text search over the
-  minute items (title and text): SQLite FTS5 or PostgreSQL ``tsvector``, both with
-  English stemming. A decision whose item matches is listed, so "Oracle" finds the
-  decisions taken on an item that discussed Oracle even when the decision's own
-  sentence does not name it. The same minutes printed twice (on their own and again
-  in the next agenda pack) give one entry, with both files as sources.
-* :func:`kpi_history`: each indicator's values per council across reporting periods,
-  from the KPI tables and the monthly/quarterly series of every document.
+  and per topic. A topic is found with the database's full-text search (SQLite FTS5
+  or PostgreSQL ``tsvector``, both with English stemming) over the decisions' own text
+  and over their minute items (title and text). A decision whose own text matches is
+  listed with the words that match marked; a decision taken on an item that matches
+  is listed with the passage of the item that does, so "Oracle" finds the decisions
+  taken on an item that discussed Oracle and shows where it did. The same minutes
+  printed twice (on their own and again in the next agenda pack) give one entry,
+  with both files as sources.
+* :func:`kpi_history`: each indicator's values per service and council across
+  reporting periods, from the KPI tables and the monthly/quarterly series of every
+  document; periods a series leaves empty are left out.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, or_, select, text
 
 from pipeline.query.meetings import committee_key
 from schemas import sql
-from schemas.meetings import MINUTE_ITEMS_FTS, Meeting, MinutesMeeting
+from schemas.meetings import DECISIONS_FTS, MINUTE_ITEMS_FTS, Meeting, MinutesMeeting
 
 _MONTHS = {
     m: i
@@ -33,6 +37,12 @@ _MONTHS = {
 }
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+MARK, END_MARK = "<mark>", "</mark>"
+"""What surrounds the matching words in a decision's text or its item's snippet."""
+SNIPPET_WORDS = 24
+"""Words of an item's text shown around the words that match: a sentence or two."""
+_ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,11 @@ class DecisionEntry:
     text: str
     sources: tuple[tuple[str, int | None], ...]
     """(file name, PDF page) of every printing of this decision."""
+    matched: Literal["decision", "item"] | None = None
+    """What a topic matched: the decision's own text, or only its minute item's."""
+    snippet: str | None = None
+    """The text that matched, its matching words between :data:`MARK` and :data:`END_MARK`:
+    the whole decision, or a passage of its item."""
 
 
 def decisions(
@@ -68,11 +83,13 @@ def decisions(
         until: last meeting date to include.
     """
     with engine.connect() as conn:
-        items = matching_items(conn, topic) if topic else None
-        if items is not None and not items:
+        items = item_snippets(conn, topic) if topic else None
+        own = decision_snippets(conn, topic) if topic else None
+        if topic and not items and not own:
             return []
         query = (
             select(
+                sql.DecisionRow.id.label("decision_id"),
                 sql.DecisionRow.kind,
                 sql.DecisionRow.text,
                 sql.DecisionRow.pdf_page,
@@ -93,8 +110,8 @@ def decisions(
             .outerjoin(MinutesMeeting, MinutesMeeting.minutes_id == sql.MinutesRow.id)
             .outerjoin(Meeting, Meeting.id == MinutesMeeting.meeting_id)
         )
-        if items is not None:
-            query = query.where(sql.MinuteItemRow.id.in_(items))
+        if topic:
+            query = query.where(or_(sql.MinuteItemRow.id.in_(list(items)), sql.DecisionRow.id.in_(list(own))))
         rows = conn.execute(query).all()
     wanted = committee_key(committee) if committee else None
     grouped: dict[tuple, dict] = {}
@@ -119,6 +136,7 @@ def decisions(
                 "text": r.text,
                 "position": r.position,
                 "sources": [],
+                **_match(r.decision_id, r.item_id, own, items),
             },
         )
         if (r.file_name, r.pdf_page) not in entry["sources"]:
@@ -141,29 +159,79 @@ def decisions(
     ]
 
 
+def _match(
+    decision_id: str, item_id: str, own: dict[str, str] | None, items: dict[str, str] | None
+) -> dict[str, Any]:
+    if own and decision_id in own:
+        return {"matched": "decision", "snippet": own[decision_id]}
+    if items and item_id in items:
+        return {"matched": "item", "snippet": items[item_id]}
+    return {}
+
+
 def matching_items(conn: Connection, topic: str) -> set[str]:
     """Ids of the minute items whose title or text match a full-text query."""
+    return set(item_snippets(conn, topic))
+
+
+_PG_ITEM = "coalesce(title, '') || ' ' || coalesce(text, '')"
+_PG_HEADLINE = f"StartSel={MARK}, StopSel={END_MARK}, FragmentDelimiter={_ELLIPSIS}"
+
+
+def item_snippets(conn: Connection, topic: str) -> dict[str, str]:
+    """The minute items whose title or text match a full-text query: id -> the passage that matches."""
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(
-            text(
-                "SELECT id FROM minute_items WHERE to_tsvector('english', coalesce(title, '') || ' ' || "
-                "coalesce(text, '')) @@ websearch_to_tsquery('english', :q)"
-            ),
-            {"q": topic},
+        words = f"MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}, MaxFragments=2"
+        return _pg_matches(
+            conn,
+            f"SELECT id, ts_headline('english', {_PG_ITEM}, q, '{_PG_HEADLINE}, {words}') FROM minute_items, "
+            f"websearch_to_tsquery('english', :q) q WHERE to_tsvector('english', {_PG_ITEM}) @@ q",
+            topic,
         )
-        return set(rows.scalars())
+    return _fts5_matches(
+        conn,
+        MINUTE_ITEMS_FTS,
+        "minute_items",
+        f"snippet({MINUTE_ITEMS_FTS}, -1, '{MARK}', '{END_MARK}', '{_ELLIPSIS}', {SNIPPET_WORDS})",
+        topic,
+    )
+
+
+def decision_snippets(conn: Connection, topic: str) -> dict[str, str]:
+    """The decisions whose own text matches a full-text query: id -> the text, matching words marked."""
+    if conn.dialect.name == "postgresql":
+        return _pg_matches(
+            conn,
+            f"SELECT id, ts_headline('english', text, q, '{_PG_HEADLINE}, HighlightAll=true') "
+            "FROM decisions, websearch_to_tsquery('english', :q) q WHERE to_tsvector('english', text) @@ q",
+            topic,
+        )
+    return _fts5_matches(
+        conn, DECISIONS_FTS, "decisions", f"highlight({DECISIONS_FTS}, 0, '{MARK}', '{END_MARK}')", topic
+    )
+
+
+def _pg_matches(conn: Connection, statement: str, topic: str) -> dict[str, str]:
+    return {row_id: _one_line(found) for row_id, found in conn.execute(text(statement), {"q": topic})}
+
+
+def _one_line(passage: str) -> str:
+    """A passage of printed text on one line: its line breaks and runs of spaces as single spaces."""
+    return " ".join(passage.split())
+
+
+def _fts5_matches(conn: Connection, fts: str, table: str, marked: str, topic: str) -> dict[str, str]:
     query = fts5_query(topic)
     if not query:
-        return set()
+        return {}
     rows = conn.execute(
         text(
-            f"SELECT minute_items.id FROM {MINUTE_ITEMS_FTS} "
-            f"JOIN minute_items ON minute_items.rowid = {MINUTE_ITEMS_FTS}.rowid "
-            f"WHERE {MINUTE_ITEMS_FTS} MATCH :q"
+            f"SELECT {table}.id, {marked} FROM {fts} JOIN {table} ON {table}.rowid = {fts}.rowid "
+            f"WHERE {fts} MATCH :q"
         ),
         {"q": query},
     )
-    return set(rows.scalars())
+    return {row_id: _one_line(found) for row_id, found in rows}
 
 
 def fts5_query(topic: str) -> str:
@@ -232,9 +300,11 @@ class SeriesPoint:
 
 @dataclass
 class KpiHistory:
-    """One indicator's values across periods: per council from KPI tables, per row from series tables."""
+    """One indicator of one service across periods: per council from KPI tables, per row from series."""
 
     indicator: str
+    service: str | None = None
+    """The service area (else directorate) the indicator is reported for; None when no table says."""
     councils: dict[str, list[KpiPoint]] = field(default_factory=dict)
     series: dict[str, list[SeriesPoint]] = field(default_factory=dict)
 
@@ -247,12 +317,17 @@ def indicator_key(name: str) -> str:
     return " ".join(re.sub(r"[\u2010-\u2015\-]", " - ", name.casefold()).split())
 
 
-def kpi_history(engine: Engine, indicator: str, council: str | None = None) -> list[KpiHistory]:
-    """Every indicator whose name matches, with its values per council in period order.
+def kpi_history(
+    engine: Engine, indicator: str, council: str | None = None, service: str | None = None
+) -> list[KpiHistory]:
+    """Every indicator whose name matches, per service, with its values per council in period order.
 
-    An indicator printed with the same name (ignoring case and spacing) in several
-    documents is one history. A name is matched exactly when some indicator has it,
-    else every indicator whose name contains all the words asked for is returned.
+    An indicator printed with the same name (ignoring case and spacing) for the same
+    service in several documents is one history; the same name reported for two
+    services is two. A name is matched exactly when some indicator has it, else every
+    indicator whose name contains all the words asked for is returned. A series
+    row takes the service of the KPIs of its table; a period a series leaves empty
+    ("-", blank) is left out.
     """
     with engine.connect() as conn:
         kpis = conn.execute(
@@ -266,12 +341,21 @@ def kpi_history(engine: Engine, indicator: str, council: str | None = None) -> l
             ).join(sql.Document, sql.Document.sha256 == sql.KpiSeriesRow.sha256)
         ).all()
     names = _matching_names({indicator_key(r.indicator) for r in [*kpis, *series]}, indicator)
-    histories: dict[str, KpiHistory] = {}
+    histories: dict[tuple[str, str], KpiHistory] = {}
+    # Where a series row's service is found: the KPIs of its table, else of its document.
+    services_of_tables: dict[tuple[str | None, str], str | None] = {}
+    services_of_documents: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for r in kpis:
         key = indicator_key(r.indicator)
-        if key not in names or (council and not _same_council(r.council, council)):
+        if key not in names:
             continue
-        history = histories.setdefault(key, KpiHistory(r.indicator))
+        name = r.service_area or r.directorate
+        if r.table_ref:
+            services_of_tables[(r.table_ref, key)] = name
+        services_of_documents[(r.sha256, key)].add(name)
+        if (council and not _same_council(r.council, council)) or not _same_service(name, service):
+            continue
+        history = histories.setdefault((key, service_key(name)), KpiHistory(r.indicator, name))
         point = KpiPoint(
             r.period,
             r.target,
@@ -289,9 +373,14 @@ def kpi_history(engine: Engine, indicator: str, council: str | None = None) -> l
             points.append(point)
     for r in series:
         key = indicator_key(r.indicator)
-        if key not in names or (council and not _same_council(r.series, council)):
+        if key not in names or (council and not _same_council(r.series, council)) or _blank(r.value):
             continue
-        history = histories.setdefault(key, KpiHistory(r.indicator))
+        name = services_of_tables.get((r.table_ref, key))
+        if name is None and len(in_document := services_of_documents[(r.sha256, key)]) == 1:
+            [name] = in_document
+        if not _same_service(name, service):
+            continue
+        history = histories.setdefault((key, service_key(name)), KpiHistory(r.indicator, name))
         cells = history.series.setdefault(r.series, [])
         if not any(c.period == r.period_label and c.value == r.value for c in cells):
             cells.append(SeriesPoint(r.period_label, r.value, r.value_number, r.file_name, r.pdf_page))
@@ -301,6 +390,20 @@ def kpi_history(engine: Engine, indicator: str, council: str | None = None) -> l
         for cells in history.series.values():
             cells.sort(key=lambda c: period_key(c.period))
     return [histories[k] for k in sorted(histories)]
+
+
+def service_key(name: str | None) -> str:
+    """A service's name in comparable form ("" when none is stated)."""
+    return indicator_key(name) if name else ""
+
+
+def _same_service(name: str | None, asked: str | None) -> bool:
+    return asked is None or (bool(name) and service_key(asked) in service_key(name))
+
+
+def _blank(value: str | None) -> bool:
+    """A series cell with no figure or word: a dash or nothing, printed for a period not yet reported."""
+    return not value or not re.search(r"\w", value)
 
 
 def _matching_names(names: Iterable[str], asked: str) -> set[str]:

@@ -43,6 +43,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DocumentChoice = Literal["packs", "all"]
 
@@ -68,13 +70,14 @@ class ModernGovSite:
 
     def follows(self, committee_id: int, title: str) -> bool:
         """Whether the committee with this id and title is one to follow."""
-        if not self.committees:
-            return True
-        folded = title.casefold().strip()
-        return any(
-            c == committee_id if isinstance(c, int) else c.casefold().strip() == folded
-            for c in self.committees
-        )
+        return not self.committees or any(names_committee(c, committee_id, title) for c in self.committees)
+
+
+def names_committee(wanted: int | str, committee_id: int, title: str) -> bool:
+    """Whether ``wanted`` (an id, or a title in any case) is the committee with this id and title."""
+    if isinstance(wanted, int):
+        return wanted == committee_id
+    return wanted.casefold().strip() == title.casefold().strip()
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,11 @@ def parse_config(
             raise ConfigError(f"{origin}: [[{kind}]] names must be unique: {', '.join(duplicates)}")
     store = _optional_str(storage, "store", origin)
     downloads = _optional_str(storage, "downloads", origin)
+    check_schedule(
+        _optional_str(schedule, "cron", origin),
+        _optional_str(schedule, "timezone", origin),
+        f"{origin} [schedule]",
+    )
     return SourcesConfig(
         sites=sites,
         folders=folders,
@@ -148,6 +156,28 @@ def parse_config(
         store=str(base / store) if store else None,
         downloads=str(base / downloads) if downloads else None,
     )
+
+
+def check_schedule(cron: str | None, timezone: str | None, where: str = "schedule") -> None:
+    """Raise :class:`ConfigError` unless ``cron`` is a cron expression and ``timezone`` a time zone name."""
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ConfigError(
+                f"{where}: timezone {timezone!r} is not a time zone name (IANA names, e.g. Europe/London)"
+            ) from exc
+    if cron is not None:
+        from prefect.client.schemas.schedules import CronSchedule
+        from pydantic import ValidationError
+
+        try:
+            CronSchedule(cron=cron)
+        except ValidationError as exc:
+            raise ConfigError(
+                f"{where}: cron {cron!r} is not a cron schedule: five fields, minute hour day-of-month "
+                'month day-of-week, e.g. "0 7 * * 1-5" for 07:00 on weekdays'
+            ) from exc
 
 
 def _site(entry: Any, where: str) -> ModernGovSite:
@@ -170,8 +200,11 @@ def _site(entry: Any, where: str) -> ModernGovSite:
         where,
     )
     base_url = _required_str(entry, "base_url", where).rstrip("/")
-    if not base_url.startswith(("http://", "https://")):
-        raise ConfigError(f"{where}: base_url must start with http:// or https://, got {base_url!r}")
+    parsed = urlparse(base_url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigError(
+            f"{where}: base_url must start with http:// or https:// and name a host, got {base_url!r}"
+        )
     if base_url.casefold().endswith("/mgwebservice.asmx"):
         base_url = base_url[: -len("/mgWebService.asmx")]
     committees = entry.get("committees", [])

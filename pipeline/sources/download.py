@@ -169,6 +169,8 @@ class Downloader:
             self.requests += 1
             try:
                 return attempt()
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+                raise DownloadError(url, f"not a web address that can be fetched: {exc}") from exc
             except httpx.TransportError as exc:
                 if failures == self.retries:
                     raise DownloadError(url, f"{_describe(exc)} (after {failures + 1} attempts)") from exc

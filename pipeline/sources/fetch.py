@@ -10,6 +10,7 @@ document is written beside its API record so each PDF can be tied to its meeting
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -21,10 +22,11 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from pipeline.ingest import Origin
 from pipeline.load import row_id, upsert
-from pipeline.sources.config import ModernGovSite
+from pipeline.sources.config import ModernGovSite, names_committee
 from pipeline.sources.download import Downloader, DownloadError, Fetched, previous_download, safe_file_name
 from pipeline.sources.moderngov import (
     AgendaItem,
+    Committee,
     LinkedDocument,
     MeetingDetail,
     MeetingSummary,
@@ -80,6 +82,8 @@ class SiteReport:
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     """(what, why) for each request that failed: a committee's listing, a meeting, a document."""
+    warnings: list[str] = field(default_factory=list)
+    """What the configuration asks for that the site does not have: a committee it does not list."""
     fetched: dict[str, Fetched] = field(default_factory=dict, repr=False)
     """This poll's answer for each document URL, so a URL linked twice is asked for once."""
 
@@ -89,6 +93,10 @@ class SiteReport:
             f"{len(self.downloads)} downloaded, {self.unchanged} unchanged, {self.skipped} skipped, "
             f"{len(self.failed)} failed"
         )
+
+    def failures(self) -> list[str]:
+        """A line for each request that failed, saying why."""
+        return [f"{self.site}: {what}: {why}" for what, why in self.failed]
 
 
 def fetch_site(
@@ -123,6 +131,7 @@ def fetch_site(
             for c in listed
             if site.follows(c.id, c.title) and (site.committees or not (c.deleted or c.expired))
         ]
+        report.warnings.extend(unlisted_committees(site, listed))
         report.committees = len(committees)
         for committee in committees:
             try:
@@ -136,6 +145,30 @@ def fetch_site(
         if own:
             downloader.close()
     return report
+
+
+NEAR_TITLES = 3
+"""How many of a site's committee titles are named beside one the configuration asks for in vain."""
+NEAR_CUTOFF = 0.75
+"""How alike (difflib's ratio, 0 to 1) a site's committee title must be to a wanted one to be named:
+titles share words ("Committee"), so only a near spelling of the whole counts."""
+
+
+def unlisted_committees(site: ModernGovSite, listed: Sequence[Committee]) -> list[str]:
+    """A warning for each committee the configuration names that the site does not list, with the
+    site's titles that are spelled most like it."""
+    warnings = []
+    for wanted in site.committees:
+        if any(names_committee(wanted, c.id, c.title) for c in listed):
+            continue
+        if isinstance(wanted, int):
+            warnings.append(f"{site.name}: the site lists no committee with id {wanted}")
+            continue
+        titles = {c.title.casefold(): c.title for c in listed}
+        near = difflib.get_close_matches(wanted.casefold(), list(titles), n=NEAR_TITLES, cutoff=NEAR_CUTOFF)
+        hint = f"; the nearest are: {', '.join(titles[n] for n in near)}" if near else ""
+        warnings.append(f"{site.name}: the site lists no committee titled {wanted!r}{hint}")
+    return warnings
 
 
 def _poll_meeting(

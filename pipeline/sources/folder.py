@@ -39,10 +39,17 @@ def local_origin(path: Path) -> Origin:
     )
 
 
+def missing(folder: FolderSource) -> str | None:
+    """Why ``folder`` cannot be watched (it is not there), or None."""
+    if folder.path.is_dir():
+        return None
+    return f"folder source {folder.name!r}: no such folder: {folder.path}"
+
+
 def changed_files(engine: Engine, folder: FolderSource) -> list[FolderFile]:
     """The files of ``folder`` matching its pattern that are new or changed since they were last ingested."""
-    if not folder.path.is_dir():
-        raise FileNotFoundError(f"folder source {folder.name!r}: no such folder: {folder.path}")
+    if reason := missing(folder):
+        raise FileNotFoundError(reason)
     found = []
     for path in sorted(p for p in folder.path.glob(folder.pattern) if p.is_file()):
         origin = local_origin(path)
