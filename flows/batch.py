@@ -1,14 +1,14 @@
 """The batch flow: one flow run per batch, one task per stage per document.
 
-Every file is ingested first, in the flow's own process: that is cheap (a hash, a
-row) and says which files need work. Those go through segment -> extract -> load ->
-validate, each a thin Prefect task around a ``pipeline`` function, as one task per
-document on the flow's task runner: worker processes, so the documents of a batch
-use every core (each process builds its own spaCy pipelines once). A batch with one
-document to process runs it in the flow's process, which has the pipeline loaded
-already. Only tasks that do I/O retry, and only on I/O errors; a document that fails
-is quarantined with its reason and the batch goes on. Once every document is loaded,
-those whose cross-document rules can now find a partner loaded after them are
+Every file is ingested in the flow's own process: that is cheap (a hash, a row) and
+says which files need work. Those go through segment -> extract -> load -> validate,
+each a thin Prefect task around a ``pipeline`` function, as one task per document on
+the flow's task runner: worker processes, sent each document as soon as it is
+ingested, so the documents of a batch use every core (each process builds its own
+spaCy pipelines once). A batch with only one document to process runs it in the
+flow's process. Only tasks that do I/O retry, and only on I/O errors; a document that
+fails is quarantined with its reason and the batch goes on. Once every document is
+loaded, those whose cross-document rules can now find a partner loaded after them are
 validated again.
 
 The stages' modules are imported inside the tasks: a batch of unchanged files never
@@ -155,24 +155,35 @@ def _failed(path: str, ingested: IngestedFile, db: str | None, reason: str) -> F
     return FileOutcome(path, ingested.file_name, "failed", ingested.sha256, reason)
 
 
-def _processed(todo: Mapping[str, IngestedFile], db: str | None) -> dict[str, FileOutcome]:
-    """Each file's outcome, by path, in the order they finish (reported as they do)."""
-    if len(todo) == 1:
-        # One document gains nothing from a worker process, which would have to start
-        # (imports, spaCy) before it could begin.
-        [(path, ingested)] = todo.items()
-        return {path: _report(document_task(path, ingested, db))}
-    futures: dict[PrefectFuture[FileOutcome], str] = {
-        document_task.submit(path, ingested, db): path for path, ingested in todo.items()
-    }
-    outcomes = {}
+def _outcomes(
+    files: Sequence[str], db: str | None, store: str, force: bool, origins: Mapping[str, Origin]
+) -> dict[str, FileOutcome]:
+    """Each file's outcome, by path, each reported as it is known."""
+    outcomes: dict[str, FileOutcome] = {}
+    held: list[tuple[str, IngestedFile]] = []
+    futures: dict[PrefectFuture[FileOutcome], tuple[str, IngestedFile]] = {}
+    for path in files:
+        checked = _ingest(path, db, store, force, origins.get(path))
+        if isinstance(checked, FileOutcome):
+            outcomes[path] = _report(checked)
+            continue
+        held.append((path, checked))
+        if len(held) + len(futures) > 1:
+            # From the second document on, documents go to the worker processes as they
+            # are ingested: the workers start while the rest of the batch is ingested.
+            futures |= {document_task.submit(p, i, db): (p, i) for p, i in held}
+            held.clear()
+    for path, ingested in held:
+        # The batch's only document: a worker process would first have to start
+        # (Prefect, the pipeline, spaCy), which costs more than loading the pipeline here.
+        outcomes[path] = _report(document_task(path, ingested, db))
     for future in as_completed(list(futures)):
-        path = futures[future]
+        path, ingested = futures[future]
         try:
             outcome = future.result()
         except Exception as exc:
             # The worker itself died (a crash in native code, or killed for memory).
-            outcome = _failed(path, todo[path], db, f"worker failed: {type(exc).__name__}: {exc}")
+            outcome = _failed(path, ingested, db, f"worker failed: {type(exc).__name__}: {exc}")
         outcomes[path] = _report(outcome)
     return outcomes
 
@@ -225,16 +236,7 @@ def batch_flow(
     engine_for(db)  # migrate once, before tasks share the database
     by_path = {str(Path(k).resolve()): v for k, v in (origins or {}).items()}
     files = [str(p) for p in discover(paths)]
-    outcomes: dict[str, FileOutcome] = {}
-    todo: dict[str, IngestedFile] = {}
-    for path in files:
-        checked = _ingest(path, db, store_path, force, by_path.get(path))
-        if isinstance(checked, FileOutcome):
-            outcomes[path] = _report(checked)
-        else:
-            todo[path] = checked
-    if todo:
-        outcomes.update(_processed(todo, db))
+    outcomes = _outcomes(files, db, store_path, force, by_path)
     summary = tuple(outcomes[path] for path in files)
     loaded = [o.sha256 for o in summary if o.status in ("loaded", "partial") and o.sha256]
     if loaded:
