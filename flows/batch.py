@@ -27,6 +27,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.utilities.annotations import quote
 from sqlalchemy.exc import OperationalError
 
 from pipeline.db import engine_for
@@ -130,9 +131,11 @@ def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutc
     try:
         segmentation = segment_task(ingested)
         stage = "extract"
-        extraction = extract_task(ingested, segmentation)
+        # quote: Prefect would otherwise walk every object of a segmentation or an
+        # extraction (thousands) looking for futures to wait for, at every task.
+        extraction = extract_task(ingested, quote(segmentation))
         stage = "load"
-        rows = load_task(extraction, db)
+        rows = load_task(quote(extraction), db)
         stage = "validate"
         flags = validate_task(ingested.sha256, db)
         errors = errors_task(ingested.sha256, db)
