@@ -467,12 +467,12 @@ def _place_rotated(
                 lo -= 1
             while hi + 1 < n_rows and free[hi + 1]:
                 hi += 1
-            members = runs.setdefault((lo, hi), [])
+            members = runs.get((lo, hi), [])
             if not free[home] or any(h == home for h, _ in members):
                 # Beside a row's own text, or a second label in one row: it adds to that text.
                 placed.append((block, home, 1))
             else:
-                members.append((home, block))
+                runs.setdefault((lo, hi), []).append((home, block))
         for (lo, hi), members in runs.items():
             members.sort(key=lambda m: m[0])
             ends = _centred_split(members, lo, hi, tops)
