@@ -1,0 +1,122 @@
+"""The table engine on layouts of finance papers: shaded column groups, figures packed close,
+stacked headers over groups of columns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from extractors.tables.stream import line_chunks
+from extractors.tables.text import PageText
+from pipeline.pdf.pdfpages import open_document
+from tests.test_tables_generated import one_table
+
+WIDTH, HEIGHT = landscape(A4)
+SIZE = 9
+ROW = 14
+
+BODY = [
+    ("Original base budget", ["1,429,506.8", "0.0", "585,946.2", "0.0", "429,966.5"]),
+    ("Base adjustments", ["-836.6", "836.6", "275.4", "436.6", "-432.5"]),
+    ("Revised base", ["1,428,670.2", "836.6", "586,221.6", "436.6", "429,534.0"]),
+    ("Pay", ["21,845.7", "626.9", "-233.6", "626.9", "343.8"]),
+    ("Prices", ["41,407.1", "1,944.4", "26,300.0", "1,944.4", "9,148.5"]),
+]
+
+
+def _text(canvas: Canvas, x: float, top: float, text: str, *, right: bool = False, bold: bool = False):
+    """Text at 9 pt, its top ``top`` points down the page; ``right`` aligns its end at ``x``."""
+    canvas.setFont("Helvetica-Bold" if bold else "Helvetica", SIZE)
+    draw = canvas.drawRightString if right else canvas.drawString
+    draw(x, HEIGHT - top - SIZE, text)
+
+
+def _budget_page(
+    path: Path, ends: Sequence[float], *, shade: Sequence[tuple[float, float]] = (), category: str = ""
+) -> Path:
+    """A budget table: labels at the left, five columns of figures right-aligned at ``ends``,
+    two header rows (group names over "Core"/"External", then "£000s"), the column groups in
+    ``shade`` printed on coloured backgrounds; ``category`` a bold label printed as close under
+    the "£000s" line as the header lines are to one another."""
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(40, HEIGHT - 50, "Proposed Budget by Service")
+    top, bottom = 80.0, 80.0 + ROW * (len(BODY) + 3)
+    for i, (x0, x1) in enumerate(shade):
+        canvas.setFillColorRGB(0.8, 0.9 - 0.1 * i, 0.95)
+        canvas.rect(x0, HEIGHT - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    groups = [("TOTAL", ends[0], ends[1]), ("Adults", ends[2], ends[3]), ("Health", ends[4], ends[4])]
+    for name, first, last in groups:
+        canvas.setFont("Helvetica-Bold", SIZE)
+        canvas.drawCentredString((first - 40 + last) / 2, HEIGHT - top - 4 - SIZE, name)
+    for end, word in zip(ends, ["Core", "External", "Core", "External", "Core"], strict=True):
+        _text(canvas, end, top + ROW + 4, word, right=True)
+        _text(canvas, end, top + 2 * ROW + 4, "£000s", right=True)
+    if category:
+        _text(canvas, 40, top + 3 * ROW + 4, category, bold=True)
+        top += ROW + 4
+    for r, (label, figures) in enumerate(BODY):
+        y = top + (r + 3) * ROW + 4
+        _text(canvas, 40, y, label)
+        for end, figure in zip(ends, figures, strict=True):
+            _text(canvas, end, y, figure, right=True)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_a_table_whose_column_groups_are_shaded_is_one_table_with_its_label_column(tmp_path):
+    ends = [260, 320, 400, 460, 540]
+    table = one_table(_budget_page(tmp_path / "t.pdf", ends, shade=[(335, 470), (470, 550)]))
+    grid = [*table.header, *table.rows]
+    assert [row[0] for row in grid[-len(BODY) :]] == [label for label, _ in BODY]
+    assert [row[1:] for row in grid[-len(BODY) :]] == [figures for _, figures in BODY]
+
+
+def test_a_group_heading_spans_the_columns_it_is_centred_over(tmp_path):
+    ends = [260, 320, 400, 460, 540]
+    table = one_table(_budget_page(tmp_path / "t.pdf", ends, shade=[(335, 470), (470, 550)]))
+    assert table.header[0] == ["", "TOTAL", "", "Adults", "", "Health"]
+    assert [(s.row, s.col, s.colspan) for s in table.spans if s.row == 0] == [(0, 1, 2), (0, 3, 2)]
+
+
+def test_a_label_printed_close_under_the_headings_starts_a_row(tmp_path):
+    ends = [260, 320, 400, 460, 540]
+    table = one_table(_budget_page(tmp_path / "t.pdf", ends, category="Category"))
+    grid = [*table.header, *table.rows]
+    assert grid[2] == ["", *["£000s"] * 5]
+    assert grid[3] == ["Category", "", "", "", "", ""]
+
+
+def test_figures_packed_a_space_apart_are_cells_of_their_own(tmp_path):
+    # The second column ends a space before the widest figures of the third begin.
+    ends = [240, 282, 334, 370, 420]
+    table = one_table(_budget_page(tmp_path / "t.pdf", ends))
+    grid = [*table.header, *table.rows]
+    assert [row[1:] for row in grid[-len(BODY) :]] == [figures for _, figures in BODY]
+    # Headings a space apart, each lined up with its column, are headings of their own.
+    assert grid[1][1:] == ["Core", "External", "Core", "External", "Core"]
+
+
+def test_spaced_digit_groups_stay_one_figure_unless_a_column_ends_between_them(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    _text(canvas, 200, 100, "12 345", right=True)
+    _text(canvas, 200, 120, "250 250", right=True)
+    # Right-aligned where the first 250 ends.
+    end = 200 - canvas.stringWidth(" 250", "Helvetica", SIZE)
+    _text(canvas, end, 140, "250", right=True)
+    _text(canvas, end, 160, "117", right=True)
+    canvas.showPage()
+    canvas.save()
+    with open_document(path) as doc:
+        lines = PageText(doc.pages[0].chars, 1).lines()
+    chunks = line_chunks(lines[:1])
+    assert [c.text for c in chunks[0]] == ["12 345"]
+    # Other figures end where the first 250 ends: there a column ends.
+    chunks = line_chunks(lines)
+    assert [c.text for c in chunks[1]] == ["250", "250"]
