@@ -84,6 +84,17 @@ def test_a_group_heading_spans_the_columns_it_is_centred_over(tmp_path):
     assert [(s.row, s.col, s.colspan) for s in table.spans if s.row == 0] == [(0, 1, 2), (0, 3, 2)]
 
 
+def test_headings_stacked_over_the_figures_are_all_header_rows(tmp_path):
+    ends = [260, 320, 400, 460, 540]
+    table = one_table(_budget_page(tmp_path / "t.pdf", ends, category="Category"))
+    assert table.header == [
+        ["", "TOTAL", "", "Adults", "", "Health"],
+        ["", "Core", "External", "Core", "External", "Core"],
+        ["", *["£000s"] * 5],
+    ]
+    assert table.rows[0] == ["Category", "", "", "", "", ""]
+
+
 def test_a_label_printed_close_under_the_headings_starts_a_row(tmp_path):
     ends = [260, 320, 400, 460, 540]
     table = one_table(_budget_page(tmp_path / "t.pdf", ends, category="Category"))

@@ -17,7 +17,7 @@ from pdfplumber.page import Page
 
 from extractors.layout import Line, page_stamp
 from extractors.tables.detect import MIN_ROWS, text_tables
-from extractors.tables.header import header_rows
+from extractors.tables.header import header_rows, stacked_header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
 from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
@@ -113,7 +113,7 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     frags.extend(text_tables(page.page_number, [ln for ln in lines if ln is not stamp], free, turned))
     frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
     for frag in frags:
-        frag.header_rows = header_rows(frag) or frag.header_rows
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)
 
 
@@ -173,7 +173,7 @@ def region_fragment(page: Page, box: BBox) -> Fragment | None:
     if frag is None:
         frag = region_table(text.lines(), page.page_number, segs, box, text.rotated)
     if frag is not None:
-        frag.header_rows = header_rows(frag) or frag.header_rows
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return frag
 
 
