@@ -244,6 +244,28 @@ def _value_cells(table: Table, label_col: bool) -> list[str]:
     return [cell(row, c) for row in table.rows for c in range(start, len(row)) if cell(row, c)]
 
 
+# A row reference: a number or short code ("12", "3a", "1.2", "R04"), one word.
+_REFERENCE = re.compile(r"^(?=\S*\d)[A-Za-z]{0,3}\d+(?:[.\-/]\d+)*[A-Za-z]?\.?$")
+# Share of a column's cells that must read as references for it to be a reference column.
+REFERENCE_SHARE = 0.8
+
+
+def label_column(table: Table) -> int | None:
+    """The column of the rows' text labels, None when the rows have none.
+
+    The first column, unless it numbers the rows ("Row ref": 1, 2, 3 ...) and the next one
+    holds text: the label of a row is its text, not its reference.
+    """
+    firsts = [cell(row, 0) for row in table.rows if cell(row, 0)]
+    refs = sum(1 for text in firsts if _REFERENCE.match(text))
+    if firsts and refs >= REFERENCE_SHARE * len(firsts):
+        seconds = [cell(row, 1) for row in table.rows if cell(row, 1)]
+        texts = sum(1 for text in seconds if parse_money(text) is None and kpi_number(text) is None)
+        if seconds and texts * 2 > len(seconds):
+            return 1
+    return 0 if has_label_column(table) else None
+
+
 def has_label_column(table: Table) -> bool:
     """Whether the first column holds row labels (mostly text) rather than figures."""
     firsts = [cell(row, 0) for row in table.rows if cell(row, 0)]

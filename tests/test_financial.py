@@ -73,6 +73,28 @@ def test_table_without_label_column_gives_empty_row_labels():
     ]
 
 
+def test_a_row_is_labelled_by_its_text_not_its_reference_number():
+    table = make_table(
+        "T008",
+        [["Row ref", "Directorate", "Dir", "Total Cost", "2025-26"], ["", "", "", "£000s", "£000s"]],
+        [
+            ["1", "Adult Social Care", "ASC", "7,003", "549"],
+            ["2", "Children and Education", "CE", "565,619", "97,113"],
+            ["", "Funded By:", "", "", ""],
+            ["3", "Borrowing", "", "441,101", "45,168"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert [(c[1], c[2], c[4]) for c in _cells(table)] == [
+        ("Adult Social Care", "Total Cost £000s", 7003.0),
+        ("Adult Social Care", "2025-26 £000s", 549.0),
+        ("Children and Education", "Total Cost £000s", 565619.0),
+        ("Children and Education", "2025-26 £000s", 97113.0),
+        ("Borrowing", "Total Cost £000s", 441101.0),
+        ("Borrowing", "2025-26 £000s", 45168.0),
+    ]
+
+
 def test_text_and_percentage_columns_of_a_financial_table_are_skipped():
     table = make_table(
         "T005",
