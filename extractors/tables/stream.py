@@ -203,11 +203,12 @@ def find_columns(
     size = statistics.median(c.size for c in pieces)
     gaps = _gaps([*multi, *([extent] for extent in labels)], left, right, MIN_GAP * size)
     # Headings above the first row of figures often centre over a group of columns, across
-    # the gaps between them: where the figures stand is for the rows of figures to say.
+    # the gaps between them: where the figures stand is for the rows of figures to say,
+    # in a gap none of them crosses.
     first = next((i for i, line in enumerate(chunks) if any(is_figure(c.text) for c in line)), 0)
     if first:
         rows = [[(c.x0, c.x1) for c in line] for line in chunks[first:] if len(line) >= 2]
-        below = _gaps([*rows, *([extent] for extent in labels)], left, right, MIN_GAP * size)
+        below = _gaps([*rows, *([extent] for extent in labels)], left, right, MIN_GAP * size, crossing=0)
         gaps += [(a, b) for a, b in below if not any(a <= y and x <= b for x, y in gaps)]
     for x in verticals:
         if left < x < right and not any(a - 1 <= x <= b + 1 for a, b in gaps):
@@ -253,13 +254,18 @@ def _merge_complementary(
 
 
 def _gaps(
-    spans: Sequence[Sequence[tuple[float, float]]], left: float, right: float, least: float
+    spans: Sequence[Sequence[tuple[float, float]]],
+    left: float,
+    right: float,
+    least: float,
+    crossing: float = GAP_CROSSING,
 ) -> list[tuple[float, float]]:
-    """Column gaps inside ``left``..``right`` at least ``least`` wide that few lines cross."""
+    """Column gaps inside ``left``..``right`` at least ``least`` wide that at most a
+    ``crossing`` share of the lines cross."""
     lines = sum(1 for line in spans if len(line) >= 2)
     if not lines:
         return []
-    gaps = _rivers(spans, left, int(GAP_CROSSING * lines))
+    gaps = _rivers(spans, left, int(crossing * lines))
     return [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= least]
 
 
