@@ -130,3 +130,22 @@ def test_pages_read_from_many_threads_match_a_sequential_read(raw_pdfs):
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = list(pool.map(read, paths * 2))
     assert threaded == sequential * 2
+
+
+def test_glyphs_a_clip_hides_are_not_on_the_page(tmp_path):
+    path = tmp_path / "clipped.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    # A spreadsheet cell's text runs on under the next cell, clipped at the cell's edge.
+    canvas.saveState()
+    box = canvas.beginPath()
+    box.rect(70, 700, canvas.stringWidth("Youth Brigade ", "Helvetica", 10), 14)
+    canvas.clipPath(box, stroke=0, fill=0)
+    canvas.drawString(72, 704, "Youth Brigade Hall")
+    canvas.restoreState()
+    canvas.drawString(160, 704, "200")
+    canvas.showPage()
+    canvas.save()
+    with open_document(path) as doc:
+        words = [w["text"] for w in doc.pages[0].extract_words()]
+    assert words == ["Youth", "Brigade", "200"]

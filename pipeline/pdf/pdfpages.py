@@ -39,6 +39,9 @@ PDFIUM_LOCK = threading.RLock()
 # Below this many characters a page is treated as having no text layer.
 MIN_TEXT_CHARS = 5
 
+# A glyph centred this far (points) outside its clip is hidden.
+_CLIP_SLACK = 0.5
+
 # PDFium reports a hyphen it judged to be a line-end hyphen as U+0002.
 _SOFT_HYPHEN = 0x2
 _SKIPPED_CODEPOINTS = {0x0, 0xA, 0xD, 0xFFFE, 0xFFFF}
@@ -412,6 +415,7 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, tuple[str, float, float]] = {}
     styles: dict[int, _Style] = {}
+    clips = _top_level_clips(pdfpage)
     # One glyph: (text, style key or None for an inferred space, origin x, y, loose box).
     glyphs: list[tuple] = []
     for i in range(count):
@@ -428,12 +432,61 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
             continue
         textobj = raw.FPDFText_GetTextObject(tp, i)
         key = ctypes.cast(textobj, ctypes.c_void_p).value or 0
+        if _clipped((rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2, clips.get(key)):
+            continue
         if key not in styles:
             styles[key] = _style_of(tp, i, textobj, fonts)
         text = "-" if code == _SOFT_HYPHEN else chr(code)
         glyphs.append((text, key, ox.value, oy.value, rect.left, rect.bottom, rect.right, rect.top))
     textpage.close()
     return [_char_dict(glyphs, k, styles, page, tf) for k in range(len(glyphs))]
+
+
+def _top_level_clips(pdfpage: pdfium.PdfPage) -> dict[int, tuple[float, float, float, float]]:
+    """The box each clipped text object of the page (not inside a form) leaves visible.
+
+    A spreadsheet prints a cell's text clipped where the next cell begins: the glyphs
+    past the clip are in the file but not on the page.
+    """
+    out = {}
+    for i in range(raw.FPDFPage_CountObjects(pdfpage.raw)):
+        obj = raw.FPDFPage_GetObject(pdfpage.raw, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        clip = raw.FPDFPageObj_GetClipPath(obj)
+        box = _clip_box(clip) if clip else None
+        if box is not None:
+            out[ctypes.cast(obj, ctypes.c_void_p).value or 0] = box
+    return out
+
+
+def _clip_box(clip) -> tuple[float, float, float, float] | None:
+    """The bounding box of the intersection of a clip's paths (user space)."""
+    box = None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFClipPath_CountPaths(clip)):
+        points = []
+        for j in range(raw.FPDFClipPath_CountPathSegments(clip, k)):
+            raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, k, j), x, y)
+            points.append((x.value, y.value))
+        if not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        own = (min(xs), min(ys), max(xs), max(ys))
+        box = (
+            own
+            if box is None
+            else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+        )
+    return box
+
+
+def _clipped(x: float, y: float, box: tuple[float, float, float, float] | None) -> bool:
+    """Whether a glyph centred at (x, y) lies outside its clip by more than a hair."""
+    if box is None:
+        return False
+    x0, y0, x1, y1 = box
+    return not (x0 - _CLIP_SLACK <= x <= x1 + _CLIP_SLACK and y0 - _CLIP_SLACK <= y <= y1 + _CLIP_SLACK)
 
 
 def _style_of(tp, index: int, textobj, fonts: dict[int, tuple[str, float, float]]) -> _Style:
