@@ -149,3 +149,38 @@ def test_glyphs_a_clip_hides_are_not_on_the_page(tmp_path):
     with open_document(path) as doc:
         words = [w["text"] for w in doc.pages[0].extract_words()]
     assert words == ["Youth", "Brigade", "200"]
+
+
+def _ligature_pdf(path, text: str, *, unmapped: bool = False):
+    """``text`` set in a TrueType face that draws "fi" (U+FB01) as one glyph; with
+    ``unmapped`` the font's ToUnicode map reads that glyph as "[", as fonts that leave a
+    ligature unmapped make it come out."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", f"{reportlab.__path__[0]}/fonts/Vera.ttf"))
+    canvas = Canvas(str(path), pagesize=A4, pageCompression=0)
+    canvas.setFont("Vera", 12)
+    canvas.drawString(72, 700, text)
+    canvas.showPage()
+    canvas.save()
+    if unmapped:
+        data = path.read_bytes()
+        assert b"<FB01>" in data
+        path.write_bytes(data.replace(b"<FB01>", b"<005B>"))
+    return path
+
+
+def test_a_ligature_the_font_maps_reads_as_its_letters(tmp_path):
+    path = _ligature_pdf(tmp_path / "lig.pdf", "Pro\ufb01t for officers")
+    with open_document(path) as doc:
+        assert "".join(c["text"] for c in doc.pages[0].chars) == "Profit for officers"
+
+
+def test_a_ligature_the_font_leaves_unmapped_reads_as_the_letters_as_wide_as_it(tmp_path):
+    path = _ligature_pdf(tmp_path / "lig.pdf", "Pro\ufb01t for officers", unmapped=True)
+    with pdfplumber.open(path) as pdf:
+        assert pdf.pages[0].extract_words()[0]["text"] == "Pro[t"
+    with open_document(path) as doc:
+        assert "".join(c["text"] for c in doc.pages[0].chars) == "Profit for officers"

@@ -19,6 +19,7 @@ import hashlib
 import logging
 import math
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,16 @@ PDFIUM_LOCK = threading.RLock()
 
 # Below this many characters a page is treated as having no text layer.
 MIN_TEXT_CHARS = 5
+
+# Ligatures fonts draw as one glyph.
+_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "ti", "tt", "tf")
+# A glyph is a ligature when its letters' widths add up to its advance within this (ems).
+_LIGATURE_FIT = 0.015
+# Unicode categories of what an unmapped glyph comes out as: brackets, other punctuation,
+# other symbols, private-use, control and unassigned codes.
+_STRAY_CATEGORIES = {"Ps", "Pe", "Po", "So", "Co", "Cc", "Cn"}
+# Signs printed inside words: none of them stands for a ligature.
+_WORD_SIGNS = set("-'’.,/&@:;()%+*_\u00ad")
 
 # A glyph centred this far (points) outside its clip is hidden.
 _CLIP_SLACK = 0.5
@@ -415,6 +426,7 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, tuple[str, float, float]] = {}
     styles: dict[int, _Style] = {}
+    faces: dict[int, object] = {}
     clips = _top_level_clips(pdfpage)
     # One glyph: (text, style key or None for an inferred space, origin x, y, loose box).
     glyphs: list[tuple] = []
@@ -436,10 +448,74 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
             continue
         if key not in styles:
             styles[key] = _style_of(tp, i, textobj, fonts)
+            faces[key] = raw.FPDFTextObj_GetFont(textobj)
         text = "-" if code == _SOFT_HYPHEN else chr(code)
         glyphs.append((text, key, ox.value, oy.value, rect.left, rect.bottom, rect.right, rect.top))
     textpage.close()
+    _read_ligatures(glyphs, styles, faces)
     return [_char_dict(glyphs, k, styles, page, tf) for k in range(len(glyphs))]
+
+
+def _read_ligatures(glyphs: list[tuple], styles: dict[int, _Style], faces: dict[int, object]) -> None:
+    """Ligatures the font leaves unmapped as the letters they join, in place.
+
+    PDFium reads a ligature the font maps (U+FB01 "fi") as its letters. One the font leaves
+    unmapped ("ti", which has no code point of its own) comes out as whatever its code
+    means alone, a stray sign inside a word ("Elec[ons"): it is read as the ligature
+    whose letters, as the same font prints them on the page, are as wide as the glyph.
+    """
+    printed: dict[int, set[str]] = {}
+    for text, key, *_ in glyphs:
+        if key is not None:
+            printed.setdefault(ctypes.cast(faces[key], ctypes.c_void_p).value or 0, set()).add(text)
+    for k, (text, key, ox, oy, *box) in enumerate(glyphs):
+        if key is None or not _stray(text) or k + 1 == len(glyphs):
+            continue
+        nxt, prev = glyphs[k + 1], glyphs[k - 1] if k else None
+        size = styles[key].size
+        if nxt[1] != key or not nxt[0].islower() or abs(nxt[3] - oy) > 0.01 or nxt[2] <= ox or size <= 0:
+            continue
+        if prev is None or prev[1] != key or not prev[0].isalpha():
+            continue
+        font = faces[key]
+        seen = printed[ctypes.cast(font, ctypes.c_void_p).value or 0]
+        letters = _ligature_of(font, (nxt[2] - ox) / (size * _scale(styles[key])), seen)
+        if letters:
+            glyphs[k] = (letters, key, ox, oy, *box)
+
+
+def _stray(text: str) -> bool:
+    """A sign no word holds: a bracket, a stray mark or a code of no meaning, but no
+    punctuation words carry, currency or mathematical sign."""
+    return len(text) == 1 and text not in _WORD_SIGNS and unicodedata.category(text) in _STRAY_CATEGORIES
+
+
+def _scale(style: _Style) -> float:
+    """How much the text matrix stretches glyphs along the baseline, against their height."""
+    a, b, c, d = style.linear
+    return math.hypot(a, b) / (math.hypot(c, d) or 1.0)
+
+
+def _ligature_of(font, advance: float, printed: set[str]) -> str | None:
+    """The ligature whose letters, each ``printed`` in ``font``, are together ``advance`` ems
+    wide, if one alone is."""
+    width = ctypes.c_float()
+    fits = []
+    for letters in _LIGATURES:
+        if not printed.issuperset(letters):
+            continue
+        total = 0.0
+        for letter in letters:
+            if (
+                not raw.FPDFFont_GetGlyphWidth(font, ord(letter), ctypes.c_float(1.0), width)
+                or width.value <= 0
+            ):
+                break
+            total += width.value
+        else:
+            if abs(total - advance) <= _LIGATURE_FIT:
+                fits.append(letters)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _top_level_clips(pdfpage: pdfium.PdfPage) -> dict[int, tuple[float, float, float, float]]:
