@@ -131,3 +131,37 @@ def test_spaced_digit_groups_stay_one_figure_unless_a_column_ends_between_them(t
     # Other figures end where the first 250 ends: there a column ends.
     chunks = line_chunks(lines)
     assert [c.text for c in chunks[1]] == ["250", "250"]
+
+
+def test_headings_in_a_merged_cell_stand_in_their_columns(tmp_path):
+    """No rule divides the header's "Directorate" from its "Dir", and a section row runs the
+    full width with its label set against the second column's rule."""
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    xs = [60, 100, 300, 340, 420]
+    rows = [
+        ["Ref", "Directorate", "Dir", "Total £000s"],
+        ["1", "Adult Social Care", "ASC", "7,003"],
+        ["2", "Children and Education", "CE", "565,619"],
+        [None, "Funded By:", None, None],
+        ["3", "Borrowing", "", "441,101"],
+        ["4", "Grants", "", "1,115,772"],
+    ]
+    top = 80.0
+    canvas.setLineWidth(0.5)
+    for r, row in enumerate(rows):
+        y0, y1 = HEIGHT - top - r * ROW, HEIGHT - top - (r + 1) * ROW
+        canvas.line(xs[0], y0, xs[-1], y0)
+        # The header draws no rule between columns 1 and 2; the section row none at all.
+        inner = [] if row[0] is None else [x for i, x in enumerate(xs[1:-1], 1) if not (r == 0 and i == 2)]
+        for x in [xs[0], *inner, xs[-1]]:
+            canvas.line(x, y0, x, y1)
+        for c, text in enumerate(row):
+            if text:
+                right = c == 3 and r > 0
+                _text(canvas, xs[c + 1] - 3 if right else xs[c] + 3, top + r * ROW + 2, text, right=right)
+    canvas.line(xs[0], HEIGHT - top - len(rows) * ROW, xs[-1], HEIGHT - top - len(rows) * ROW)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert [*table.header, *table.rows] == [[text or "" for text in row] for row in rows]

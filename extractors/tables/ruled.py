@@ -9,6 +9,7 @@ are drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from pdfplumber.page import Page
@@ -26,6 +27,8 @@ DRAWN = 0.6
 # Cell text sits this far (points) inside the rulings, so a word broken over two lines
 # is judged against the cell's inner width.
 PADDING = 2.0
+# Text starting this close (points) to a column's rule is set against it, not centred.
+SET_AGAINST = 2 * PADDING + 1.0
 # A cell whose lines break at gaps this wide (font sizes) holds columns of its own.
 INNER_GAP = 1.5
 # A grid with this share of such cells lacks rulings its columns need.
@@ -80,20 +83,20 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
     for key, (r0, c0, r1, c1) in boxes.items():
         bbox = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
         lines, rotated = content.get(key, ([], []))
-        cells.append(
-            Cell(
-                row=r0,
-                col=c0,
-                text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
-                bbox=bbox,
-                rowspan=r1 - r0 + 1,
-                colspan=c1 - c0 + 1,
-                vertical=is_vertical(lines, rotated),
-                bold=is_bold(lines),
-                shaded=_shaded(bbox, shading),
-                gapped=_gapped(lines, xs[c0 + 1 : c1 + 1]),
-            )
+        cell = Cell(
+            row=r0,
+            col=c0,
+            text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
+            bbox=bbox,
+            rowspan=r1 - r0 + 1,
+            colspan=c1 - c0 + 1,
+            vertical=is_vertical(lines, rotated),
+            bold=is_bold(lines),
+            shaded=_shaded(bbox, shading),
+            gapped=_gapped(lines, xs[c0 + 1 : c1 + 1]),
         )
+        parts = None if rotated or cell.vertical else _columns_of(lines, xs, c0, c1)
+        cells.extend(_split(cell, parts, xs) if parts else [cell])
     frag = Fragment(
         page=text.page,
         bbox=(xs[0], ys[0], xs[-1], ys[-1]),
@@ -103,6 +106,62 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
         row_edges=list(ys),
     )
     return drop_empty_lines(frag)
+
+
+def _columns_of(
+    lines: Sequence[Line], xs: Sequence[float], c0: int, c1: int
+) -> list[tuple[int, list[Line]]] | None:
+    """The columns a merged cell's text stands in, when it stands in columns of its own.
+
+    No ruling divides a header's "Directorate" from its "Dir", yet each stands in its own
+    column; a section row's "Funded By:" set against the second column's rule is that
+    column's. None when the text crosses a column boundary, or stands in the cell's first
+    column alone, or is not set against the rule of the one column it stands in (centred
+    text).
+    """
+    if c1 == c0 or not lines:
+        return None
+    placed: dict[int, list[Line]] = {}
+    for line in lines:
+        for chunk in split_chunks(line):
+            k = next(
+                (k for k in range(c0, c1 + 1) if xs[k] - 0.5 <= chunk.x0 and chunk.x1 <= xs[k + 1] + 0.5),
+                None,
+            )
+            if k is None:
+                return None
+            placed.setdefault(k, []).append(chunk)
+    starts = sorted(placed)
+    if len(starts) == 1 and (
+        starts[0] == c0 or any(c.x0 - xs[starts[0]] > SET_AGAINST for c in placed[starts[0]])
+    ):
+        return None
+    return [(k, placed[k]) for k in starts]
+
+
+def _split(cell: Cell, parts: Sequence[tuple[int, list[Line]]], xs: Sequence[float]) -> list[Cell]:
+    """A merged cell cut into a cell for each column its text stands in, each reaching to the
+    next; the columns before the first left blank."""
+    last = cell.col + cell.colspan - 1
+    bounds = [k for k, _ in parts]
+    out = []
+    if bounds[0] > cell.col:
+        out.append(_part(cell, cell.col, bounds[0] - 1, [], xs))
+    for i, (k, lines) in enumerate(parts):
+        out.append(_part(cell, k, bounds[i + 1] - 1 if i + 1 < len(bounds) else last, lines, xs))
+    return out
+
+
+def _part(cell: Cell, first: int, last: int, lines: Sequence[Line], xs: Sequence[float]) -> Cell:
+    box = (xs[first], cell.bbox[1], xs[last + 1], cell.bbox[3])
+    return replace(
+        cell,
+        col=first,
+        colspan=last - first + 1,
+        text=cell_text(lines, width=box[2] - box[0] - 2 * PADDING),
+        bbox=box,
+        bold=is_bold(lines),
+    )
 
 
 def _gapped(lines: Sequence[Line], inner_edges: Sequence[float]) -> bool:
