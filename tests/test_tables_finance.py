@@ -165,3 +165,37 @@ def test_headings_in_a_merged_cell_stand_in_their_columns(tmp_path):
     canvas.save()
     table = one_table(path)
     assert [*table.header, *table.rows] == [[text or "" for text in row] for row in rows]
+
+
+def test_a_heading_over_groups_spans_whole_groups_of_the_row_below(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    ends = [230, 285, 355, 410, 480, 540]
+    top = 80.0
+
+    def centred(text: str, first: int, last: int, row: int) -> None:
+        canvas.setFont("Helvetica-Bold", SIZE)
+        canvas.drawCentredString((ends[first] - 35 + ends[last]) / 2, HEIGHT - top - row * ROW - SIZE, text)
+
+    centred("Indicative for planning", 2, 5, 0)
+    for g, year in enumerate(["2024-25", "2025-26", "2026-27"]):
+        centred(year, 2 * g, 2 * g + 1, 1)
+    for end, word in zip(ends, ["Core", "External"] * 3, strict=True):
+        _text(canvas, end, top + 2 * ROW, word, right=True)
+    for r, (label, figures) in enumerate(BODY):
+        _text(canvas, 40, top + (r + 3) * ROW, label)
+        for end, figure in zip(ends, [*figures, figures[0]], strict=True):
+            _text(canvas, end, top + (r + 3) * ROW, figure, right=True)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert table.header[:2] == [
+        ["", "", "", "Indicative for planning", "", "", ""],
+        ["", "2024-25", "", "2025-26", "", "2026-27", ""],
+    ]
+    assert [(s.row, s.col, s.colspan) for s in table.spans if s.row < 2] == [
+        (0, 3, 4),
+        (1, 1, 2),
+        (1, 3, 2),
+        (1, 5, 2),
+    ]

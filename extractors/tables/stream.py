@@ -602,12 +602,14 @@ def _spread_headings(
     """Headings of a group of columns made to span the group (in place).
 
     A heading over a group ("Total" over "Core | External | Total") is printed once,
-    centred over the group or starting where it starts. It spans the widest run of
-    columns, headed in the rows below and by no other heading of its row, that it is
-    centred over or starts with.
+    centred over the group or starting where it starts. Of the runs of columns headed in
+    the rows below and by no other heading of its row, cutting no group of the row below,
+    it spans the one it is most nearly centred over for the run's width, or else the
+    widest it starts with.
     """
     heads = _heading_rows(rows)
-    for r in range(heads - 1):
+    # From the lowest heading row up, so that a heading spans whole groups of the row below.
+    for r in range(heads - 2, -1, -1):
         own = {
             col: cell for (row, col), cell in cells.items() if row == r and cell.text and not cell.vertical
         }
@@ -615,23 +617,36 @@ def _spread_headings(
             continue
         below = {col for (row, col), cell in cells.items() if r < row < heads and cell.text}
         taken = {k for col, cell in own.items() for k in cell.cols}
+        groups = [cell.cols for (row, _), cell in cells.items() if row == r + 1 and cell.text]
         for col, cell in sorted(own.items()):
             pieces = [p for p, _ in rows[r].cells[col]]
             x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
             size = max(p.size for p in pieces)
             free = [k for k in range(len(cols.zones)) if k in cell.cols or (k in below and k not in taken)]
-            best = (cell.col, cell.col + cell.colspan - 1)
+            centred: list[tuple[float, int, int]] = []
+            aligned: list[tuple[int, int]] = []
             for lo in range(cell.col, -1, -1):
                 if lo not in free:
                     break
                 for hi in range(cell.col + cell.colspan - 1, len(cols.zones)):
                     if hi not in free:
                         break
+                    if any((lo in g and g.start < lo) or (hi in g and hi + 1 < g.stop) for g in groups):
+                        continue
                     a, b = cols.zones[lo][0], cols.zones[hi][1]
-                    centred = abs((x0 + x1) / 2 - (a + b) / 2) <= max(size, CENTRED * (b - a))
-                    if (centred or abs(x0 - a) <= ALIGNED) and hi - lo > best[1] - best[0]:
-                        best = (lo, hi)
-            lo, hi = best
+                    off = abs((x0 + x1) / 2 - (a + b) / 2)
+                    if off <= max(size, CENTRED * (b - a)):
+                        centred.append((off / max(b - a, 1.0), lo, hi))
+                    elif abs(x0 - a) <= ALIGNED:
+                        aligned.append((lo, hi))
+            # The run the heading is most nearly centred over, for its width; else the widest
+            # it starts with.
+            if centred:
+                lo, hi = min(centred)[1:]
+            elif aligned:
+                lo, hi = max(aligned, key=lambda run: run[1] - run[0])
+            else:
+                continue
             if (lo, hi) == (cell.col, cell.col + cell.colspan - 1):
                 continue
             taken.update(range(lo, hi + 1))
