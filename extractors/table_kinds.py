@@ -307,7 +307,27 @@ def _is_financial(table: Table, labels: Sequence[str]) -> bool:
     if not money or (len(money) + dashes) < 0.6 * len(values):
         return False
     announced = announced_unit(table, labels) is not None
-    return announced or sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
+    signed = sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
+    return announced or signed or budget_vocabulary(table, labels)
+
+
+# Words of a budget: columns or a title that say them head money, whatever the unit.
+_BUDGET_WORDS = re.compile(
+    r"\b(?:budgets?|forecasts?|outturns?|variances?|spend|spent|spending|expenditure|income|costs?|"
+    r"savings?|capital|revenue|reserves?|grants?|funding|precepts?|allocations?|virements?|"
+    r"(?:over|under)spends?)\b",
+    re.I,
+)
+
+
+def budget_vocabulary(table: Table, labels: Sequence[str]) -> bool:
+    """Whether a table speaks of a budget both in its column headings and in its row labels
+    or the heading printed over it ("Budget 2018-19 | Spent" over "Revenue total")."""
+    label_col = 0 if has_label_column(table) else None
+    rows = [cell(row, label_col) for row in table.rows] if label_col is not None else []
+    return any(_BUDGET_WORDS.search(text) for text in labels) and any(
+        _BUDGET_WORDS.search(text) for text in [*rows, table.section_title or ""]
+    )
 
 
 _FIGURE = (

@@ -95,6 +95,27 @@ def test_a_row_is_labelled_by_its_text_not_its_reference_number():
     ]
 
 
+def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
+    table = make_table(
+        "T009",
+        [["Item", "Budget 2017-18", "Spent", "Budget 2018-19"]],
+        [
+            ["Revenue", "", "", ""],
+            ["Clerk's salary", "3,500", "3,421", "3,500"],
+            ["Insurance", "320", "1,346", "1,400"],
+            ["Revenue total", "3,820", "4,767", "4,900"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert _cells(table)[:2] == [
+        ("T009", "Clerk's salary", "Budget 2017-18", "3,500", 3500.0, "£"),
+        ("T009", "Clerk's salary", "Spent", "3,421", 3421.0, "£"),
+    ]
+    # Counts under a heading that names money only once are no budget.
+    counts = table.model_copy(update={"rows": [["Applications", "350", "410", "420"]]})
+    assert classify_table(counts) != "financial"
+
+
 def test_text_and_percentage_columns_of_a_financial_table_are_skipped():
     table = make_table(
         "T005",
