@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from extractors.base import Extractor, Source
 from extractors.councils import Council, council_in_brackets, council_prefix, councils_in
+from extractors.dates import parse_date
 from extractors.table_kinds import (
     TILE,
     block_rows,
@@ -83,7 +84,7 @@ def extract_kpis(
         The KPI records and the KPI series points, in table order.
     """
     kinds = [(t, kind) for kind, t in map(read_table, tables)]
-    year = _reporting_year(kinds) or year_hint
+    year = _reporting_year(kinds, _own_year(kinds, year_hint))
     blocks = [t for t, kind in kinds if kind == "kpi_block"]
     suffix = generic_suffix([path[-2] for t in blocks if len(path := _heading_path(t)) >= 3])
     kpis: list[Kpi] = []
@@ -122,14 +123,17 @@ def _indicator_heading(table: Table) -> str | None:
     return table.section_title or (table.headings[-1] if table.headings else None)
 
 
-def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
-    """The latest financial year KPI column headings name; else a tile's; else the series months'."""
+def _reporting_year(kinds: Sequence[tuple[Table, str]], own: str | None) -> str | None:
+    """The year the document reports on: the latest financial year KPI column headings name,
+    else a tile's, else the series months'; never one after the document's ``own`` year (a
+    column of limits or plans for the years ahead reports nothing yet), which stands in when
+    the tables name none."""
     years = [
         y
         for t, kind in kinds
         if kind in {"kpi_exception", "kpi_targets", "kpi_block"}
         for label in column_labels(t)
-        if (y := fiscal_year(label))
+        if (y := _column_year(label))
     ]
     if not years:
         years = [
@@ -144,7 +148,28 @@ def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
         for t, kind in kinds:
             months = [m for label in column_labels(t) if kind == "kpi_series" and (m := month_label(label))]
             years += [fiscal_year_of_month(m, y) for m, y in months[:1] if y]
-    return max(years) if years else None
+    years = [y for y in years if own is None or y <= own]
+    return max(years) if years else own
+
+
+def _own_year(kinds: Sequence[tuple[Table, str]], hint: str | None) -> str | None:
+    """The latest financial year the document says it reports on: its meeting's (``hint``), one
+    a heading over its KPI tables names ("Quarter 3 2024/25"), or the year of a date its KPI
+    column headings print ("Actual 30/09/2024")."""
+    tables = [t for t, kind in kinds if kind in {*_ROW_FORMS, "kpi_block", "kpi_tiles"}]
+    named = [y for t in tables for heading in _heading_path(t) if (y := fiscal_year(heading))]
+    days = [d for t in tables for label in column_labels(t) if (d := parse_date(label))]
+    dated = [fiscal_year_of_month(d.month, d.year) for d in days]
+    return max([y for y in (hint, *named, *dated) if y], default=None)
+
+
+def _column_year(label: str) -> str | None:
+    """The financial year a column heading names, or the one of the date it names ("Actual
+    30/09/2024" reports 2024/25)."""
+    if y := fiscal_year(label):
+        return y
+    day = parse_date(label)
+    return fiscal_year_of_month(day.month, day.year) if day else None
 
 
 def _heading_council(table: Table, councils: Sequence[Council]) -> Council | None:
@@ -205,7 +230,7 @@ def _kpi(
 
 def _period(label: str, year: str | None, fallback_year: str | None) -> str | None:
     """A column's reporting period: "2019/20 Q1" from "LBH 2019/20 Q1" or "Quarter 1" and the year."""
-    y = fiscal_year(label) or year or fallback_year
+    y = _column_year(label) or year or fallback_year
     q = quarter(label)
     if q:
         return f"{y} {q}" if y else q
@@ -284,9 +309,10 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
             period = f"{period} {h_quarter}" if period else h_quarter
         pairs.append((t, a, period, _label_council(labels[a], councils)))
     # As in per-indicator blocks, last year's outturn printed beside this year's figures is there
-    # for comparison: only the columns of the latest year give records.
+    # for comparison: only the columns of the latest year give records, and never a year after
+    # the one the document reports on (limits or plans for the years ahead).
     years = [fiscal_year(period or "") for _t, _a, period, _c in pairs]
-    latest = max((y for y in years if y), default=None)
+    latest = max((y for y in years if y and (year is None or y <= year)), default=None)
     pairs = [pair for pair, y in zip(pairs, years, strict=True) if y in {latest, None}]
     if not actuals:
         pairs = [

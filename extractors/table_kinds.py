@@ -183,6 +183,9 @@ _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_NAMES_ACTUAL = dict(_KPI_ROLES)["actual"]
+
+
 def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
     """KPI role -> columns: council, directorate, service_area, ref, indicator, target, actual, status,
     comment.
@@ -466,6 +469,13 @@ def _content_kind(table: Table) -> TableKind:
         return "kpi_block"
     roles = kpi_columns(labels)
     if "indicator" in roles and ("target" in roles or "actual" in roles):
+        # Years across the top of money figures are a financial plan or its limits, not an
+        # indicator's actuals: only a heading that says "actual" or "target" makes them so.
+        dated = {"target", "status"}.isdisjoint(roles) and not any(
+            _NAMES_ACTUAL.search(labels[c]) for c in roles["actual"]
+        )
+        if dated and _is_financial(table, labels):
+            return "financial"
         return "kpi_exception" if "actual" in roles else "kpi_targets"
     if _is_tiles(table):
         return "kpi_tiles"
