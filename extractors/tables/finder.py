@@ -19,7 +19,7 @@ from extractors.layout import Line, page_stamp
 from extractors.tables.detect import MIN_ROWS, text_tables
 from extractors.tables.header import header_rows, stacked_header_rows
 from extractors.tables.model import Fragment
-from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
+from extractors.tables.ruled import complete_grid, fill_boxes, ruled_fragment, shading_boxes, with_fills
 from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
 from extractors.tables.stream import region_table
 from extractors.tables.text import Char, PageText, split_chunks
@@ -112,6 +112,8 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     _, stamp = page_stamp(lines, page.height)
     frags.extend(text_tables(page.page_number, [ln for ln in lines if ln is not stamp], free, turned))
     frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
+    fills = fill_boxes(page) if frags else []
+    frags = [with_fills(f, fills) for f in frags]
     for frag in frags:
         frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)

@@ -33,6 +33,8 @@ class Cell:
     shaded: bool = False
     # Its lines break into separately aligned chunks: a ruled grid missing rulings.
     gapped: bool = False
+    # The colour ("#rrggbb") its background is filled with, if any.
+    fill: str | None = None
 
     @property
     def rows(self) -> range:
@@ -93,6 +95,15 @@ def boxes_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[BBox
     out: list[list[BBox | None]] = [[None] * cols for _ in range(rows)]
     for c in cells:
         out[c.row][c.col] = c.bbox
+    return out
+
+
+def fills_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[str | None]]:
+    """Each grid position's background colour, at a cell's top-left position."""
+    rows, cols = _size(cells, n_rows)
+    out: list[list[str | None]] = [[None] * cols for _ in range(rows)]
+    for c in cells:
+        out[c.row][c.col] = c.fill
     return out
 
 

@@ -248,13 +248,48 @@ def _shaded(bbox: BBox, shading: Sequence[BBox]) -> bool:
 
 def shading_boxes(page: Page) -> list[BBox]:
     """Boxes of the coloured (non-white) filled rectangles of a page: cell backgrounds."""
+    return [box for box, _ in fill_boxes(page)]
+
+
+def fill_boxes(page: Page) -> list[tuple[BBox, str]]:
+    """The coloured (non-white) filled rectangles of a page, cell backgrounds, with their colours."""
     area = page.width * page.height
     return [
-        (r["x0"], r["top"], r["x1"], r["bottom"])
+        ((r["x0"], r["top"], r["x1"], r["bottom"]), colour)
         for r in box_objects(page)
         if r.get("fill")
         and not is_white(r.get("non_stroking_color"))
         and r["x1"] - r["x0"] > 3
         and r["bottom"] - r["top"] > 3
         and (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]) < 0.5 * area
+        and (colour := hex_colour(r.get("non_stroking_color")))
     ]
+
+
+def hex_colour(color: object) -> str | None:
+    """A fill colour (grey, RGB or CMYK) as "#rrggbb"."""
+    if not isinstance(color, tuple | list):
+        return None
+    values = [min(1.0, max(0.0, float(v))) for v in color if isinstance(v, int | float)]
+    if len(values) == 1:
+        values *= 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    if len(values) != 3:
+        return None
+    return "#" + "".join(f"{round(v * 255):02x}" for v in values)
+
+
+def with_fills(frag: Fragment, fills: Sequence[tuple[BBox, str]]) -> Fragment:
+    """``frag`` with each cell's background colour: the smallest fill under its centre."""
+    if not fills:
+        return frag
+    cells = []
+    for c in frag.cells:
+        cx, cy = (c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2
+        under = [(box, colour) for box, colour in fills if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]]
+        if under:
+            c = replace(c, fill=min(under, key=lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))[1])
+        cells.append(c)
+    return replace(frag, cells=cells)
