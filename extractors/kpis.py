@@ -30,10 +30,11 @@ from extractors.table_kinds import (
     TILE,
     block_rows,
     cell,
+    cell_fill,
     cell_location,
     column_labels,
     generic_suffix,
-    kpi_columns,
+    kpi_roles,
     merge_continuation_rows,
     read_table,
     row_location,
@@ -54,6 +55,7 @@ from extractors.values import (
     parse_direction,
     parse_rag,
     quarter,
+    rag_of_colour,
     stated_rag,
 )
 from schemas.records import BBox, Direction, Kpi, KpiSeriesPoint, Rag, Table
@@ -282,7 +284,7 @@ _RUNS_ON = re.compile(
 
 def _row_form(table: Table, councils: Sequence[Council], source: Source, year: str | None) -> list[Kpi]:
     labels = column_labels(table)
-    roles = kpi_columns(labels)
+    roles = kpi_roles(table)
     assigned = {c for cols in roles.values() for c in cols}
     # A column headed by a council ("Havering", "LBH Q1") holds that council's actual.
     for col, label in enumerate(labels):
@@ -370,6 +372,9 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
         if not indicator:
             continue
         direction, rag = _status([cell(row, c) for c in statuses])
+        # A status shown only by the colour of its cell.
+        colours = [rag_of_colour(cell_fill(table, offset + index, c)) for c in statuses]
+        rag = rag or next((r for r in colours if r), None)
         named = (
             _label_council(cell(row, council_col), councils)
             or council_in_brackets(area or "", councils)
@@ -452,6 +457,10 @@ def _block(
     def at(role: str, col: int) -> str:
         return cell(grid[rows[role]], col) if role in rows else ""
 
+    def colour(role: str, col: int) -> Rag | None:
+        """The RAG a row's cell shows only by its colour."""
+        return rag_of_colour(cell_fill(table, offset + merged[rows[role]][0], col)) if role in rows else None
+
     records = []
     for col in current:
         actual_row = merged[rows.get("actual", rows.get("target", 0))][0]
@@ -467,7 +476,7 @@ def _block(
                 actual=at("actual", col),
                 directorate=directorate,
                 direction=parse_direction(at("direction", col)),
-                rag=parse_rag(at("rag", col)) or column_rag or table_rag,
+                rag=parse_rag(at("rag", col)) or colour("rag", col) or column_rag or table_rag,
             )
         )
     return records

@@ -68,6 +68,12 @@ def cell_location(table: Table, index: int, col: int) -> tuple[int, BBox | None]
     return page, row[col] if col < len(row) else None
 
 
+def cell_fill(table: Table, index: int, col: int | None) -> str | None:
+    """Background colour of one cell of header+rows, None where it is not filled."""
+    fills = table.cell_fills[index] if index < len(table.cell_fills) else []
+    return fills[col] if col is not None and col < len(fills) else None
+
+
 def cell(row: Sequence[str], col: int | None) -> str:
     """A row's cell text, "" when the column is absent or the row is short."""
     if col is None or col >= len(row):
@@ -219,6 +225,21 @@ def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
 _DESCRIPTION = re.compile(r"^\s*(?:description|name|title)\b", re.I)
 
 
+def kpi_roles(table: Table) -> dict[str, list[int]]:
+    """KPI role -> columns of a table (:func:`kpi_columns`); where no heading names the
+    indicator column, a table of targets with actuals or statuses, not under money headings,
+    has its indicators in its row labels' column."""
+    labels = column_labels(table)
+    roles = kpi_columns(labels)
+    if "indicator" in roles or "target" not in roles or not {"actual", "status"} & roles.keys():
+        return roles
+    col = label_column(table)
+    taken = {c for cols in roles.values() for c in cols}
+    if col is not None and col not in taken and not any(money_unit_in(label) for label in labels):
+        roles["indicator"] = [col]
+    return roles
+
+
 _BLOCK_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"^(?:target|threshold)s?\b", re.I)),
     ("actual", re.compile(r"^(?:outturn|actual|performance|result|achieved)\b", re.I)),
@@ -263,7 +284,7 @@ def label_column(table: Table) -> int | None:
     refs = sum(1 for text in firsts if _REFERENCE.match(text))
     if firsts and refs >= REFERENCE_SHARE * len(firsts):
         seconds = [cell(row, 1) for row in table.rows if cell(row, 1)]
-        texts = sum(1 for text in seconds if parse_money(text) is None and kpi_number(text) is None)
+        texts = sum(1 for text in seconds if not _is_figure_cell(text))
         if seconds and texts * 2 > len(seconds):
             return 1
     return 0 if has_label_column(table) else None
@@ -274,10 +295,13 @@ def has_label_column(table: Table) -> bool:
     firsts = [cell(row, 0) for row in table.rows if cell(row, 0)]
     if not firsts:
         return bool(table.rows)
-    figures = sum(
-        1 for t in firsts if parse_money(t) is not None or (kpi_number(t) is not None and len(t) < 12)
-    )
+    figures = sum(1 for t in firsts if _is_figure_cell(t))
     return figures * 2 < len(firsts)
+
+
+def _is_figure_cell(text: str) -> bool:
+    """A cell that prints a figure, not a label that mentions one ("Calls answered in 20 seconds")."""
+    return parse_money(text) is not None or (kpi_number(text) is not None and len(text) < 12)
 
 
 _CAPTION_UNIT = re.compile(r"(?:figures|amounts|all|values)\b[^.]{0,20}?(£\s*['’]?\s*(?:m|000|k)\w*)", re.I)
@@ -467,7 +491,7 @@ def _content_kind(table: Table) -> TableKind:
     rows = block_rows(table.rows)
     if "target" in rows and "actual" in rows:
         return "kpi_block"
-    roles = kpi_columns(labels)
+    roles = kpi_roles(table)
     if "indicator" in roles and ("target" in roles or "actual" in roles):
         # Years across the top of money figures are a financial plan or its limits, not an
         # indicator's actuals: only a heading that says "actual" or "target" makes them so.
