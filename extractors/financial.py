@@ -1,9 +1,9 @@
 """Financial cells: every figure of a financial table, signed and in its unit.
 
 A table is financial by its content (money cells, "(£'m)" or "£" headings), whatever its
-title. Each figure becomes a :class:`FinancialCell` with the row's label (its text label:
-the first cell, or the one after a column of row numbers; "" when the table has no label
-column) and the column's heading. Parentheses mean a
+title. Each figure becomes a :class:`FinancialCell` with the row's label (its text label,
+wherever the table prints it, not a row number; "" when the table has no label column) and
+the column's heading. Parentheses mean a
 negative amount; a figure without a unit of its own takes the one its column heading
 announces ("0.223" under "Newham (£'m)" is 0.223 "£m"), else the table's (in its header, the
 heading above it or a caption line), else whole pounds.
@@ -22,6 +22,7 @@ from extractors.table_kinds import (
     column_labels,
     label_column,
     read_table,
+    reference_columns,
 )
 from extractors.values import money_unit_in, parse_money
 from schemas.records import FinancialCell, Table
@@ -52,12 +53,13 @@ def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[Fin
 def _table_cells(table: Table, source: Source) -> list[FinancialCell]:
     labels = column_labels(table)
     label_col = label_column(table)
+    skipped = {label_col, *reference_columns(table)}
     table_unit = announced_unit(table, labels)
     offset = len(table.header)
     out = []
     for r, row in enumerate(table.rows):
         row_label = cell(row, label_col) if label_col is not None else ""
-        for c in range(0 if label_col is None else label_col + 1, len(row)):
+        for c in (c for c in range(len(row)) if c not in skipped):
             label = labels[c] if c < len(labels) else ""
             if _NOT_MONEY_COLUMN.search(label):
                 continue

@@ -277,17 +277,31 @@ REFERENCE_SHARE = 0.8
 def label_column(table: Table) -> int | None:
     """The column of the rows' text labels, None when the rows have none.
 
-    The first column, unless it numbers the rows ("Row ref": 1, 2, 3 ...) and the next one
-    holds text: the label of a row is its text, not its reference.
+    The first column that mostly holds words: a column numbering the rows ("Row ref": 1, 2,
+    3 ...) is no label, for the label of a row is its text; and figures may stand either side
+    of the labels (last year's before them, this year's after), but most of them after.
     """
-    firsts = [cell(row, 0) for row in table.rows if cell(row, 0)]
-    refs = sum(1 for text in firsts if _REFERENCE.match(text))
-    if firsts and refs >= REFERENCE_SHARE * len(firsts):
-        seconds = [cell(row, 1) for row in table.rows if cell(row, 1)]
-        texts = sum(1 for text in seconds if not _is_figure_cell(text))
-        if seconds and texts * 2 > len(seconds):
-            return 1
-    return 0 if has_label_column(table) else None
+    if has_label_column(table) and not _is_reference_column(table, 0):
+        return 0
+    width = max((len(row) for row in table.rows), default=0)
+    texts = [[cell(row, c) for row in table.rows if cell(row, c)] for c in range(width)]
+    figured = [c for c, col in enumerate(texts) if col and sum(map(_is_figure_cell, col)) * 2 > len(col)]
+    for col in range(width):
+        if not texts[col] or col in figured or _is_reference_column(table, col):
+            continue
+        return col if sum(c > col for c in figured) * 2 >= len(figured) else None
+    return None
+
+
+def reference_columns(table: Table) -> set[int]:
+    """Columns left of the row labels that number or code the rows ("Row ref", "PI Code")."""
+    label = label_column(table)
+    return {c for c in range(label or 0) if _is_reference_column(table, c)}
+
+
+def _is_reference_column(table: Table, col: int) -> bool:
+    texts = [cell(row, col) for row in table.rows if cell(row, col)]
+    return bool(texts) and sum(1 for t in texts if _REFERENCE.match(t)) >= REFERENCE_SHARE * len(texts)
 
 
 def has_label_column(table: Table) -> bool:

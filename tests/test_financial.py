@@ -95,6 +95,25 @@ def test_a_row_is_labelled_by_its_text_not_its_reference_number():
     ]
 
 
+def test_rows_labelled_between_last_years_figures_and_this_years_take_that_label():
+    table = make_table(
+        "T010",
+        [["2024-25", "", "2025-26", "2026-27"], ["£000s", "", "£000s", "£000s"]],
+        [
+            ["1,315,610.6", "Revised base", "1,428,670.2", "1,530,923.8"],
+            ["", "Spending", "", ""],
+            ["31,721.5", "Base budget changes", "10,320.7", "-100.0"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert [(c[1], c[2], c[4]) for c in _cells(table)][:4] == [
+        ("Revised base", "2024-25 £000s", 1315610.6),
+        ("Revised base", "2025-26 £000s", 1428670.2),
+        ("Revised base", "2026-27 £000s", 1530923.8),
+        ("Base budget changes", "2024-25 £000s", 31721.5),
+    ]
+
+
 def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
     table = make_table(
         "T009",

@@ -79,6 +79,8 @@ def stacked_header_rows(frag: Fragment, count: int) -> int:
     figures = [any(_is_figure(text) for text in row) for row in grid]
     if not any(figures[count:]):
         return count
+    body = [row for row, figured in zip(grid, figures, strict=True) if figured]
+    labels = _label_column(body)
     while count < min(MAX_STACKED, len(grid) - 1) and not figures[count]:
         row = grid[count]
         texts = [text for text in row if text]
@@ -86,12 +88,22 @@ def stacked_header_rows(frag: Fragment, count: int) -> int:
         # is a row of the body ("Havering | N/A | N/A").
         if (
             len(texts) < 2
-            or (count and row[0])
+            or (count and labels is not None and row[labels])
             or any(_is_value(t) or len(t.split()) > HEADING_WORDS for t in texts)
         ):
             break
         count += 1
     return count if any(figures[count:]) else 0
+
+
+def _label_column(rows: list[list[str]]) -> int | None:
+    """The column where rows of figures print their labels: the first that mostly holds words."""
+    width = max((len(row) for row in rows), default=0)
+    for col in range(width):
+        texts = [row[col] for row in rows if col < len(row) and row[col]]
+        if texts and sum(not _is_value(t) for t in texts) * 2 > len(texts):
+            return col
+    return None
 
 
 def _is_value(text: str) -> bool:
