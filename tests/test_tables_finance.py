@@ -199,3 +199,32 @@ def test_a_heading_over_groups_spans_whole_groups_of_the_row_below(tmp_path):
         (1, 3, 2),
         (1, 5, 2),
     ]
+
+
+def test_rules_under_totals_do_not_join_the_headings_and_rows_between_them(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    ends = [260, 320]
+    lines = [
+        ("", ["Core", "External"]),
+        ("", ["£000s", "£000s"]),
+        ("Pay", ["21,845.7", "626.9"]),
+        ("Prices", ["41,407.1", "1,944.4"]),
+        ("Total spending", ["63,252.8", "2,571.3"]),
+        ("Net change", ["102,253.6", "-836.6"]),
+        ("Net budget", ["1,530,923.8", "0.0"]),
+    ]
+    top = 80.0
+    for r, (label, cells) in enumerate(lines):
+        _text(canvas, 40, top + r * ROW, label)
+        for end, text in zip(ends, cells, strict=True):
+            _text(canvas, end, top + r * ROW, text, right=True)
+    canvas.setLineWidth(0.8)
+    # Rules under the last three rows, each a row of its own between two rules.
+    for r in (5, 6, 7):
+        y = HEIGHT - top - r * ROW + 2
+        canvas.line(40, y, 330, y)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert [*table.header, *table.rows] == [[label, *cells] for label, cells in lines]

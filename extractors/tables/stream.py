@@ -363,7 +363,7 @@ class _RowJoiner:
         gap = line.top - above.bottom
         if any(above.bottom - 1 <= y <= line.top + 1 for y in self.rulings):
             return False
-        if self.bands is not None:
+        if self.bands is not None and None not in (self.bands[index], self.bands[index - 1]):
             return self.bands[index] == self.bands[index - 1] and not self._stacks_figures(row, cells)
         if gap > ROW_GAP * self.height:
             return False
@@ -420,8 +420,9 @@ def _cell_gap(gaps: Sequence[float], height: float) -> float | None:
     return (gaps[steps[0]] + gaps[steps[0] + 1]) / 2
 
 
-def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int] | None:
-    """Band number of each line when horizontal rulings mark out the rows, else None.
+def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int | None] | None:
+    """Band number of each line when horizontal rulings mark out the rows, else None (for a
+    line, None when its band holds several rows).
 
     Rulings mark out rows when most of the bands between them hold a single line:
     then the lines between two rulings are one row, however many there are.
@@ -433,9 +434,14 @@ def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> 
     for b in bands:
         filled[b] = filled.get(b, 0) + 1
     singles = sum(1 for n in filled.values() if n == 1)
-    if len(filled) >= 3 and singles * 2 >= len(filled):
-        return bands
-    return None
+    if len(filled) < 3 or singles * 2 < len(filled):
+        return None
+    # A band holding several lines of figures holds several rows (figures never wrap): there
+    # the rulings mark groups of rows, which are told apart as in a table without rulings.
+    figured: dict[int, int] = {}
+    for b, line in zip(bands, lines, strict=True):
+        figured[b] = figured.get(b, 0) + any(is_figure(w.text) for w in line.words)
+    return [None if figured[b] > 1 else b for b in bands]
 
 
 @guarded(EXTRACTOR, "table region", page=lambda lines, page, *_, **__: page)
