@@ -339,13 +339,31 @@ def announced_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
     return money_unit_in(m.group(1)) if m else None
 
 
+# Columns of figures hold at least this share of a financial table's cells beside its labels.
+FIGURE_SHARE = 0.3
+
+
 def _is_financial(table: Table, labels: Sequence[str]) -> bool:
-    values = _value_cells(table, has_label_column(table))
+    labelled = has_label_column(table)
+    values = _value_cells(table, labelled)
     if not values:
         return False
-    money = [v for v in values if parse_money(v) is not None]
-    dashes = sum(1 for v in values if is_not_reported(v))
-    if not money or (len(money) + dashes) < 0.6 * len(values):
+    # Columns of words beside the figures (a project's name and purpose) have no say in how
+    # the figures read, provided the figures are no small part of the table.
+    width = max((len(row) for row in table.rows), default=0)
+    first = 1 if labelled else 0
+    columns = [[cell(row, c) for row in table.rows if cell(row, c)] for c in range(first, width)]
+    figures = [
+        v
+        for col in columns
+        if sum(1 for v in col if parse_money(v) is not None or is_not_reported(v)) * 2 > len(col)
+        for v in col
+    ]
+    if len(figures) < FIGURE_SHARE * len(values):
+        return False
+    money = [v for v in figures if parse_money(v) is not None]
+    dashes = sum(1 for v in figures if is_not_reported(v))
+    if not money or (len(money) + dashes) < 0.6 * len(figures):
         return False
     announced = announced_unit(table, labels) is not None
     signed = sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)

@@ -114,6 +114,20 @@ def test_rows_labelled_between_last_years_figures_and_this_years_take_that_label
     ]
 
 
+def test_columns_describing_each_project_beside_the_figures_leave_the_table_financial():
+    table = make_table(
+        "T011",
+        [["Directorate", "Project", "Description", "2029-30 £000s", "2030-31 £000s"]],
+        [
+            ["CYPE", "Schools Modernisation", "Upgrading school buildings", "4,500", "5,000"],
+            ["GET", "Kent Scientific Services", "Renewal of laboratory facilities", "", ""],
+            ["GET", "Thanet Way", "Structural improvements", "", ""],
+            ["", "Total", "", "4,500", "5,000"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+
+
 def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
     table = make_table(
         "T009",
