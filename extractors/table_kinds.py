@@ -277,20 +277,28 @@ REFERENCE_SHARE = 0.8
 def label_column(table: Table) -> int | None:
     """The column of the rows' text labels, None when the rows have none.
 
-    The first column that mostly holds words: a column numbering the rows ("Row ref": 1, 2,
-    3 ...) is no label, for the label of a row is its text; and figures may stand either side
-    of the labels (last year's before them, this year's after), but most of them after.
+    The first column that mostly holds words telling the rows apart: a column numbering the
+    rows ("Row ref": 1, 2, 3 ...) is no label, for the label of a row is its text, nor is one
+    of group codes repeated down the rows; and figures may stand either side of the labels
+    (last year's before them, this year's after), but most of them after.
     """
-    if has_label_column(table) and not _is_reference_column(table, 0):
-        return 0
     width = max((len(row) for row in table.rows), default=0)
     texts = [[cell(row, c) for row in table.rows if cell(row, c)] for c in range(width)]
     figured = [c for c, col in enumerate(texts) if col and sum(map(_is_figure_cell, col)) * 2 > len(col)]
-    for col in range(width):
-        if not texts[col] or col in figured or _is_reference_column(table, col):
-            continue
-        return col if sum(c > col for c in figured) * 2 >= len(figured) else None
-    return None
+    words = [
+        c
+        for c in range(width)
+        if texts[c]
+        and c not in figured
+        and not _is_reference_column(table, c)
+        and sum(f > c for f in figured) * 2 >= len(figured)
+    ]
+    if has_label_column(table) and not _is_reference_column(table, 0) and not texts[0]:
+        return 0
+    # A column of group codes repeated down the rows ("GET", "GET", "DCED") groups them; the
+    # label is the first that tells each row apart, if one does.
+    distinct = [c for c in words if len(set(texts[c])) == len(texts[c])]
+    return (distinct or words or [None])[0]
 
 
 def reference_columns(table: Table) -> set[int]:

@@ -128,6 +128,20 @@ def test_columns_describing_each_project_beside_the_figures_leave_the_table_fina
     assert classify_table(table) == "financial"
 
 
+def test_a_column_of_group_codes_before_the_labels_does_not_label_the_rows():
+    table = make_table(
+        "T012",
+        [["Directorate", "Project", "Total Cost £000s"]],
+        [
+            ["GET", "Public Rights of Way", "25,130"],
+            ["GET", "Thanet Way", "20,000"],
+            ["DCED", "Future Assets", "52,000"],
+            ["", "Total", "97,130"],
+        ],
+    )
+    assert [c[1] for c in _cells(table)] == ["Public Rights of Way", "Thanet Way", "Future Assets", "Total"]
+
+
 def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
     table = make_table(
         "T009",
