@@ -12,7 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from extractors.tables.stream import line_chunks
 from extractors.tables.text import PageText
 from pipeline.pdf.pdfpages import open_document
-from tests.test_tables_generated import one_table
+from tests.test_tables_generated import one_table, tables_of
+from tests.test_tables_pdfs import Grid, Heading, Page, write_pages
 
 WIDTH, HEIGHT = landscape(A4)
 SIZE = 9
@@ -228,3 +229,21 @@ def test_rules_under_totals_do_not_join_the_headings_and_rows_between_them(tmp_p
     canvas.save()
     table = one_table(path)
     assert [*table.header, *table.rows] == [[label, *cells] for label, cells in lines]
+
+
+def test_two_tables_side_by_side_in_one_grid_are_two_tables(tmp_path):
+    grid = Grid(
+        rows=[
+            ["Change in spending", "Core", "External", "Change in funding", "Core"],
+            ["Base adjustment", "-£0.8m", "+£0.8m", "Council tax", "+£59.3m"],
+            ["Additional spending", "+£151.2m", "+£49.0m", "Social care grants", "+£26.9m"],
+            ["Savings", "-£72.6m", "-", "Other grants", "+£1.1m"],
+            ["Reserves", "+£32.3m", "-£11.4m", "", ""],
+            ["Total change in spending", "+£111.1m", "+£38.4m", "Total change in funding", "+£87.3m"],
+        ],
+        widths=[140, 60, 60, 140, 60],
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Net change in spending and funding"), grid])])
+    spending, funding = tables_of(path)
+    assert [*spending.header, *spending.rows] == [row[:3] for row in grid.rows]
+    assert [*funding.header, *funding.rows] == [row[3:] for row in grid.rows if row[3]]

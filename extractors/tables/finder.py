@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pdfplumber.page import Page
 
 from extractors.layout import Line, page_stamp
+from extractors.tables.blocks import side_by_side
 from extractors.tables.detect import MIN_ROWS, text_tables
 from extractors.tables.header import header_rows, stacked_header_rows
 from extractors.tables.model import Fragment
@@ -114,6 +115,9 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
     fills = fill_boxes(page) if frags else []
     frags = [with_fills(f, fills) for f in frags]
+    for frag in frags:
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
+    frags = [block for frag in frags for block in side_by_side(frag)]
     for frag in frags:
         frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)
