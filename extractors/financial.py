@@ -29,8 +29,12 @@ from schemas.records import FinancialCell, Table
 
 EXTRACTOR = Extractor("financial", __name__)
 
-# Columns of counts, rates or staff numbers inside a financial table are not money.
+# Columns of counts, rates, staff numbers or scores inside a financial table are not money.
 _NOT_MONEY_COLUMN = re.compile(r"%|\b(?:fte|headcount|no\.?|number|count|percent(?:age)?|ratio)\b", re.I)
+# ... nor are scores on a scale ("Likelihood (1-5)"), unless their heading names money.
+_SCORE_COLUMN = re.compile(
+    r"\b(?:likelihood|probability|score|rating|rank(?:ing)?)\b|\(\s*\d+\s*[-–]\s*\d+\s*\)", re.I
+)
 
 
 def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[FinancialCell]:
@@ -61,7 +65,7 @@ def _table_cells(table: Table, source: Source) -> list[FinancialCell]:
         row_label = cell(row, label_col) if label_col is not None else ""
         for c in (c for c in range(len(row)) if c not in skipped):
             label = labels[c] if c < len(labels) else ""
-            if _NOT_MONEY_COLUMN.search(label):
+            if _NOT_MONEY_COLUMN.search(label) or (_SCORE_COLUMN.search(label) and not money_unit_in(label)):
                 continue
             raw = cell(row, c)
             money = parse_money(raw, money_unit_in(label) or table_unit)

@@ -142,6 +142,18 @@ def test_a_column_of_group_codes_before_the_labels_does_not_label_the_rows():
     assert [c[1] for c in _cells(table)] == ["Public Rights of Way", "Thanet Way", "Future Assets", "Total"]
 
 
+def test_a_score_on_a_scale_beside_money_columns_is_not_money():
+    table = make_table(
+        "T013",
+        [["Risk", "Likelihood (1-5)", "Annual Exposure"], ["", "", "£m"]],
+        [["High needs spending", "4", "165.0"], ["Revenue inflation", "3", "14.0"]],
+    )
+    assert [(c[1], c[2], c[4], c[5]) for c in _cells(table)] == [
+        ("High needs spending", "Annual Exposure £m", 165.0, "£m"),
+        ("Revenue inflation", "Annual Exposure £m", 14.0, "£m"),
+    ]
+
+
 def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
     table = make_table(
         "T009",
