@@ -529,7 +529,9 @@ def test_an_actual_dated_in_its_heading_reports_the_year_of_its_date():
         [["Credit risk indicator", "Actual 30/09/2024", "Target"]],
         [["Portfolio average credit rating", "AA+", "AA-"]],
     )
-    other = make_table("T060", [["Indicator", "2024/25", "2026/27"]], [["Limit on investments", "90%", "80%"]])
+    other = make_table(
+        "T060", [["Indicator", "2024/25", "2026/27"]], [["Limit on investments", "90%", "80%"]]
+    )
     kpis, _series = extract_kpis([table, other], COUNCILS, SOURCE)
     assert [(k.indicator, k.period, k.actual) for k in kpis] == [
         ("Portfolio average credit rating", "2024/25", "AA+"),

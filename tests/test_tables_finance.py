@@ -3,7 +3,8 @@ stacked headers over groups of columns."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -247,3 +248,62 @@ def test_two_tables_side_by_side_in_one_grid_are_two_tables(tmp_path):
     spending, funding = tables_of(path)
     assert [*spending.header, *spending.rows] == [row[:3] for row in grid.rows]
     assert [*funding.header, *funding.rows] == [row[3:] for row in grid.rows if row[3]]
+
+
+def _ruled(
+    path: Path,
+    xs: Sequence[float],
+    rows: Sequence[Sequence[str]],
+    open_rules: Collection[int],
+    right: Collection[int] = (),
+) -> Path:
+    """A ruled table whose header row draws none of the inner rules at the ``open_rules``
+    positions of ``xs``; the ``right`` columns are set flush right."""
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    top = 80.0
+    canvas.setLineWidth(0.5)
+    for r, row in enumerate(rows):
+        y0, y1 = HEIGHT - top - r * ROW, HEIGHT - top - (r + 1) * ROW
+        canvas.line(xs[0], y0, xs[-1], y0)
+        inner = [x for i, x in enumerate(xs[1:-1], 1) if r or i not in open_rules]
+        for x in [xs[0], *inner, xs[-1]]:
+            canvas.line(x, y0, x, y1)
+        for c, text in enumerate(row):
+            if text and c in right:
+                _text(canvas, xs[c + 1] - 1.5, top + r * ROW + 2, text, right=True)
+            elif text:
+                _text(canvas, xs[c] + 3, top + r * ROW + 2, text)
+    canvas.line(xs[0], HEIGHT - top - len(rows) * ROW, xs[-1], HEIGHT - top - len(rows) * ROW)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_headings_of_a_header_band_drawn_without_rules_stand_in_their_columns(tmp_path):
+    rows = [
+        ["Category", "Directorate", "Description", "2025-26", "2026-27"],
+        ["Base budget", "ASC", "Realignment of budget", "7,800.0", "0.0"],
+        ["Base budget", "CYP", "Realignment of placements", "4,000.0", "0.0"],
+        ["Savings", "GET", "Waste contract", "-1,200.0", "-600.0"],
+    ]
+    # The two year headings, flush right in narrow columns, stand closer than a column gap.
+    xs = [40, 120, 190, 330, 370, 408]
+    table = one_table(_ruled(tmp_path / "t.pdf", xs, rows, {1, 2, 3, 4}, right={3, 4}))
+    assert [*table.header, *table.rows] == rows
+
+
+def test_a_heading_running_across_the_columns_of_a_merged_cell_stays_whole(tmp_path):
+    rows = [
+        ["Country", "number of franchisors", "", "Total"],
+        ["France", "1,200", "120", "1,320"],
+        ["Germany", "980", "101", "1,081"],
+        ["Spain", "750", "64", "814"],
+    ]
+    # "franchisors" starts where the rule between the two columns would stand.
+    xs = [40, 120, 120 + 3 + canvas_width("number of "), 260, 330]
+    table = one_table(_ruled(tmp_path / "t.pdf", xs, rows, {2}))
+    assert table.header[0][1] == "number of franchisors"
+
+
+def canvas_width(text: str) -> float:
+    return Canvas(io.BytesIO()).stringWidth(text, "Helvetica", SIZE)

@@ -15,7 +15,7 @@ from itertools import pairwise
 from pdfplumber.page import Page
 
 from extractors.base import guarded
-from extractors.layout import Line
+from extractors.layout import Line, Word
 from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
 from extractors.tables.stream import is_numeric
@@ -27,6 +27,8 @@ DRAWN = 0.6
 # Cell text sits this far (points) inside the rulings, so a word broken over two lines
 # is judged against the cell's inner width.
 PADDING = 2.0
+# Text inside a column keeps this far (points) from its rules; text closer runs across.
+CLEAR_OF_RULE = 0.5
 # Text starting this close (points) to a column's rule is set against it, not centred.
 SET_AGAINST = 2 * PADDING + 1.0
 # A cell whose lines break at gaps this wide (font sizes) holds columns of its own.
@@ -113,30 +115,43 @@ def _columns_of(
 ) -> list[tuple[int, list[Line]]] | None:
     """The columns a merged cell's text stands in, when it stands in columns of its own.
 
-    No ruling divides a header's "Directorate" from its "Dir", yet each stands in its own
-    column; a section row's "Funded By:" set against the second column's rule is that
-    column's. None when the text crosses a column boundary, or stands in the cell's first
-    column alone, or is not set against the rule of the one column it stands in (centred
-    text).
+    No ruling divides a header's "Directorate" from its "Dir", or a header band's headings
+    from one another, yet each stands in its own column, set against its rule or centred in
+    it; a section row's "Funded By:" set against the second column's rule is that column's.
+    None when a word crosses or touches a column boundary, or the text stands in the cell's
+    first column alone, or a part is neither set against its column's rules nor centred in it (a heading
+    centred across columns).
     """
     if c1 == c0 or not lines:
         return None
-    placed: dict[int, list[Line]] = {}
-    for line in lines:
-        for chunk in split_chunks(line):
-            k = next(
-                (k for k in range(c0, c1 + 1) if xs[k] - 0.5 <= chunk.x0 and chunk.x1 <= xs[k + 1] + 0.5),
-                None,
-            )
-            if k is None:
+    placed: dict[int, dict[int, list[Word]]] = {}
+    inner = xs[c0 + 1 : c1 + 1]
+    for i, line in enumerate(lines):
+        for word in line.words:
+            # Text that runs up to where a rule would be flows across it.
+            if any(word.x0 - CLEAR_OF_RULE < x < word.x1 + CLEAR_OF_RULE for x in inner):
                 return None
-            placed.setdefault(k, []).append(chunk)
-    starts = sorted(placed)
-    if len(starts) == 1 and (
-        starts[0] == c0 or any(c.x0 - xs[starts[0]] > SET_AGAINST for c in placed[starts[0]])
-    ):
-        return None
-    return [(k, placed[k]) for k in starts]
+            k = next(k for k in range(c0, c1 + 1) if word.x0 < xs[k + 1])
+            placed.setdefault(k, {}).setdefault(i, []).append(word)
+    page = lines[0].page
+    parts = [(k, [Line(page, tuple(ws)) for _, ws in sorted(placed[k].items())]) for k in sorted(placed)]
+    if len(parts) == 1:
+        k, own = parts[0]
+        return None if k == c0 or any(ln.x0 - xs[k] > SET_AGAINST for ln in own) else parts
+    # Headings side by side share a line; the lines of one heading wrapped in a merged
+    # cell ("number of" / "franchisors") each keep to a column of their own.
+    side = any(sum(1 for k in placed if i in placed[k]) > 1 for i in range(len(lines)))
+    return parts if side and all(_set_in(own, xs[k], xs[k + 1]) for k, own in parts) else None
+
+
+def _set_in(lines: Sequence[Line], left: float, right: float) -> bool:
+    """Whether text is set against a column's left or right rule, or centred between them."""
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return (
+        x0 - left <= SET_AGAINST
+        or right - x1 <= SET_AGAINST
+        or abs((x0 + x1) / 2 - (left + right) / 2) <= SET_AGAINST
+    )
 
 
 def _split(cell: Cell, parts: Sequence[tuple[int, list[Line]]], xs: Sequence[float]) -> list[Cell]:
