@@ -464,12 +464,9 @@ def _read_ligatures(glyphs: list[tuple], styles: dict[int, _Style], faces: dict[
     means alone, a stray sign inside a word ("Elec[ons"): it is read as the ligature
     whose letters, as the same font prints them on the page, are as wide as the glyph.
     """
-    printed: dict[int, set[str]] = {}
-    for text, key, *_ in glyphs:
-        if key is not None:
-            printed.setdefault(ctypes.cast(faces[key], ctypes.c_void_p).value or 0, set()).add(text)
+    printed: dict[int, set[str]] | None = None
     for k, (text, key, ox, oy, *box) in enumerate(glyphs):
-        if key is None or not _stray(text) or k + 1 == len(glyphs):
+        if key is None or text.isalnum() or not _stray(text) or k + 1 == len(glyphs):
             continue
         nxt, prev = glyphs[k + 1], glyphs[k - 1] if k else None
         size = styles[key].size
@@ -477,11 +474,27 @@ def _read_ligatures(glyphs: list[tuple], styles: dict[int, _Style], faces: dict[
             continue
         if prev is None or prev[1] != key or not prev[0].isalpha():
             continue
+        if printed is None:
+            printed = _printed_by_font(glyphs, faces)
         font = faces[key]
-        seen = printed[ctypes.cast(font, ctypes.c_void_p).value or 0]
+        seen = printed[_address(font)]
         letters = _ligature_of(font, (nxt[2] - ox) / (size * _scale(styles[key])), seen)
         if letters:
             glyphs[k] = (letters, key, ox, oy, *box)
+
+
+def _printed_by_font(glyphs: list[tuple], faces: dict[int, object]) -> dict[int, set[str]]:
+    """The characters each font prints on the page, by the font's address."""
+    fonts = {key: _address(font) for key, font in faces.items()}
+    printed: dict[int, set[str]] = {}
+    for text, key, *_ in glyphs:
+        if key is not None:
+            printed.setdefault(fonts[key], set()).add(text)
+    return printed
+
+
+def _address(handle: object) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 def _stray(text: str) -> bool:
