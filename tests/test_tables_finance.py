@@ -307,3 +307,50 @@ def test_a_heading_running_across_the_columns_of_a_merged_cell_stays_whole(tmp_p
 
 def canvas_width(text: str) -> float:
     return Canvas(io.BytesIO()).stringWidth(text, "Helvetica", SIZE)
+
+
+def test_a_note_printed_close_under_the_units_in_an_empty_column_is_a_row_of_its_own(tmp_path):
+    path = tmp_path / "t.pdf"
+    canvas = Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    # Last year's figures left of the labels, this year's right of them; rows set apart by space.
+    for x, right, texts in ((120, True, ["Total", "£000s"]), (300, True, ["Total", "£000s"])):
+        for i, text in enumerate(texts):
+            _text(canvas, x, 80 + i * 11, text, right=right)
+    _text(canvas, 140, 102, "* figures rolled forward will be updated")
+    rows = [
+        ("27,481.5", "Contributions to reserves", "42,884.9"),
+        ("-24,739.6", "Removal of contributions", "-34,545.8"),
+    ]
+    rows += [
+        ("-14,877.4", "Drawdowns from reserves", "-10,607.1"),
+        ("5,318.9", "Removal of drawdowns", "14,877.4"),
+    ]
+    for r, (before, label, after) in enumerate(rows):
+        top = 122 + r * 16
+        _text(canvas, 120, top, before, right=True)
+        _text(canvas, 140, top, label)
+        _text(canvas, 300, top, after, right=True)
+    canvas.showPage()
+    canvas.save()
+    grid = [[*row] for row in [*one_table(path).header, *one_table(path).rows]]
+    assert grid[:3] == [
+        ["Total", "", "Total"],
+        ["£000s", "", "£000s"],
+        ["", "* figures rolled forward will be updated", ""],
+    ]
+
+
+def test_labels_between_two_sets_of_figures_keep_one_table(tmp_path):
+    grid = Grid(
+        rows=[
+            ["Core External", "2024-25 Total", "Funding", "2025-26 Total"],
+            ["See note", "11,806.0", "Revenue Support Grant", "15,680.3"],
+            ["", "117,046.1", "Social Care Grant", "137,143.6"],
+            ["", "26,969.4", "Discharge Fund", "0.0"],
+            ["", "1,429,506.8", "Total Funding", "1,530,923.8"],
+        ],
+        widths=[70, 70, 160, 70],
+    )
+    path = write_pages(tmp_path / "t.pdf", [Page([Heading("Funding"), grid])])
+    table = one_table(path)
+    assert [*table.header, *table.rows] == grid.rows

@@ -372,12 +372,13 @@ class _RowJoiner:
         ):
             return False
         # Rows set apart by space: a line close under the row, printing only right of the
-        # row's first cell, carries on its cells, whatever their words. (A label left of
-        # a row that has none starts a row: labels lead their rows.)
+        # row's first cell and in some of its cells, carries on its cells, whatever their
+        # words. (A label left of a row that has none starts a row: labels lead their rows.)
         if (
             self.cell_gap is not None
             and gap <= self.cell_gap
             and min(cells, default=0) > min(row.cells, default=0)
+            and any(col in row.cells for col in cells)
             and not self._stacks_figures(row, cells)
         ):
             return True
