@@ -48,9 +48,11 @@ def _column_kinds(frag: Fragment) -> list[str]:
     for col in range(frag.n_cols):
         texts = [c.text for c in body if c.col == col]
         figures = sum(1 for t in texts if is_figure(t) or is_numeric(t))
-        if texts and figures > MOSTLY * len(texts):
+        if len(texts) < MIN_BLOCK_ROWS:
+            kinds.append("")
+        elif figures > MOSTLY * len(texts):
             kinds.append("figures")
-        elif texts and figures < (1 - MOSTLY) * len(texts):
+        elif figures < (1 - MOSTLY) * len(texts):
             kinds.append("words")
         else:
             kinds.append("")
