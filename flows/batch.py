@@ -8,8 +8,13 @@ ingested, so the documents of a batch use every core (each process builds its ow
 spaCy pipelines once). A batch with only one document to process runs it in the
 flow's process. Only tasks that do I/O retry, and only on I/O errors; a document that
 fails is quarantined with its reason and the batch goes on. Once every document is
-loaded, those whose cross-document rules can now find a partner loaded after them are
-validated again.
+loaded, the documents are linked to their meetings, and those whose cross-document
+rules can now find a partner loaded after them are validated again.
+
+That cross-document work is recorded as pending in the transaction that loads a
+document and cleared in the one that does it: the end of a batch also completes the
+work an earlier run left (killed, or its database gone), so a run after a kill reaches
+the database a run without one would have made.
 
 The stages' modules are imported inside the tasks: a batch of unchanged files never
 loads the extraction pipeline (spaCy, the extractors, the rules).
@@ -191,10 +196,34 @@ def _outcomes(
     return outcomes
 
 
+def _complete(summary: tuple[FileOutcome, ...], loaded: list[str], db: str | None) -> tuple[FileOutcome, ...]:
+    """Do the cross-document work of the batch's documents and any an earlier run left pending;
+    the outcomes with the flags of the documents validated again."""
+    pending = pending_task(db)
+    # Loaded but never validated: a run stopped between the two.
+    recounted = {sha: validate_task(sha, db) for sha in pending["validate"]}
+    linked = list(dict.fromkeys([*loaded, *pending["link"]]))
+    if linked:
+        meetings_task(linked, db)
+    arrived = list(dict.fromkeys([*loaded, *pending["partners"]]))
+    if arrived:
+        # Documents validated before their partner in this batch (or an earlier one) was loaded.
+        recounted |= revalidate_task(arrived, db)
+    return tuple(replace(o, flags=recounted[o.sha256]) if o.sha256 in recounted else o for o in summary)
+
+
 def _report(outcome: FileOutcome) -> FileOutcome:
     for callback in _progress:
         callback(outcome)
     return outcome
+
+
+@uncached_task(name="pending", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
+def pending_task(db: str | None) -> dict[str, list[str]]:
+    """The documents still waiting for each kind of cross-document work, by kind."""
+    from pipeline.load import PENDING_TASKS, pending_documents
+
+    return {kind: pending_documents(engine_for(db), kind) for kind in PENDING_TASKS}
 
 
 @uncached_task(name="meetings", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
@@ -242,13 +271,7 @@ def batch_flow(
     outcomes = _outcomes(files, db, store_path, force, by_path)
     summary = tuple(outcomes[path] for path in files)
     loaded = [o.sha256 for o in summary if o.status in ("loaded", "partial") and o.sha256]
-    if loaded:
-        meetings_task(loaded, db)
-        # Documents validated before their partner in this batch (or an earlier one) was loaded.
-        recounted = revalidate_task(loaded, db)
-        summary = tuple(
-            replace(o, flags=recounted[o.sha256]) if o.sha256 in recounted else o for o in summary
-        )
+    summary = _complete(summary, loaded, db)
     if export_dir:
         from pipeline.export import export_all
 

@@ -4,6 +4,11 @@ Row ids are sha1 hashes of the document's sha256, the table and the record's nat
 key, so loading the same extraction again writes the same rows. Rows of the document
 that a new extraction no longer produces are deleted in the same transaction, so the
 database always holds exactly one consistent extraction per document.
+
+The same transaction records the cross-document work the document now needs
+(``pending_work``: its validation, its meeting links, validating again the documents
+that read it); each is cleared in the transaction that does it, so a run killed in
+between leaves the work recorded and the next run completes it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
 from extractors.base import VERSION_LENGTH, code_version
@@ -28,6 +34,12 @@ from schemas.records import (
     Provenance,
     Record,
 )
+
+PENDING_TASKS = ("validate", "link", "partners")
+"""The work a newly loaded document needs beyond its own rows, in the order it is done."""
+
+USABLE = ("loaded", "partial")
+"""Statuses of source files whose rows stand: a quarantined file's pending work waits for its reload."""
 
 PIPELINE_MODULES = ("pipeline.extract", "pipeline.load", "pipeline.validate")
 """The stages whose code (with every project module they import) makes a document's rows and flags."""
@@ -299,13 +311,25 @@ def load_document(engine: Engine, ex: DocumentExtraction) -> dict[str, int]:
             _delete_stale(conn, model.__table__, ex.sha256, keep)
         for model in sql.EXTRACTED_TABLES:
             upsert(conn, model.__table__, rows[model])
+        since = document["extracted_at"]
+        pending = [{"sha256": ex.sha256, "task": task, "since": since} for task in PENDING_TASKS]
+        upsert(conn, sql.PendingWork.__table__, pending)
     return {model.__tablename__: len(rows[model]) for model in sql.EXTRACTED_TABLES}
 
 
 def replace_flags(
-    engine: Engine, sha256: str, flags: Sequence[Inconsistency], errors: Sequence[ExtractionError] = ()
+    engine: Engine,
+    sha256: str,
+    flags: Sequence[Inconsistency],
+    errors: Sequence[ExtractionError] = (),
+    started: datetime | None = None,
 ) -> int:
-    """Store a document's flags and the rules that failed on it, replacing an earlier validation's."""
+    """Store a document's flags and the rules that failed on it, replacing an earlier validation's.
+
+    ``started``: when the validation read the document (default: now); its pending
+    validation is then done, unless the document was loaded again since.
+    """
+    started = started or datetime.now(UTC)
     rows = flag_rows(flags)
     table = sql.InconsistencyRow.__table__
     places = sql.FlagLocationRow.__table__
@@ -321,7 +345,33 @@ def replace_flags(
         upsert(conn, places, locations)
         conn.execute(delete(faults).where(faults.c.sha256 == sha256, faults.c.stage == "validate"))
         upsert(conn, faults, error_rows(sha256, errors))
+        clear_pending(conn, "validate", [sha256], started)
     return len(rows)
+
+
+def pending_documents(engine: Engine, task: str) -> list[str]:
+    """The loaded documents still waiting for ``task`` (one of :data:`PENDING_TASKS`)."""
+    pending = sql.PendingWork
+    with Session(engine) as session:
+        return list(
+            session.scalars(
+                select(pending.sha256)
+                .join(sql.SourceFile, sql.SourceFile.sha256 == pending.sha256)
+                .where(pending.task == task, sql.SourceFile.status.in_(USABLE))
+                .order_by(pending.sha256)
+            )
+        )
+
+
+def clear_pending(conn: Connection, task: str, sha256s: Iterable[str], started: datetime) -> None:
+    """Mark ``task`` done for ``sha256s`` by work that read the database at ``started``.
+
+    A document loaded again since then keeps its row: the work done read its earlier rows.
+    """
+    table = sql.PendingWork.__table__
+    conn.execute(
+        delete(table).where(table.c.task == task, table.c.sha256.in_(set(sha256s)), table.c.since <= started)
+    )
 
 
 def _delete_stale(conn: Connection, table: Table, sha256: str, keep: set[str]) -> None:

@@ -7,21 +7,25 @@ validated: a batch checking whether its files are current never loads them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from extractors.base import Faults
 from pipeline.ingest import mark_partial
-from pipeline.load import pipeline_version, replace_flags
+from pipeline.load import clear_pending, pipeline_version, replace_flags
 from pipeline.readback import read_extraction
 from schemas import sql
 from schemas.records import DocumentExtraction, Inconsistency
 
 
-def _store(engine: Engine, sha256: str, flags: list[Inconsistency], faults: Faults) -> list[Inconsistency]:
-    """Keep a validation's flags; a rule that raised is recorded and the document marked partial."""
-    replace_flags(engine, sha256, flags, faults.errors)
+def _store(
+    engine: Engine, sha256: str, flags: list[Inconsistency], faults: Faults, started: datetime
+) -> list[Inconsistency]:
+    """Keep the flags of a validation that read the database at ``started``; a rule that raised
+    is recorded and the document marked partial."""
+    replace_flags(engine, sha256, flags, faults.errors, started)
     if faults.errors:
         mark_partial(engine, sha256, len(faults.errors))
     return flags
@@ -44,6 +48,7 @@ def validate_document(engine: Engine, sha256: str) -> list[Inconsistency]:
     """Flag the inconsistencies of a loaded document, replacing its earlier flags."""
     from pipeline.flags import run_rules
 
+    started = datetime.now(UTC)
     with Session(engine) as session:
         doc = read_extraction(session, sha256)
         if doc is None:
@@ -55,7 +60,7 @@ def validate_document(engine: Engine, sha256: str) -> list[Inconsistency]:
 
         faults = Faults("validate")
         flags = run_rules(doc, others, faults)
-    return _store(engine, sha256, flags, faults)
+    return _store(engine, sha256, flags, faults, started)
 
 
 def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int]:
@@ -66,30 +71,36 @@ def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int
     a later report, find their partner only when it arrives. Run after a batch, this
     checks again each document (of the batch or earlier) that a cross-document rule
     links to a document of the batch. Validation replaces a document's flags, so
-    running it twice changes nothing.
+    running it twice changes nothing. Once all are validated, the pending ``partners``
+    work of ``sha256s`` is done.
 
     Returns:
         The number of flags of each document validated again, by SHA-256.
     """
     from pipeline.flags import reads_other
 
+    started = datetime.now(UTC)
     with Session(engine) as session:
         docs = {
             s: d
             for s in list(session.scalars(select(sql.Document.sha256)))
             if (d := read_extraction(session, s)) is not None
         }
-    arrived = [docs[s] for s in dict.fromkeys(sha256s) if s in docs]
+    wanted = list(dict.fromkeys(sha256s))
+    arrived = [docs[s] for s in wanted if s in docs]
     due = [s for s, doc in docs.items() if any(a.sha256 != s and reads_other(doc, a) for a in arrived)]
-    return {s: len(_revalidate(engine, docs[s], docs)) for s in due}
+    recounted = {s: len(_revalidate(engine, docs[s], docs, started)) for s in due}
+    with engine.begin() as conn:
+        clear_pending(conn, "partners", wanted, started)
+    return recounted
 
 
 def _revalidate(
-    engine: Engine, doc: DocumentExtraction, docs: Mapping[str, DocumentExtraction]
+    engine: Engine, doc: DocumentExtraction, docs: Mapping[str, DocumentExtraction], started: datetime
 ) -> list[Inconsistency]:
     """Flag ``doc`` against the documents already read, replacing its earlier flags."""
     from pipeline.flags import run_rules
 
     faults = Faults("validate")
     flags = run_rules(doc, lambda: [d for s, d in docs.items() if s != doc.sha256], faults)
-    return _store(engine, doc.sha256, flags, faults)
+    return _store(engine, doc.sha256, flags, faults, started)

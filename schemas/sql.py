@@ -382,6 +382,22 @@ class ExtractionErrorRow(Base):
     traceback: Mapped[str] = mapped_column(Text)
 
 
+class PendingWork(Base):
+    """Cross-document work a loaded document still needs, recorded in the transaction that loads it.
+
+    ``task`` is ``validate`` (its own flags), ``link`` (its meetings) or ``partners``
+    (validating again the documents whose rules read it). Each row goes in the
+    transaction that does the work, so a run killed in between leaves it here and the
+    next run completes it.
+    """
+
+    __tablename__ = "pending_work"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256", ondelete="CASCADE"), primary_key=True)
+    task: Mapped[str] = mapped_column(String(20), primary_key=True)
+    since: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 EXTRACTED_TABLES = [
     PageRow,
     SectionRow,

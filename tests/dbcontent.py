@@ -13,7 +13,9 @@ from sqlalchemy import Engine, select
 import schemas.meetings  # noqa: F401  (its tables are part of the content)
 from schemas.sql import Base
 
-VOLATILE = frozenset({"first_seen", "last_seen", "extracted_at", "updated_at", "fetched_at", "stored_path"})
+VOLATILE = frozenset(
+    {"first_seen", "last_seen", "extracted_at", "updated_at", "fetched_at", "stored_path", "since"}
+)
 """Columns that record when or where a run happened rather than what it found."""
 
 

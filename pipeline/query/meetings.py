@@ -22,8 +22,8 @@ when there is exactly one, so a folder of PDFs and a ModernGov site describing t
 same meeting meet on one record.
 
 Everything here is derived: :func:`link_meetings` rebuilds the links of the
-documents and API meetings it is given, in one transaction, and running it again
-changes nothing.
+documents and API meetings it is given, in one transaction (which also marks their
+pending ``link`` work done), and running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, text, update
 
-from pipeline.load import row_id, upsert
+from pipeline.load import clear_pending, row_id, upsert
 from schemas import sql
 from schemas.meetings import (
     ApiAgendaItem,
@@ -157,6 +157,7 @@ def link_meetings(
         for sha in sorted(shas):
             _link_document(state, sha)
         _rebuild_meetings(state)
+        clear_pending(conn, "link", shas, state.now)
     return state.summary
 
 
