@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,7 +20,15 @@ from rich.progress import (
 from rich.table import Table
 
 from councilpdf import cli_audit, cli_sources
-from councilpdf.errors import USAGE, connect, database, fail, open_database
+from councilpdf.errors import (
+    USAGE,
+    connect,
+    database,
+    fail,
+    open_database,
+    quiet_workflow_log,
+    storage_stops,
+)
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -53,15 +60,19 @@ def run(
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        quiet_workflow_log()
     from flows.batch import batch_flow, on_file_done
     from pipeline.ingest import discover
+    from pipeline.storage import check_writable
 
     targets = [str(p) for p in (paths or [Path("raw_pdfs")])]
     try:
         files = discover(targets)
     except FileNotFoundError as exc:
         raise fail(str(exc), USAGE) from exc
+    if export:
+        with storage_stops():
+            check_writable(export)
     url = database(db)
     arguments = {"paths": targets, "export": str(export) if export else None, "force": force}
     with Progress(
@@ -110,10 +121,12 @@ def ingest(paths: PathsArgument = None, db: DbOption = None, store: StoreOption 
         files = discover([str(p) for p in (paths or [Path("raw_pdfs")])])
     except FileNotFoundError as exc:
         raise fail(str(exc), USAGE) from exc
-    engine = connect(database(db), read_only=False)
+    url = database(db)
+    engine = connect(url, read_only=False)
     failed = 0
     for path in files:
-        result = ingest_file(path, engine, store_dir(store))
+        with storage_stops(url):
+            result = ingest_file(path, engine, store_dir(store))
         name = escape(path.name)
         if result.ok:
             console.print(
@@ -155,12 +168,13 @@ def export(
     from pipeline.export import export_all, export_tables
 
     engine = open_database(db)
-    if output is ExportFormat.corpus:
-        written = export_all(engine, out)
-        what = "one per document"
-    else:
-        written = export_tables(engine, out, output.value)
-        what = f"one per table and view, {output.value}"
+    with storage_stops():
+        if output is ExportFormat.corpus:
+            written = export_all(engine, out)
+            what = "one per document"
+        else:
+            written = export_tables(engine, out, output.value)
+            what = f"one per table and view, {output.value}"
     console.print(f"wrote {len(written)} file(s) to {escape(str(out))}/ ({what})", highlight=False)
 
 

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from councilpdf.errors import USAGE, choose, error, fail, open_database, warn
+from councilpdf.errors import USAGE, choose, error, fail, open_database, storage_stops, warn
 from councilpdf.options import DbOption
 
 console = Console()
@@ -139,12 +139,14 @@ def audit(
     with each flag, its evidence, crops of its pages and links to them in the PDF."""
     from pipeline.query.audit import write_audit_reports
     from pipeline.query.flagquery import find_documents
+    from pipeline.storage import writing_to
 
     engine = open_database(db)
     documents = find_documents(engine, document)
     if document and not documents:
         raise fail(f"no document named {document!r} in the database", USAGE)
-    index, pages = write_audit_reports(engine, [sha for sha, _ in documents], out)
+    with storage_stops(), writing_to(out, "the audit report"):
+        index, pages = write_audit_reports(engine, [sha for sha, _ in documents], out)
     for path in pages:
         console.print(f"wrote {escape(str(path))}", soft_wrap=True, highlight=False)
     console.print(

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,7 +21,17 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from councilpdf.errors import USAGE, connect, database, error, fail, open_database, run_flow, warn
+from councilpdf.errors import (
+    USAGE,
+    connect,
+    database,
+    error,
+    fail,
+    open_database,
+    quiet_workflow_log,
+    run_flow,
+    warn,
+)
 from councilpdf.options import (
     DbOption,
     ExportOption,
@@ -396,4 +405,4 @@ def _date(value: str | None, option: str) -> date | None:
 
 def _quiet(verbose: bool) -> None:
     if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        quiet_workflow_log()

@@ -5,18 +5,23 @@
 * :func:`database` resolves ``--db`` (a URL, a file path, ``COUNCILPDF_DB``) and says which
   database a command uses; :func:`connect` opens it, and :func:`open_database` opens it
   for a read-only command, insisting that it exists rather than creating an empty one;
-* :func:`run_flow` turns a workflow engine that cannot be reached into one line.
+* :func:`run_flow` turns a workflow engine that cannot be reached into one line, and
+  :func:`storage_stops` a full disk, a read-only database or an unwritable folder.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+
+from pipeline.storage import storage_error
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -115,11 +120,32 @@ def connect(url: str, *, read_only: bool) -> Engine:
             f"no database at {path}: make one with `councilpdf run PDFS`, or name another with "
             "--db or COUNCILPDF_DB"
         )
+    with storage_stops(url):
+        try:
+            return engine_for(url)
+        except DBAPIError as exc:
+            if storage_error(exc) is not None:
+                raise
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise fail(f"cannot open {shown(url)}: {reason}") from exc
+
+
+@contextmanager
+def storage_stops(url: str | None = None) -> Iterator[None]:
+    """Turn a full disk, a read-only database (at ``url``) or an unwritable folder into one line."""
     try:
-        return engine_for(url)
-    except DBAPIError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0]
-        raise fail(f"cannot open {shown(url)}: {reason}") from exc
+        yield
+    except Exception as exc:
+        if (problem := storage_error(exc)) is None:
+            raise
+        raise fail(problem.line(shown(url) if url else "the database")) from exc
+
+
+def quiet_workflow_log() -> None:
+    """Silence the workflow engine's log (``--verbose`` shows it): the command reports every
+    failure itself, a line per file or one line for a batch that stops, where the engine
+    would also print each failed task's traceback, in every worker process."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
 
 def run_flow(call: Callable[[], T]) -> T:

@@ -4,12 +4,13 @@ and the ``runs`` row each batch leaves."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 
-from councilpdf.errors import connect, run_flow
+from councilpdf.errors import connect, run_flow, storage_stops
 from pipeline.outcome import BatchSummary
 
 
@@ -48,10 +49,14 @@ def recorded_run(
     from pipeline.runs import finish_run, start_run
 
     engine = connect(url, read_only=False)
-    run_id = start_run(engine, command, arguments)
-    summary = None
-    try:
-        summary = run_flow(call)
-    finally:
-        finish_run(engine, run_id, summary, ok=summary is not None and summary.ok)
+    with storage_stops(url):
+        run_id = start_run(engine, command, arguments)
+        try:
+            summary = run_flow(call)
+        except BaseException:
+            # Kept when it can be: a batch stopped by its database cannot record that.
+            with suppress(Exception):
+                finish_run(engine, run_id, None, ok=False)
+            raise
+        finish_run(engine, run_id, summary, ok=summary.ok)
     return summary

@@ -38,6 +38,7 @@ from sqlalchemy.exc import OperationalError
 from pipeline.db import engine_for
 from pipeline.ingest import IngestedFile, Origin, discover, ingest_file, mark_failed, store_dir
 from pipeline.outcome import BatchSummary, FileOutcome
+from pipeline.storage import storage_error
 from pipeline.validate import is_current
 
 if TYPE_CHECKING:
@@ -56,11 +57,12 @@ def on_file_done(callback: Progress | None) -> None:
 
 
 def _io_error(task, task_run, state) -> bool:
-    """Retry only when the failure was I/O: the file system or the database connection."""
+    """Retry only when the failure was I/O: the file system or the database connection,
+    not a full disk or a read-only database, which waiting does not mend."""
     try:
         state.result()
-    except (OSError, OperationalError):
-        return True
+    except (OSError, OperationalError) as exc:
+        return storage_error(exc) is None
     except Exception:
         return False
     return False
@@ -121,6 +123,7 @@ def _ingest(
     try:
         ingested = ingest_task(path, db, store, origin)
     except Exception as exc:
+        _stop_on_storage(exc)
         return FileOutcome(path, Path(path).name, "failed", reason=f"ingest: {exc}")
     if not ingested.ok:
         return FileOutcome(path, ingested.file_name, "quarantined", ingested.sha256, ingested.reason)
@@ -145,6 +148,7 @@ def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutc
         flags = validate_task(ingested.sha256, db)
         errors = errors_task(ingested.sha256, db)
     except Exception as exc:
+        _stop_on_storage(exc)
         return _failed(path, ingested, db, f"{stage} failed: {type(exc).__name__}: {exc}")
     return FileOutcome(
         path,
@@ -156,6 +160,13 @@ def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutc
         warnings=tuple(extraction.warnings),
         errors=tuple(errors),
     )
+
+
+def _stop_on_storage(exc: Exception) -> None:
+    """Stop the batch when the database or the store cannot take writes: no file is at fault,
+    so none is marked failed; each stays as it was, for the next run to take up."""
+    if (problem := storage_error(exc)) is not None:
+        raise problem from exc
 
 
 def _failed(path: str, ingested: IngestedFile, db: str | None, reason: str) -> FileOutcome:
@@ -190,6 +201,7 @@ def _outcomes(
         try:
             outcome = future.result()
         except Exception as exc:
+            _stop_on_storage(exc)
             # The worker itself died (a crash in native code, or killed for memory).
             outcome = _failed(path, ingested, db, f"worker failed: {type(exc).__name__}: {exc}")
         outcomes[path] = _report(outcome)

@@ -19,6 +19,7 @@ from sqlalchemy import Boolean, Date, DateTime, Engine, Float, Integer, String, 
 from sqlalchemy.orm import Session
 
 from pipeline.readback import read_extraction
+from pipeline.storage import writing_to
 from schemas import sql
 from schemas.records import DocumentExtraction, Table
 
@@ -105,9 +106,9 @@ def export_all(engine: Engine, out_dir: Path) -> list[Path]:
     When several versions of a file (same name, different bytes) were loaded, the
     one seen most recently is exported under the plain name.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    with Session(engine) as session:
+    with writing_to(out_dir), Session(engine) as session:
+        out_dir.mkdir(parents=True, exist_ok=True)
         docs = session.execute(
             select(sql.Document.sha256, sql.Document.file_name)
             .join(sql.SourceFile, sql.SourceFile.sha256 == sql.Document.sha256)
@@ -143,17 +144,18 @@ def export_tables(engine: Engine, out_dir: Path, fmt: str) -> list[Path]:
     """
     if fmt not in TABLE_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(TABLE_FORMATS)}")
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, columns, types, rows in _relations(engine):
-        path = out_dir / f"{name}.{fmt}"
-        if fmt == "csv":
-            _write_csv(path, columns, rows)
-        elif fmt == "json":
-            _write_json(path, columns, rows)
-        else:
-            _write_parquet(path, columns, types, rows)
-        written.append(path)
+    with writing_to(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, columns, types, rows in _relations(engine):
+            path = out_dir / f"{name}.{fmt}"
+            if fmt == "csv":
+                _write_csv(path, columns, rows)
+            elif fmt == "json":
+                _write_json(path, columns, rows)
+            else:
+                _write_parquet(path, columns, types, rows)
+            written.append(path)
     return written
 
 
