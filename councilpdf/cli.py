@@ -87,7 +87,7 @@ def run(
         bar = progress.add_task("starting the workflow engine", total=len(files))
 
         def done(outcome) -> None:
-            progress.update(bar, advance=1, description=f"{outcome.status}: {outcome.file_name}")
+            progress.update(bar, advance=1, description=escape(f"{outcome.status}: {outcome.file_name}"))
 
         on_file_done(done)
         try:

@@ -327,7 +327,7 @@ def decisions(
     if topic:
         own = sum(e.matched == "decision" for e in entries)
         console.print(
-            f"{len(entries)} decision(s) about {topic!r}: {own} whose own text matches, "
+            f"{len(entries)} decision(s) about {escape(repr(topic))}: {own} whose own text matches, "
             f"{len(entries) - own} taken on an item whose text matches",
             highlight=False,
         )
