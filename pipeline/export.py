@@ -2,7 +2,8 @@
 
 * :func:`export_all`: one ``NAME.json`` per source PDF, in the corpus format. Records
   are read back from the database (:mod:`pipeline.readback`), so an export shows
-  exactly what the database holds. NAME is the source PDF's file stem.
+  exactly what the database holds. NAME is the source PDF's file stem; a stem too long
+  for a file system is cut and given a prefix of the file's SHA-256 (:func:`export_name`).
 * :func:`export_tables`: every table and view as CSV (with a byte-order mark), JSON or Parquet.
 """
 
@@ -22,6 +23,24 @@ from pipeline.readback import read_extraction
 from pipeline.storage import writing_to
 from schemas import sql
 from schemas.records import DocumentExtraction, Table
+
+MAX_NAME_BYTES = 200
+"""Bytes of an exported file's name: under the 255 most file systems allow, with room for
+the suffix a tool adds when it writes beside it (".part", ".tmp")."""
+SHA_PREFIX = 12
+"""Hex digits of the SHA-256 that tell two documents of one name (or one cut name) apart."""
+
+
+def export_name(stem: str, sha256: str, suffix: str = ".json", *, taken: bool = False) -> str:
+    """The file name a document named ``stem`` is exported under: ``stem`` + ``suffix`` when it fits
+    in :data:`MAX_NAME_BYTES`; else (or when ``taken`` by another document) a SHA-256 prefix
+    is added, the stem cut on a character to make room."""
+    tail = f".{sha256[:SHA_PREFIX]}{suffix}" if taken else suffix
+    if len(f"{stem}{tail}".encode()) <= MAX_NAME_BYTES:
+        return f"{stem}{tail}"
+    tail = f".{sha256[:SHA_PREFIX]}{suffix}"
+    cut = stem.encode()[: MAX_NAME_BYTES - len(tail.encode())].decode("utf-8", "ignore")
+    return f"{cut}{tail}"
 
 
 def _number(text: str | None) -> int | str | None:
@@ -116,11 +135,11 @@ def export_all(engine: Engine, out_dir: Path) -> list[Path]:
         ).all()
         for sha256, file_name in docs:
             stem = Path(file_name).stem
-            name = stem if stem not in written else f"{stem}.{sha256[:12]}"
+            name = export_name(stem, sha256, taken=export_name(stem, sha256) in written)
             ex = read_extraction(session, sha256)
             if ex is None:
                 continue
-            path = out_dir / f"{name}.json"
+            path = out_dir / name
             path.write_text(json.dumps(to_json(ex), indent=1, ensure_ascii=False), encoding="utf-8")
             written[name] = path
     return list(written.values())
