@@ -30,6 +30,7 @@ from councilpdf.errors import (
     open_database,
     quiet_workflow_log,
     run_flow,
+    storage_stops,
     warn,
 )
 from councilpdf.options import (
@@ -101,29 +102,32 @@ def fetch(
     # The database the poll writes: the option's, else the file's [storage] db, else the default.
     url = database(db or cfg.db)
     engine = connect(url, read_only=False)
-    run_id = start_run(engine, "fetch", {"config": str(path), "store": str(store) if store else None})
-    summary = None
-    try:
-        state = run_flow(
-            lambda: poll_flow(
-                str(path),
-                db=url,
-                store=str(store) if store else None,
-                workers=workers,
-                address=scheduler,
-                return_state=True,
+    with storage_stops(url):
+        run_id = start_run(engine, "fetch", {"config": str(path), "store": str(store) if store else None})
+        summary = None
+        try:
+            state = run_flow(
+                lambda: poll_flow(
+                    str(path),
+                    db=url,
+                    store=str(store) if store else None,
+                    workers=workers,
+                    address=scheduler,
+                    return_state=True,
+                )
             )
-        )
-        summary = poll_summary(state)
-    finally:
-        finish_run(
-            engine,
-            run_id,
-            summary.batch if summary else None,
-            ok=summary is not None and not summary.failed and not (summary.batch and summary.batch.partial),
-            failed=summary.failed if summary else None,
-            notes=[*summary.lines(), *summary.failures, *summary.warnings] if summary else None,
-        )
+            summary = poll_summary(state)
+        finally:
+            finish_run(
+                engine,
+                run_id,
+                summary.batch if summary else None,
+                ok=summary is not None
+                and not summary.failed
+                and not (summary.batch and summary.batch.partial),
+                failed=summary.failed if summary else None,
+                notes=[*summary.lines(), *summary.failures, *summary.warnings] if summary else None,
+            )
     for outcome in summary.batch.outcomes if summary.batch else ():
         if outcome.failed:
             reason = escape(f"{outcome.file_name}  {outcome.reason or ''}")
