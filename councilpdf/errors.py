@@ -135,6 +135,8 @@ def storage_stops(url: str | None = None) -> Iterator[None]:
     """Turn a full disk, a read-only database (at ``url``) or an unwritable folder into one line."""
     try:
         yield
+    except typer.Exit:
+        raise  # already said
     except Exception as exc:
         if (problem := storage_error(exc)) is None:
             raise
