@@ -274,6 +274,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "traceback": "The innermost frames of the traceback",
         },
     ),
+    "pending_work": (
+        "Work a loaded document still needs beyond its own rows, done by the next run if not this one",
+        {
+            "task": "validate (its flags) | link (its meetings) | partners (documents whose rules read it)",
+            "since": "When the document was loaded and the work became due",
+        },
+    ),
     "api_meetings": (
         "Meetings as a ModernGov site's web service lists them",
         {
