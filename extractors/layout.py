@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 import statistics
+import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 
 from pdfplumber.page import Page
+from pdfplumber.utils.text import LIGATURES
 
 from schemas.records import BBox
 
@@ -29,7 +34,14 @@ _SUPERSCRIPT_GAP = 0.3
 # Letters set as a superscript after a number: ordinal endings ("4th", "1er", "2nd").
 _ORDINAL_TAIL = re.compile(r"^[^\W\d_]{1,3}$")
 
-_WORDS: weakref.WeakKeyDictionary[Page, list[Word]] = weakref.WeakKeyDictionary()
+# Glyphs whose tops differ by at most this (points) stand on one line of words, and a glyph
+# starting further than this right of the previous one's end starts a new word: the
+# tolerances of pdfplumber's word extraction, which the layout was built on.
+_WORD_X_TOLERANCE = 3.0
+_WORD_Y_TOLERANCE = 3.0
+
+_LAYERS: weakref.WeakKeyDictionary[Page, TextLayer] = weakref.WeakKeyDictionary()
+_LAYERS_LOCK = threading.Lock()
 
 _PAGE_STAMP = re.compile(
     r"^\s*(?:page\s+(\d{1,4})(?:\s+of\s+\d+)?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I
@@ -58,27 +70,27 @@ class Line:
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", " ".join(w.text for w in self.words))
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def bbox(self) -> BBox:
         return (self.x0, self.top, self.x1, self.bottom)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """Font size of most of the line's characters."""
         weights: dict[float, int] = {}
@@ -86,7 +98,7 @@ class Line:
             weights[round(w.size, 1)] = weights.get(round(w.size, 1), 0) + len(w.text)
         return max(weights, key=weights.__getitem__)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         """True when most of the line's characters are bold."""
         bold = sum(len(w.text) for w in self.words if w.bold)
@@ -108,34 +120,113 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "demi"))
 
 
-def page_words(page: Page) -> list[Word]:
-    """Upright words of a page with their font size and weight.
+class TextLayer:
+    """A page's upright words and its lines, read once for every extractor of that page."""
 
-    Several extractors read the same page; the words are worked out once per page
-    object (a cropped or filtered page is a page object of its own).
+    __slots__ = ("lines", "words")
+
+    def __init__(self, words: Sequence[Word], page_number: int):
+        self.words = tuple(words)
+        self.lines = tuple(group_lines(self.words, page_number))
+
+
+def text_layer(page: Page) -> TextLayer:
+    """The words and lines of a page, worked out on first use and kept while the page lives.
+
+    Several extractors read the same page; a cropped or filtered page is a page object
+    of its own, with its own layer. Two threads asking at once may both read the page;
+    either result serves.
     """
-    cached = _WORDS.get(page)
-    if cached is None:
-        words = page.extract_words(
-            extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
-        )
-        cached = join_superscripts(
-            [
+    with _LAYERS_LOCK:
+        layer = _LAYERS.get(page)
+    if layer is None:
+        layer = TextLayer(read_words(page.chars), page.page_number)
+        with _LAYERS_LOCK:
+            _LAYERS[page] = layer
+    return layer
+
+
+def page_words(page: Page) -> list[Word]:
+    """Upright words of a page with their font size and weight."""
+    return list(text_layer(page).words)
+
+
+def read_words(chars: Iterable[dict]) -> list[Word]:
+    """Upright words of a page's glyphs (pdfplumber's char dicts), in one pass over them.
+
+    They are the words pdfplumber's ``extract_words`` gives with the font size and name as
+    extra attributes: each run of glyphs in one font and size is cut into lines (glyph
+    tops within a tolerance) and each line, left to right, into words at spaces and gaps.
+    """
+    words: list[Word] = []
+    for (upright, size, fontname), run in groupby(chars, key=_RUN_KEY):
+        if not upright:
+            continue
+        bold = is_bold_font(fontname)
+        for line in _run_lines(list(run)):
+            words.extend(
                 Word(
-                    w["text"],
-                    w["x0"],
-                    w["top"],
-                    w["x1"],
-                    w["bottom"],
-                    float(w["size"]),
-                    is_bold_font(w["fontname"]),
+                    "".join(LIGATURES.get(c["text"], c["text"] or "") for c in glyphs),
+                    min(c["x0"] for c in glyphs),
+                    min(c["top"] for c in glyphs),
+                    max(c["x1"] for c in glyphs),
+                    max(c["bottom"] for c in glyphs),
+                    float(size),
+                    bold,
                 )
-                for w in words
-                if w.get("upright", True)
-            ]
-        )
-        _WORDS[page] = cached
-    return list(cached)
+                for glyphs in _line_words(line)
+            )
+    return join_superscripts(words)
+
+
+_RUN_KEY = itemgetter("upright", "size", "fontname")
+
+
+def _run_lines(run: list[dict]) -> list[list[dict]]:
+    """A run's glyphs in lines, top to bottom, each left to right (ties in reading order)."""
+    cluster: dict[float, int] = {}
+    last = None
+    for top in sorted({c["top"] for c in run}):
+        if last is not None and top > last + _WORD_Y_TOLERANCE:
+            cluster[top] = cluster[last] + 1
+        else:
+            cluster[top] = cluster[last] if last is not None else 0
+        last = top
+    lines: list[list[dict]] = [[] for _ in range(cluster[last] + 1)] if run else []
+    for char in run:
+        lines[cluster[char["top"]]].append(char)
+    return [sorted(line, key=_X0) for line in lines]
+
+
+_X0 = itemgetter("x0")
+
+
+def _line_words(line: Sequence[dict]) -> Iterator[list[dict]]:
+    """A line's glyphs cut into words: at blanks, where a glyph steps back or stands apart."""
+    word: list[dict] = []
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if word:
+                yield word
+            word = []
+        elif not text:
+            # pdfplumber makes a glyph of no text a word of its own.
+            if word:
+                yield word
+            yield [char]
+            word = []
+        elif word and (
+            char["x0"] < word[-1]["x0"]
+            or char["x0"] > word[-1]["x1"] + _WORD_X_TOLERANCE
+            or abs(char["top"] - word[-1]["top"]) > _WORD_Y_TOLERANCE
+        ):
+            yield word
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        yield word
 
 
 def join_superscripts(words: Sequence[Word]) -> list[Word]:
@@ -172,23 +263,27 @@ def group_lines(words: Iterable[Word], page_number: int) -> list[Line]:
     """Group words into lines, top to bottom, each left to right."""
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
     rows: list[list[Word]] = []
+    anchors: list[float] = []  # each row's median bottom
     for word in ordered:
         tol = _LINE_TOLERANCE * word.size
-        for row in reversed(rows[-3:]):
-            anchor = statistics.median(w.bottom for w in row)
-            if abs(anchor - word.bottom) <= tol:
-                row.append(word)
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            if abs(anchors[k] - word.bottom) <= tol:
+                rows[k].append(word)
+                anchors[k] = statistics.median(w.bottom for w in rows[k])
                 break
         else:
             rows.append([word])
+            anchors.append(word.bottom)
     lines = [Line(page_number, tuple(sorted(row, key=lambda w: w.x0))) for row in rows]
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 def page_lines(page: Page, exclude: Sequence[BBox] = ()) -> list[Line]:
     """Lines of a page, leaving out words whose centre lies in any ``exclude`` box."""
-    words = [w for w in page_words(page) if not _inside_any(w, exclude)]
-    return group_lines(words, page.page_number)
+    layer = text_layer(page)
+    if not exclude:
+        return list(layer.lines)
+    return group_lines([w for w in layer.words if not _inside_any(w, exclude)], page.page_number)
 
 
 def _inside_any(word: Word, boxes: Sequence[BBox]) -> bool:
