@@ -18,6 +18,7 @@ Box = tuple[float, float, float, float]
 def boxed(kind: str, box: Box, page: Page) -> dict[str, Any]:
     """The keys every object has: its kind, page and box in both of pdfplumber's y axes."""
     x0, top, x1, bottom = box
+    height = page.height
     return {
         "object_type": kind,
         "page_number": page.page_number,
@@ -25,8 +26,8 @@ def boxed(kind: str, box: Box, page: Page) -> dict[str, Any]:
         "x1": x1,
         "top": top,
         "bottom": bottom,
-        "y0": page.height - bottom,
-        "y1": page.height - top,
+        "y0": height - bottom,
+        "y1": height - top,
         "width": x1 - x0,
         "height": bottom - top,
         "doctop": page.initial_doctop + top,
