@@ -660,6 +660,7 @@ def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: 
         upright=upright,
         matrix=m,
         color=style.color,
+        height=tf.height,
     )
 
 
