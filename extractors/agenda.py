@@ -19,7 +19,6 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import (
-    ALIGN_TOLERANCE,
     Line,
     body_size,
     is_capitals,
@@ -33,6 +32,7 @@ from extractors.metadata import COUNCIL_NAME, WEEKDAY, MeetingDetails, meeting_d
 from extractors.names import HONORIFIC, split_names, strip_title
 from extractors.numbering import Numbering, follows, parse_numbering, run_in_heading
 from extractors.sections import ITEM_STAMP
+from extractors.settings import SETTINGS
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", __name__)
@@ -574,7 +574,7 @@ def _run_end(lines: list[Line], run: list[int]) -> int:
             return j
         if ln.page == prev.page and ln.top - prev.top > widest:
             return j
-        if _set_apart(start) and abs(ln.x0 - start.x0) <= ALIGN_TOLERANCE and set_alike(ln, start):
+        if _set_apart(start) and abs(ln.x0 - start.x0) <= SETTINGS.align_tolerance and set_alike(ln, start):
             return j  # a heading set as the items are, unnumbered: the next part of the agenda
     return len(lines)
 
@@ -593,14 +593,16 @@ def _wraps(prev: Line, line: Line, right: float) -> bool:
     if line.top - prev.bottom > _WRAP_GAP * line.size or prev.text.rstrip().endswith((":", ":-", ":–")):
         return False
     opening = _numbering(line.text)
-    if opening is not None and (opening.style == "bullet" or line.x0 < _text_start(prev) - ALIGN_TOLERANCE):
+    if opening is not None and (
+        opening.style == "bullet" or line.x0 < _text_start(prev) - SETTINGS.align_tolerance
+    ):
         return False
     if _set_apart(prev):
         return True
     # The line below shows the column is at least as wide as it is.
     right = max(right, _title_part(line).x1)
     first_word = line.words[0].x1 - line.words[0].x0
-    return head.x1 + first_word >= right - ALIGN_TOLERANCE or line.text[:1].islower()
+    return head.x1 + first_word >= right - SETTINGS.align_tolerance or line.text[:1].islower()
 
 
 def _text_start(line: Line) -> float:

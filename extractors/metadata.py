@@ -23,7 +23,6 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import (
-    ALIGN_TOLERANCE,
     Line,
     body_size,
     join_text,
@@ -31,6 +30,7 @@ from extractors.layout import (
     page_layout,
     set_alike,
 )
+from extractors.settings import SETTINGS
 from schemas.records import DocumentMeta, Minutes, Report
 
 EXTRACTOR = Extractor("metadata", __name__)
@@ -377,7 +377,7 @@ def _heading_zone(lines: Sequence[Line]) -> list[Line]:
         if (
             abs(line.size - body) < 0.5
             and not line.bold
-            and abs(line.x0 - left) <= ALIGN_TOLERANCE
+            and abs(line.x0 - left) <= SETTINGS.align_tolerance
             and line.x1 - line.x0 > _PARAGRAPH_WIDTH * (right - left)
             and len(line.chunks()) == 1
         ):
@@ -452,7 +452,9 @@ def _address(zone: Sequence[Line]) -> str | None:
                 continue
             parts = [chunk.text]
             for below in zone[k + 1 :]:
-                nxt = next((c for c in below.chunks() if abs(c.x0 - chunk.x0) <= ALIGN_TOLERANCE), None)
+                nxt = next(
+                    (c for c in below.chunks() if abs(c.x0 - chunk.x0) <= SETTINGS.align_tolerance), None
+                )
                 if nxt is None or not _ADDRESS.search(nxt.text) or find_dates(nxt.text):
                     break
                 parts.append(nxt.text)

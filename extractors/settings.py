@@ -1,0 +1,107 @@
+"""The thresholds and tolerances of the extractors, in one place (the table engine keeps its own).
+
+Each is a field of :class:`ExtractorSettings`, with the reason for its value beside it;
+the extractors read the one instance :data:`SETTINGS`. Lengths and font sizes are in
+points; a "share" is a fraction of a count; a "fraction" of a font size, page or column
+is a multiple of it. An extractor's version is a hash of its code and of every project
+module it imports (:func:`extractors.base.code_version`), this one included, so a change
+here gives every extractor that reads it a new version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExtractorSettings:
+    # ---------------------------------------------------------------- words and lines
+    # Glyphs whose tops differ by at most this (points) stand on one line of words, and a
+    # glyph starting further than this right of the previous one's end starts a new word:
+    # the tolerances of pdfplumber's word extraction, which the layout was built on.
+    word_x_tolerance: float = 3.0
+    word_y_tolerance: float = 3.0
+    # Words whose bottoms differ by at most this fraction of the font size share a line:
+    # less than half a line, so that a superscript stays on its line and the next line does not join.
+    line_tolerance: float = 0.45
+    # A word is matched against the last this many lines above it: a line interrupted by a
+    # taller word of another line (a superscript, a heading beside it) still takes its rest.
+    line_lookback: int = 3
+    # Font sizes are compared to a tenth of a point (digits after the point): PDFs give
+    # sizes like 10.98 and 11.0 for one size.
+    size_digits: int = 1
+    # A horizontal gap wider than this many font sizes separates two chunks of a line
+    # (columns of a form, a label and its value): far wider than a justified space.
+    chunk_gap: float = 1.6
+    # A superscript is set at most this fraction of its base's size, raised by at least this
+    # fraction of it, and starts within this fraction of it after the base ends: an ordinal
+    # ending set small and high ("4th"), not the next word.
+    superscript_size: float = 0.85
+    superscript_rise: float = 0.1
+    superscript_gap: float = 0.3
+
+    # ---------------------------------------------------------------- sizes and weights
+    # A line set at least this many points above another is set larger (a heading over
+    # body text); lines closer in size than this are set at the body size. Half a point
+    # is more than rounding in a PDF, less than any step between a template's sizes.
+    larger: float = 0.5
+    # Two lines whose sizes differ by less than this (points) are set in one size: one
+    # heading wrapped over two lines, two labels of one style.
+    same_size: float = 0.3
+    # The font size assumed for a page without text: a usual body size.
+    default_body_size: float = 10.0
+    # A heading is at most this many characters and holds at least this many letters:
+    # longer is a paragraph set large, fewer a number or a rule.
+    heading_max_chars: int = 200
+    heading_min_letters: int = 2
+    # A heading line starting less than this many of its font sizes below the previous
+    # heading line (a line's spacing, no paragraph gap) continues that heading.
+    heading_wrap_gap: float = 0.8
+    # Four in five letters in capitals make a line set in capitals ("Item 4: BUDGET
+    # 2025/26"), and a line needs this many letters to be judged so.
+    capitals_share: float = 0.8
+    capitals_min_letters: int = 2
+
+    # ---------------------------------------------------------------- page geometry
+    # Only lines in the top or bottom tenth of a page can be its printed page number, so
+    # that a number in the body text is never taken for one.
+    stamp_margin: float = 0.10
+    # A line that starts past this fraction of the text column's width, off its centre by
+    # more than this fraction, with nothing printed to its left, stands in a side column
+    # (the sender's address of a letter).
+    aside_start: float = 0.4
+    aside_off_centre: float = 0.15
+    # Lines whose left edges differ by less than this (points) stand at one indentation:
+    # a glyph's side bearing, not a step of indentation.
+    align_tolerance: float = 3.0
+
+    # ---------------------------------------------------------------- documents of a PDF
+    # A page's opening lines: at most this many, starting within this fraction of the
+    # text's depth below its first line (a title and what stands under it, no more).
+    opening_lines: int = 4
+    opening_depth: float = 0.25
+    # A page that says it is left blank holds fewer characters than this: a notice, no text.
+    blank_max_chars: int = 120
+    # An "Agenda Item" stamp stands in this top fraction of its page (the top margin).
+    item_stamp_zone: float = 0.12
+    # Printed page numbers are trusted when at least this many stamps agree on how they
+    # are offset from the physical pages: one stray number in a margin is not a sequence.
+    stamps_agreeing: int = 2
+    # A document title is set at least this many points above the body text: a heading
+    # inside a document is set only a little larger.
+    title_above_body: float = 2.0
+    # Minutes name themselves within their first this many lines.
+    minutes_title_lines: int = 3
+    # A slide is a landscape page whose title is set at least this many times the body
+    # size and which holds at most this many characters.
+    slide_title_ratio: float = 1.5
+    slide_max_chars: int = 1200
+
+    # ---------------------------------------------------------------- numbering
+    # The largest plain number read as an item number: running minute numbers reach the
+    # thousands, a year or an amount is larger.
+    max_item_number: int = 9999
+
+
+SETTINGS = ExtractorSettings()
+"""The settings every extractor reads."""
