@@ -97,6 +97,58 @@ class ExtractorSettings:
     slide_title_ratio: float = 1.5
     slide_max_chars: int = 1200
 
+    # ---------------------------------------------------------------- meeting details
+    # The title naming the meeting's body is the largest type in this top fraction of the
+    # first page: a masthead, not a heading further down.
+    title_zone: float = 0.35
+    # A paper states its meeting in its first this many lines; a sentence further on is
+    # about another meeting.
+    meeting_opening_lines: int = 15
+    # A place named without a word that says so ("Shire Hall") is at most this many
+    # capitalised words.
+    place_words: int = 8
+    # A heading naming a body is at most this many words; a longer bold passage is a sentence.
+    body_heading_words: int = 16
+    # A line wider than this share of the text column, in body type, is running text: the
+    # heading above it has ended.
+    paragraph_width: float = 0.6
+    # Lines of a venue printed under the date follow within this many font sizes of it.
+    venue_gap: float = 0.8
+
+    # ---------------------------------------------------------------- agenda front sheets
+    # An agenda names itself in its first this many lines, in this top fraction of its
+    # first page; the committee's name stands in those lines too.
+    agenda_title_lines: int = 6
+    agenda_title_zone: float = 0.3
+    # The committee is named in one of the largest this many type sizes atop the sheet,
+    # a size below the first set at least this many points above the body text.
+    committee_title_sizes: int = 3
+    committee_above_body: float = 1.0
+    # A committee's name in a title is at most this many words: more, and the lines are
+    # the sheet's text.
+    committee_title_words: int = 12
+    # A title in body type is at most this many words: a longer numbered line is a sentence.
+    plain_title_words: int = 15
+    # A line that can be the meeting's place is at most this many words, with at least
+    # this many letters: a name, not a sentence or a number.
+    venue_words: int = 15
+    venue_min_letters: int = 3
+    # A paragraph's next line follows within this many font sizes: a paragraph's space is more.
+    paragraph_gap: float = 0.5
+    # A wrapped item title's next line follows within this many font sizes; a description
+    # or the next item stands a paragraph's space below.
+    title_wrap_gap: float = 0.6
+    # Text starting this close (points) to a column's left edge stands in that column.
+    column_align: float = 2.0
+    # Item numbers run down one margin: their left edges within this many points, their
+    # sizes within this many.
+    item_run_align: float = 4.0
+    item_run_size: float = 0.6
+    # A heading naming the agenda stands within this many lines above its first item.
+    agenda_heading_lines: int = 3
+    # The last item's lines stand no further apart than this many times the items' own spacing.
+    item_end_gap: float = 1.5
+
     # ---------------------------------------------------------------- numbering
     # The largest plain number read as an item number: running minute numbers reach the
     # thousands, a year or an amount is larger.
