@@ -364,7 +364,7 @@ def find_headings(lines: Sequence[Line], body: float) -> list[Heading]:
             and prev.page == line.page
             and abs(prev.size - line.size) < SETTINGS.same_size
             and prev.bold == line.bold
-            and line.top - prev.bottom < SETTINGS.heading_wrap_gap * line.size
+            and line.top - prev.bottom < SETTINGS.wrap_gap * line.size
         )
         if joined:
             found[-1].append(line)

@@ -386,7 +386,7 @@ def _heading(zone: Sequence[Line]) -> list[Line]:
         if (
             groups
             and set_alike(groups[-1][-1], line)
-            and line.top - groups[-1][-1].bottom < SETTINGS.heading_wrap_gap * line.size
+            and line.top - groups[-1][-1].bottom < SETTINGS.wrap_gap * line.size
         ):
             groups[-1].append(line)
         else:

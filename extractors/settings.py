@@ -54,9 +54,9 @@ class ExtractorSettings:
     # longer is a paragraph set large, fewer a number or a rule.
     heading_max_chars: int = 200
     heading_min_letters: int = 2
-    # A heading line starting less than this many of its font sizes below the previous
-    # heading line (a line's spacing, no paragraph gap) continues that heading.
-    heading_wrap_gap: float = 0.8
+    # A line starting less than this many of its font sizes below the previous one, set
+    # alike, continues it: a line's spacing, no paragraph gap (a wrapped heading or title).
+    wrap_gap: float = 0.8
     # Four in five letters in capitals make a line set in capitals ("Item 4: BUDGET
     # 2025/26"), and a line needs this many letters to be judged so.
     capitals_share: float = 0.8
@@ -148,6 +148,50 @@ class ExtractorSettings:
     agenda_heading_lines: int = 3
     # The last item's lines stand no further apart than this many times the items' own spacing.
     item_end_gap: float = 1.5
+
+    # ---------------------------------------------------------------- minutes
+    # Text within this many points of the body size is set in body type (a scan's sizes vary).
+    body_type: float = 0.6
+    # Gaps wider than this many body sizes part blocks, not lines: left out of the spacing.
+    max_line_gap: float = 2.0
+    # The spacing assumed between a paragraph's lines when no two lines show it, in body sizes.
+    default_line_gap: float = 0.3
+    # The right margin is where the longest lines end, past this many stray wider lines.
+    stray_wide_lines: int = 2
+    # A paragraph gap exceeds the line spacing (and a scan's jitter) by this many font sizes.
+    paragraph_gap_margin: float = 0.2
+    # The line spacing is read from the gap this far up the sorted gaps (one over this
+    # number): a few gaps squeezed by a scan's jitter do not set it.
+    spacing_quantile: int = 10
+    # Gaps narrower than the low gap by this many body sizes are a paragraph's own lines,
+    # where most paragraphs take one line; gaps within this many of the low gap are spacing.
+    narrow_gap: float = 0.25
+    spacing_band: float = 0.2
+    # A running head stands in this top (or bottom) fraction of a page and recurs on at
+    # least this many pages.
+    running_margin: float = 0.08
+    running_pages: int = 2
+    # A line in capitals needs this many letters to be emphasis, not an abbreviation.
+    emphasis_min_letters: int = 3
+    # A number set apart from its title by a wide gap is the first chunk of its line, of at
+    # most this many words ("B", "Item 4").
+    number_chunk_words: int = 2
+    # A number on a line of its own has its title on the next line, within this many font sizes.
+    number_title_gap: float = 1.5
+    # Headings whose left edges lie closer than this many body sizes start at one margin.
+    margin_tolerance: float = 0.5
+    # An unnumbered title is at most this many words; a longer bold line is emphasised text.
+    minutes_title_words: int = 15
+    # A title in body type is at most this many words; a numbered line ending in a full stop
+    # is a sentence from this many words on.
+    plain_heading_words: int = 12
+    stopped_title_words: int = 6
+    # A line starting this many font sizes left of a list's hanging text starts a paragraph;
+    # so does one indented this many font sizes after a sentence that closed at the margin
+    # (starting within this many of it).
+    outdent: float = 0.5
+    indent_step: float = 1.5
+    at_margin: float = 0.5
 
     # ---------------------------------------------------------------- numbering
     # The largest plain number read as an item number: running minute numbers reach the
