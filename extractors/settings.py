@@ -193,6 +193,59 @@ class ExtractorSettings:
     indent_step: float = 1.5
     at_margin: float = 0.5
 
+    # ---------------------------------------------------------------- reports
+    # A section number before a label or heading ("2.", "2.1") is at most this; a larger
+    # figure opening a line is a year or an amount.
+    max_section_number: int = 99
+    # A label run into its value has at most this many words before its colon.
+    run_in_label_words: int = 4
+    # A gap between words wider than this (points), and than this many font sizes, breaks
+    # a line into columns: a label and its value.
+    column_gap: float = 6.0
+    column_gap_size: float = 0.9
+    # Words closer than this many font sizes are a space apart: one run of text.
+    word_space: float = 0.6
+    # A value column stands at least this far (points) right of the labels, and at least
+    # this many lines start at it.
+    label_column_width: float = 30.0
+    value_column_rows: int = 2
+    # Running headers and footers of the pages after a cover stand in this top and bottom
+    # fraction of the page.
+    header_margin: float = 0.05
+    # A rule under a label column starts within this many points of its left edge and runs
+    # to within this many of the value column; thinner than this it is a line, not a cell.
+    rule_reach: float = 2.0
+    rule_short: float = 15.0
+    rule_thickness: float = 2.0
+    # Lines further apart than this many font sizes stand in separate blocks: their gap is
+    # no line spacing.
+    block_gap: float = 1.5
+    # A report's paragraph breaks: wider than the gap a quarter of the way up the sorted
+    # gaps (one over this number) by this many body sizes.
+    typical_gap_quantile: int = 4
+    paragraph_break: float = 0.35
+    # A line ending within this fraction of the column's width from its right edge runs to
+    # the margin: its sentence goes on below.
+    wrap_reach: float = 0.2
+    # An introducing label ("Recommendations:") is at most this many words, and one not set
+    # as a heading at most this many.
+    intro_label_words: int = 8
+    short_label_words: int = 3
+    # A report title takes at most this many lines less one.
+    title_max_lines: int = 4
+    # A line a point or more off the size of the block above, on the next page, is a running header.
+    running_head_step: float = 1.0
+    # At most this many lines are read as one block of recommendations.
+    max_block_lines: int = 120
+    # Pages a report's cover sheet may take.
+    cover_pages: int = 3
+    # In a block of cover fields each label follows the one before within this many lines.
+    field_lines: int = 5
+    # A contact line holds a phone number or e-mail address and at most this many words;
+    # the contact's name stands at most this many lines above it.
+    contact_line_words: int = 8
+    name_lines_above: int = 3
+
     # ---------------------------------------------------------------- numbering
     # The largest plain number read as an item number: running minute numbers reach the
     # thousands, a year or an amount is larger.
