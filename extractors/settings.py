@@ -246,6 +246,26 @@ class ExtractorSettings:
     contact_line_words: int = 8
     name_lines_above: int = 3
 
+    # ---------------------------------------------------------------- tables' kinds and values
+    # A heading word read as two run together splits into parts this many letters long or more.
+    min_word_part: int = 3
+    # Share of a column's cells that must read as references for it to be a reference column.
+    reference_share: float = 0.8
+    # Columns of figures hold at least this share of a financial table's cells beside its labels.
+    figure_share: float = 0.3
+    # A cell fill is a RAG colour when it is at least this saturated and this bright (HSV):
+    # greys and dark rules are not statuses.
+    rag_saturation: float = 0.35
+    rag_value: float = 0.35
+
+    # ---------------------------------------------------------------- names and dates
+    # A one-word council name printed misspelt or run together matches a known council at
+    # this similarity or more, and only when one council does.
+    council_name_match: float = 0.85
+    # Shorter than this, a month name printed in lower case before a number and no year
+    # ("may 5") is more likely a word than a date.
+    partial_month_letters: int = 4
+
     # ---------------------------------------------------------------- numbering
     # The largest plain number read as an item number: running minute numbers reach the
     # thousands, a year or an amount is larger.
