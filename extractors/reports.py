@@ -346,7 +346,11 @@ def _label_row(line: Line, split: tuple[Line | None, Line | None] | None) -> boo
 def _continues_label(prev: _Entry, left: Line) -> bool:
     """Whether ``left`` goes on with a wrapped label cell: "Report author and" / "contact details:"."""
     above = prev.left
-    if above is None or above.text.rstrip().endswith(":") or left.top - above.bottom > 0.5 * left.size:
+    if (
+        above is None
+        or above.text.rstrip().endswith(":")
+        or left.top - above.bottom > SETTINGS.paragraph_gap * left.size
+    ):
         return False
     if left.text[:1].islower():
         return True
@@ -510,7 +514,7 @@ class _Layout:
 
 
 def _same_style(a: Line, b: Line) -> bool:
-    return abs(a.size - b.size) < 0.3 and a.bold == b.bold
+    return abs(a.size - b.size) < SETTINGS.same_size and a.bold == b.bold
 
 
 def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:

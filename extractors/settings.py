@@ -253,6 +253,8 @@ class ExtractorSettings:
     reference_share: float = 0.8
     # Columns of figures hold at least this share of a financial table's cells beside its labels.
     figure_share: float = 0.3
+    # A financial table's figures are amounts of money (or dashes for none) in at least this share.
+    money_share: float = 0.6
     # A cell fill is a RAG colour when it is at least this saturated and this bright (HSV):
     # greys and dark rules are not statuses.
     rag_saturation: float = 0.35

@@ -365,7 +365,7 @@ def _is_financial(table: Table, labels: Sequence[str]) -> bool:
         return False
     money = [v for v in figures if parse_money(v) is not None]
     dashes = sum(1 for v in figures if is_not_reported(v))
-    if not money or (len(money) + dashes) < 0.6 * len(figures):
+    if not money or (len(money) + dashes) < SETTINGS.money_share * len(figures):
         return False
     announced = announced_unit(table, labels) is not None
     signed = sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
