@@ -172,14 +172,12 @@ _RUN_KEY = itemgetter("upright", "size", "fontname")
 def _run_lines(run: list[dict]) -> list[list[dict]]:
     """A run's glyphs in lines, top to bottom, each left to right (ties in reading order)."""
     cluster: dict[float, int] = {}
-    last = None
+    k, last = -1, None
     for top in sorted({c["top"] for c in run}):
-        if last is not None and top > last + SETTINGS.word_y_tolerance:
-            cluster[top] = cluster[last] + 1
-        else:
-            cluster[top] = cluster[last] if last is not None else 0
-        last = top
-    lines: list[list[dict]] = [[] for _ in range(cluster[last] + 1)] if run else []
+        if last is None or top > last + SETTINGS.word_y_tolerance:
+            k += 1
+        cluster[top], last = k, top
+    lines: list[list[dict]] = [[] for _ in range(k + 1)]
     for char in run:
         lines[cluster[char["top"]]].append(char)
     return [sorted(line, key=_X0) for line in lines]
