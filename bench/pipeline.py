@@ -62,6 +62,15 @@ def _cpu(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def _peak_rss_mb() -> float:
+    """This process's peak resident memory since it started its program.
+
+    Linux carries ``ru_maxrss`` over an exec, so a child started by the benchmark would
+    report at least the parent's peak; ``VmHWM`` starts afresh with the program.
+    """
+    with suppress(OSError, StopIteration):
+        status = Path("/proc/self/status").read_text().splitlines()
+        line = next(ln for ln in status if ln.startswith("VmHWM:"))
+        return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
