@@ -19,7 +19,6 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import (
-    ALIGN_TOLERANCE,
     Line,
     body_size,
     is_capitals,
@@ -33,15 +32,13 @@ from extractors.metadata import COUNCIL_NAME, WEEKDAY, MeetingDetails, meeting_d
 from extractors.names import HONORIFIC, split_names, strip_title
 from extractors.numbering import Numbering, follows, parse_numbering, run_in_heading
 from extractors.sections import ITEM_STAMP
+from extractors.settings import SETTINGS
 from schemas.records import AgendaItem, DocumentMeta, Member
 
 EXTRACTOR = Extractor("agenda", __name__)
 
 _AGENDA_WORD = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bsummons\b", re.I)
 _HELD = re.compile(r"\bheld\b", re.I)
-# An agenda names itself in the first lines of the top part of its first page.
-_TITLE_ZONE = 0.3
-_TITLE_LINES = 6
 _AGENDA_HEADING = re.compile(r"^\s*agenda(?:\s+items?)?\s*:?\s*$", re.I)
 _TITLE_NOISE = re.compile(r"\s*\b(?:agenda|notice of (?:the )?meeting|summons)\b\s*", re.I)
 _PAGES = re.compile(r"\(\s*pages?\s+(\d+)(?:\s*[-–—]\s*(\d+))?\s*\)", re.I)
@@ -72,17 +69,6 @@ _LIST_SEPARATOR = re.compile(r",|&|\band\b")
 _ROLE = re.compile(r"\s*\(([^)]*)\)\s*$")
 _VENUE_LABEL = re.compile(r"^(?:venue|place|location|where)\s*:\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-# A committee's name in a title is a few words: more, and the lines are the sheet's text.
-_TITLE_WORDS = 12
-# A title in body type is a few words: a longer numbered line is a sentence.
-_PLAIN_TITLE_WORDS = 15
-# The last item's lines stand no further apart than this many times the items' own spacing.
-_END_GAP = 1.5
-# A wrapped title's next line follows within this many font sizes; a description or the
-# next item stands a paragraph's space below.
-_WRAP_GAP = 0.6
-# Text starting this close (points) to a column's left edge stands in that column.
-_COLUMN_ALIGN = 2.0
 
 
 @dataclass
@@ -102,8 +88,8 @@ def is_front_sheet(page: Page) -> bool:
     No" over "3 Local Transport Strategy (Pages 1 - 18)").
     """
     lines = [ln for ln in page_lines(page) if not ITEM_STAMP.match(ln.text)]
-    top = [ln for ln in lines if ln.top < page.height * _TITLE_ZONE]
-    if any(_AGENDA_WORD.search(ln.text) for ln in top[:_TITLE_LINES]):
+    top = [ln for ln in lines if ln.top < page.height * SETTINGS.agenda_title_zone]
+    if any(_AGENDA_WORD.search(ln.text) for ln in top[: SETTINGS.agenda_title_lines]):
         return True
     # An "AGENDA" heading lower down, under the meeting's details or a summons, over numbered items.
     if (
@@ -204,17 +190,17 @@ def _committee(first_page: list[Line]) -> tuple[str | None, list[Line]]:
     The largest lines may only say "AGENDA" or name the council ("Northshire District
     Council") above the committee set a size smaller: then the next size down names it.
     """
-    top = first_page[:6]
+    top = first_page[: SETTINGS.agenda_title_lines]
     body = body_size(first_page)
     sizes = sorted({round(ln.size) for ln in top}, reverse=True)
     fallback: tuple[str | None, list[Line]] = (None, [])
-    for k, size in enumerate(sizes[:3]):
-        group = [ln for ln in top if abs(ln.size - size) <= 0.5]
+    for k, size in enumerate(sizes[: SETTINGS.committee_title_sizes]):
+        group = [ln for ln in top if abs(ln.size - size) <= SETTINGS.larger]
         text = _TITLE_NOISE.sub(" ", join_text(group)).strip(" -–:")
-        if len(text.split()) > _TITLE_WORDS:
+        if len(text.split()) > SETTINGS.committee_title_words:
             # Not a title: the sheet is set in one size throughout.
             break
-        if k and (size < body + 1 or find_dates(text)):
+        if k and (size < body + SETTINGS.committee_above_body or find_dates(text)):
             break
         if text and not COUNCIL_NAME.search(text):
             return text, group
@@ -230,8 +216,8 @@ def _venue_line(text: str) -> str | None:
         find_dates(text)
         or ":" in text
         or text.endswith(".")
-        or len(text.split()) > 15
-        or sum(ch.isalpha() for ch in text) < 3
+        or len(text.split()) > SETTINGS.venue_words
+        or sum(ch.isalpha() for ch in text) < SETTINGS.venue_min_letters
         or _MEMBER_HEADING.match(text)
         or HONORIFIC.match(text)
         or _AGENDA_WORD.search(text)
@@ -313,8 +299,8 @@ def _paragraph_end(lines: list[Line], start: int) -> int:
         if (
             line.page != prev.page
             or line.bold != prev.bold
-            or abs(line.size - prev.size) > 0.3
-            or line.top - prev.bottom > 0.5 * line.size
+            or abs(line.size - prev.size) > SETTINGS.same_size
+            or line.top - prev.bottom > SETTINGS.paragraph_gap * line.size
             or prev.text.rstrip().endswith(".")
             or ":" in line.text
         ):
@@ -463,10 +449,12 @@ def _title_above(lines: list[Line], i: int, column: float) -> int | None:
     found = None
     for j in range(i - 1, -1, -1):
         above = lines[j]
-        if above.page != lines[i].page or abs(above.x0 - column) > _COLUMN_ALIGN:
+        if above.page != lines[i].page or abs(above.x0 - column) > SETTINGS.column_align:
             break
         letters = [c for c in above.text if c.isalpha()]
-        title_like = bool(letters) and (above.bold or sum(c.isupper() for c in letters) >= 0.8 * len(letters))
+        title_like = bool(letters) and (
+            above.bold or sum(c.isupper() for c in letters) >= SETTINGS.capitals_share * len(letters)
+        )
         if found is not None and not title_like:
             break
         if title_like:
@@ -525,7 +513,7 @@ def _item_start(line: Line, strict: bool = True) -> bool:
         return False
     if _set_apart(line):
         return True
-    return not strict and len(_PAGES.sub("", title).split()) <= _PLAIN_TITLE_WORDS
+    return not strict and len(_PAGES.sub("", title).split()) <= SETTINGS.plain_title_words
 
 
 def _title_part(line: Line) -> Line:
@@ -545,7 +533,8 @@ def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:
         line = _title_part(lines[i])
         for run in runs:
             ref = _title_part(lines[run[-1]])
-            if abs(ref.x0 - line.x0) < 4 and abs(ref.size - line.size) < 0.6 and ref.bold == line.bold:
+            aligned = abs(ref.x0 - line.x0) < SETTINGS.item_run_align
+            if aligned and abs(ref.size - line.size) < SETTINGS.item_run_size and ref.bold == line.bold:
                 run.append(i)
                 break
         else:
@@ -556,7 +545,9 @@ def _numbered_runs(lines: list[Line], starts: list[int]) -> list[list[int]]:
 def _run_score(lines: list[Line], run: list[int]) -> int:
     """Prefer the run headed "Agenda" or carrying page ranges over numbered notes."""
     first = run[0]
-    headed = any(_AGENDA_WORD.search(ln.text) for ln in lines[max(0, first - 3) : first])
+    headed = any(
+        _AGENDA_WORD.search(ln.text) for ln in lines[max(0, first - SETTINGS.agenda_heading_lines) : first]
+    )
     paged = any(_PAGES.search(lines[i].text) or _PAGES_OPEN.search(lines[i].text) for i in run)
     return 2 * headed + paged
 
@@ -567,14 +558,14 @@ def _run_end(lines: list[Line], run: list[int]) -> int:
     (a signature or a note under the list)."""
     start = lines[run[-1]]
     pitches = [lines[b].top - lines[a].top for a, b in pairwise(run) if lines[a].page == lines[b].page]
-    widest = _END_GAP * max(statistics.median(pitches) if pitches else 0.0, start.size)
+    widest = SETTINGS.item_end_gap * max(statistics.median(pitches) if pitches else 0.0, start.size)
     for j in range(run[-1] + 1, len(lines)):
         ln, prev = lines[j], lines[j - 1]
-        if ln.page != start.page and ln.size > start.size + 0.5:
+        if ln.page != start.page and ln.size > start.size + SETTINGS.larger:
             return j
         if ln.page == prev.page and ln.top - prev.top > widest:
             return j
-        if _set_apart(start) and abs(ln.x0 - start.x0) <= ALIGN_TOLERANCE and set_alike(ln, start):
+        if _set_apart(start) and abs(ln.x0 - start.x0) <= SETTINGS.align_tolerance and set_alike(ln, start):
             return j  # a heading set as the items are, unnumbered: the next part of the agenda
     return len(lines)
 
@@ -590,17 +581,21 @@ def _wraps(prev: Line, line: Line, right: float) -> bool:
     head, tail = _title_part(prev), _title_part(line)
     if line.page != prev.page or not set_alike(head, tail) or not line.words:
         return False
-    if line.top - prev.bottom > _WRAP_GAP * line.size or prev.text.rstrip().endswith((":", ":-", ":–")):
+    if line.top - prev.bottom > SETTINGS.title_wrap_gap * line.size or prev.text.rstrip().endswith(
+        (":", ":-", ":–")
+    ):
         return False
     opening = _numbering(line.text)
-    if opening is not None and (opening.style == "bullet" or line.x0 < _text_start(prev) - ALIGN_TOLERANCE):
+    if opening is not None and (
+        opening.style == "bullet" or line.x0 < _text_start(prev) - SETTINGS.align_tolerance
+    ):
         return False
     if _set_apart(prev):
         return True
     # The line below shows the column is at least as wide as it is.
     right = max(right, _title_part(line).x1)
     first_word = line.words[0].x1 - line.words[0].x0
-    return head.x1 + first_word >= right - ALIGN_TOLERANCE or line.text[:1].islower()
+    return head.x1 + first_word >= right - SETTINGS.align_tolerance or line.text[:1].islower()
 
 
 def _text_start(line: Line) -> float:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from extractors.dates import MONTHS
+from extractors.settings import SETTINGS
 
 _JOINERS = {"and", "upon", "on", "under", "in", "le", "the", "of"}
 _NAME_WORD = r"[A-Z][A-Za-z'’-]+"
@@ -226,7 +227,7 @@ def _fuzzy_name(word: str, councils: Sequence[Council]) -> Council | None:
         for c in councils
         if " " not in c.name
     ]
-    good = [c for ratio, c in scored if ratio >= 0.85]
+    good = [c for ratio, c in scored if ratio >= SETTINGS.council_name_match]
     return good[0] if len(good) == 1 else None
 
 

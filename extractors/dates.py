@@ -21,6 +21,8 @@ from functools import lru_cache
 import dateparser
 from dateparser.languages.loader import default_loader
 
+from extractors.settings import SETTINGS
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -61,9 +63,6 @@ _MONTH_KEYS = (
     "november",
     "december",
 )
-# Shorter than this, a month name printed in lower case before a number and no year
-# ("may 5") is more likely a word than a date.
-_PARTIAL_MIN_LETTERS = 4
 
 
 def _month_names() -> tuple[list[str], list[str]]:
@@ -185,7 +184,7 @@ def find_dates(text: str, context: date | None = None) -> list[tuple[date, int, 
                     continue
                 month_first = pattern is _PARTIAL[1]
                 month = m.group("month")
-                if month_first and month.islower() and len(month) < _PARTIAL_MIN_LETTERS:
+                if month_first and month.islower() and len(month) < SETTINGS.partial_month_letters:
                     continue
                 order = "MDY" if month_first else "DMY"
                 day = _parse(m.group(), order, context)

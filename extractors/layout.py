@@ -9,27 +9,25 @@ from __future__ import annotations
 
 import re
 import statistics
+import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 
 from pdfplumber.page import Page
+from pdfplumber.utils.text import LIGATURES
 
+from extractors.settings import SETTINGS
 from schemas.records import BBox
 
-# Words whose tops differ by less than this fraction of the font size share a line.
-_LINE_TOLERANCE = 0.45
-# A horizontal gap wider than this many font sizes separates two chunks of a line.
-_CHUNK_GAP = 1.6
-# A superscript is set at most this fraction of its base's size, raised by at least this
-# fraction of it, and starts within this fraction of it after the base ends.
-_SUPERSCRIPT_SIZE = 0.85
-_SUPERSCRIPT_RISE = 0.1
-_SUPERSCRIPT_GAP = 0.3
 # Letters set as a superscript after a number: ordinal endings ("4th", "1er", "2nd").
 _ORDINAL_TAIL = re.compile(r"^[^\W\d_]{1,3}$")
 
-_WORDS: weakref.WeakKeyDictionary[Page, list[Word]] = weakref.WeakKeyDictionary()
+_LAYERS: weakref.WeakKeyDictionary[Page, TextLayer] = weakref.WeakKeyDictionary()
+_LAYERS_LOCK = threading.Lock()
 
 _PAGE_STAMP = re.compile(
     r"^\s*(?:page\s+(\d{1,4})(?:\s+of\s+\d+)?|[-–]\s*(\d{1,4})\s*[-–]|(\d{1,4}))\s*$", re.I
@@ -58,35 +56,36 @@ class Line:
     def __post_init__(self) -> None:
         object.__setattr__(self, "text", " ".join(w.text for w in self.words))
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def bbox(self) -> BBox:
         return (self.x0, self.top, self.x1, self.bottom)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """Font size of most of the line's characters."""
         weights: dict[float, int] = {}
         for w in self.words:
-            weights[round(w.size, 1)] = weights.get(round(w.size, 1), 0) + len(w.text)
+            size = round(w.size, SETTINGS.size_digits)
+            weights[size] = weights.get(size, 0) + len(w.text)
         return max(weights, key=weights.__getitem__)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         """True when most of the line's characters are bold."""
         bold = sum(len(w.text) for w in self.words if w.bold)
@@ -96,7 +95,7 @@ class Line:
         """The line split where a gap much wider than a space separates its parts."""
         parts: list[list[Word]] = [[self.words[0]]]
         for prev, word in zip(self.words, self.words[1:], strict=False):
-            if word.x0 - prev.x1 > _CHUNK_GAP * max(prev.size, word.size):
+            if word.x0 - prev.x1 > SETTINGS.chunk_gap * max(prev.size, word.size):
                 parts.append([])
             parts[-1].append(word)
         return [Line(self.page, tuple(p)) for p in parts]
@@ -108,34 +107,111 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in name for mark in ("bold", "black", "heavy", "semibold", "demi"))
 
 
-def page_words(page: Page) -> list[Word]:
-    """Upright words of a page with their font size and weight.
+class TextLayer:
+    """A page's upright words and its lines, read once for every extractor of that page."""
 
-    Several extractors read the same page; the words are worked out once per page
-    object (a cropped or filtered page is a page object of its own).
+    __slots__ = ("lines", "words")
+
+    def __init__(self, words: Sequence[Word], page_number: int):
+        self.words = tuple(words)
+        self.lines = tuple(group_lines(self.words, page_number))
+
+
+def text_layer(page: Page) -> TextLayer:
+    """The words and lines of a page, worked out on first use and kept while the page lives.
+
+    Several extractors read the same page; a cropped or filtered page is a page object
+    of its own, with its own layer. Two threads asking at once may both read the page;
+    either result serves.
     """
-    cached = _WORDS.get(page)
-    if cached is None:
-        words = page.extract_words(
-            extra_attrs=["size", "fontname"], keep_blank_chars=False, use_text_flow=False
-        )
-        cached = join_superscripts(
-            [
+    with _LAYERS_LOCK:
+        layer = _LAYERS.get(page)
+    if layer is None:
+        layer = TextLayer(read_words(page.chars), page.page_number)
+        with _LAYERS_LOCK:
+            _LAYERS[page] = layer
+    return layer
+
+
+def page_words(page: Page) -> list[Word]:
+    """Upright words of a page with their font size and weight."""
+    return list(text_layer(page).words)
+
+
+def read_words(chars: Iterable[dict]) -> list[Word]:
+    """Upright words of a page's glyphs (pdfplumber's char dicts), in one pass over them.
+
+    They are the words pdfplumber's ``extract_words`` gives with the font size and name as
+    extra attributes: each run of glyphs in one font and size is cut into lines (glyph
+    tops within a tolerance) and each line, left to right, into words at spaces and gaps.
+    """
+    words: list[Word] = []
+    for (upright, size, fontname), run in groupby(chars, key=_RUN_KEY):
+        if not upright:
+            continue
+        bold = is_bold_font(fontname)
+        for line in _run_lines(list(run)):
+            words.extend(
                 Word(
-                    w["text"],
-                    w["x0"],
-                    w["top"],
-                    w["x1"],
-                    w["bottom"],
-                    float(w["size"]),
-                    is_bold_font(w["fontname"]),
+                    "".join(LIGATURES.get(c["text"], c["text"] or "") for c in glyphs),
+                    min(c["x0"] for c in glyphs),
+                    min(c["top"] for c in glyphs),
+                    max(c["x1"] for c in glyphs),
+                    max(c["bottom"] for c in glyphs),
+                    float(size),
+                    bold,
                 )
-                for w in words
-                if w.get("upright", True)
-            ]
-        )
-        _WORDS[page] = cached
-    return list(cached)
+                for glyphs in _line_words(line)
+            )
+    return join_superscripts(words)
+
+
+_RUN_KEY = itemgetter("upright", "size", "fontname")
+
+
+def _run_lines(run: list[dict]) -> list[list[dict]]:
+    """A run's glyphs in lines, top to bottom, each left to right (ties in reading order)."""
+    cluster: dict[float, int] = {}
+    k, last = -1, None
+    for top in sorted({c["top"] for c in run}):
+        if last is None or top > last + SETTINGS.word_y_tolerance:
+            k += 1
+        cluster[top], last = k, top
+    lines: list[list[dict]] = [[] for _ in range(k + 1)]
+    for char in run:
+        lines[cluster[char["top"]]].append(char)
+    return [sorted(line, key=_X0) for line in lines]
+
+
+_X0 = itemgetter("x0")
+
+
+def _line_words(line: Sequence[dict]) -> Iterator[list[dict]]:
+    """A line's glyphs cut into words: at blanks, where a glyph steps back or stands apart."""
+    word: list[dict] = []
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if word:
+                yield word
+            word = []
+        elif not text:
+            # pdfplumber makes a glyph of no text a word of its own.
+            if word:
+                yield word
+            yield [char]
+            word = []
+        elif word and (
+            char["x0"] < word[-1]["x0"]
+            or char["x0"] > word[-1]["x1"] + SETTINGS.word_x_tolerance
+            or abs(char["top"] - word[-1]["top"]) > SETTINGS.word_y_tolerance
+        ):
+            yield word
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        yield word
 
 
 def join_superscripts(words: Sequence[Word]) -> list[Word]:
@@ -161,10 +237,10 @@ def _is_ordinal_superscript(base: Word, word: Word) -> bool:
     return (
         base.text[-1:].isdigit()
         and bool(_ORDINAL_TAIL.match(word.text))
-        and word.size <= _SUPERSCRIPT_SIZE * base.size
-        and base.bottom - word.bottom >= _SUPERSCRIPT_RISE * base.size
+        and word.size <= SETTINGS.superscript_size * base.size
+        and base.bottom - word.bottom >= SETTINGS.superscript_rise * base.size
         and word.bottom > base.top
-        and -_SUPERSCRIPT_GAP * base.size <= word.x0 - base.x1 <= _SUPERSCRIPT_GAP * base.size
+        and -SETTINGS.superscript_gap * base.size <= word.x0 - base.x1 <= SETTINGS.superscript_gap * base.size
     )
 
 
@@ -172,23 +248,27 @@ def group_lines(words: Iterable[Word], page_number: int) -> list[Line]:
     """Group words into lines, top to bottom, each left to right."""
     ordered = sorted(words, key=lambda w: (w.top, w.x0))
     rows: list[list[Word]] = []
+    anchors: list[float] = []  # each row's median bottom
     for word in ordered:
-        tol = _LINE_TOLERANCE * word.size
-        for row in reversed(rows[-3:]):
-            anchor = statistics.median(w.bottom for w in row)
-            if abs(anchor - word.bottom) <= tol:
-                row.append(word)
+        tol = SETTINGS.line_tolerance * word.size
+        for k in range(len(rows) - 1, max(len(rows) - 1 - SETTINGS.line_lookback, -1), -1):
+            if abs(anchors[k] - word.bottom) <= tol:
+                rows[k].append(word)
+                anchors[k] = statistics.median(w.bottom for w in rows[k])
                 break
         else:
             rows.append([word])
+            anchors.append(word.bottom)
     lines = [Line(page_number, tuple(sorted(row, key=lambda w: w.x0))) for row in rows]
     return sorted(lines, key=lambda ln: (ln.top, ln.x0))
 
 
 def page_lines(page: Page, exclude: Sequence[BBox] = ()) -> list[Line]:
     """Lines of a page, leaving out words whose centre lies in any ``exclude`` box."""
-    words = [w for w in page_words(page) if not _inside_any(w, exclude)]
-    return group_lines(words, page.page_number)
+    layer = text_layer(page)
+    if not exclude:
+        return list(layer.lines)
+    return group_lines([w for w in layer.words if not _inside_any(w, exclude)], page.page_number)
 
 
 def _inside_any(word: Word, boxes: Sequence[BBox]) -> bool:
@@ -199,10 +279,10 @@ def _inside_any(word: Word, boxes: Sequence[BBox]) -> bool:
 def page_stamp(lines: Sequence[Line], page_height: float) -> tuple[int | None, Line | None]:
     """The printed page number ("Page 7", "- 7 -", a bare "7") in the page's margins.
 
-    Only lines in the top or bottom 10% of the page count, so a number in the body
-    text is never taken for a page stamp.
+    Only lines in the page's top or bottom margin count (``SETTINGS.stamp_margin``), so a
+    number in the body text is never taken for a page stamp.
     """
-    margin = 0.10 * page_height
+    margin = SETTINGS.stamp_margin * page_height
     candidates = [ln for ln in lines if ln.bottom >= page_height - margin or ln.top <= margin]
     # A "Page N" stamp wins over a bare number, which could be a date or a total.
     for strict in (True, False):
@@ -218,7 +298,7 @@ def body_size(lines: Sequence[Line]) -> float:
     weights: dict[float, int] = {}
     for line in lines:
         weights[line.size] = weights.get(line.size, 0) + len(line.text)
-    return max(weights, key=weights.__getitem__) if weights else 10.0
+    return max(weights, key=weights.__getitem__) if weights else SETTINGS.default_body_size
 
 
 def join_text(lines: Iterable[Line]) -> str:
@@ -254,16 +334,16 @@ class Heading:
 
 
 def is_heading(line: Line, body: float) -> bool:
-    """Set at least half a point above the body size, short, and made of words.
+    """Set larger than the body text, short, and made of words.
 
     A bold line at body size (a sub-caption such as a quarter under a heading) is not
     a heading: only size sets headings apart from emphasis.
     """
     text = line.text.strip()
     return (
-        line.size >= body + 0.5
-        and len(text) <= 200
-        and sum(ch.isalpha() for ch in text) >= 2
+        line.size >= body + SETTINGS.larger
+        and len(text) <= SETTINGS.heading_max_chars
+        and sum(ch.isalpha() for ch in text) >= SETTINGS.heading_min_letters
         and _PAGE_STAMP.match(text) is None
     )
 
@@ -280,9 +360,9 @@ def find_headings(lines: Sequence[Line], body: float) -> list[Heading]:
             prev is not None
             and found
             and prev.page == line.page
-            and abs(prev.size - line.size) < 0.3
+            and abs(prev.size - line.size) < SETTINGS.same_size
             and prev.bold == line.bold
-            and line.top - prev.bottom < 0.8 * line.size
+            and line.top - prev.bottom < SETTINGS.wrap_gap * line.size
         )
         if joined:
             found[-1].append(line)
@@ -290,14 +370,6 @@ def find_headings(lines: Sequence[Line], body: float) -> list[Heading]:
             found.append([line])
         prev = line
     return [Heading(tuple(group)) for group in found]
-
-
-# A line that starts past this fraction of the text column's width, off its centre by
-# more than this fraction, with nothing printed to its left, stands in a side column.
-_ASIDE_START = 0.4
-_ASIDE_OFF_CENTRE = 0.15
-# Lines whose left edges differ by less than this (points) stand at one indentation.
-ALIGN_TOLERANCE = 3.0
 
 
 @dataclass(frozen=True)
@@ -331,7 +403,7 @@ class PageLayout:
 
     def set_apart(self, line: Line) -> bool:
         """Set off from body text: bold, larger, or in capitals."""
-        return line.bold or line.size >= self.body + 0.5 or is_capitals(line.text)
+        return line.bold or line.size >= self.body + SETTINGS.larger or is_capitals(line.text)
 
     def is_aside(self, line: Line) -> bool:
         return any(self.lines[i] is line for i in self.aside)
@@ -351,7 +423,7 @@ def layout_of(lines: Sequence[Line], number: int, width: float, height: float) -
     """The layout of one page's lines."""
     lines = tuple(lines)
     if not lines:
-        return PageLayout(number, width, height, lines, 10.0, 0.0, width)
+        return PageLayout(number, width, height, lines, SETTINGS.default_body_size, 0.0, width)
     body = body_size(lines)
     margin = left_margin(lines, body)
     right = max(ln.x1 for ln in lines)
@@ -363,11 +435,11 @@ def left_margin(lines: Sequence[Line], body: float) -> float:
     """The left edge most of the body text starts at."""
     starts: dict[float, int] = {}
     for line in lines:
-        if abs(line.size - body) < 0.5:
+        if abs(line.size - body) < SETTINGS.larger:
             key = round(line.x0)
             starts[key] = starts.get(key, 0) + len(line.text)
     margin = float(max(starts, key=starts.__getitem__)) if starts else min(ln.x0 for ln in lines)
-    return min((ln.x0 for ln in lines if abs(ln.x0 - margin) <= ALIGN_TOLERANCE), default=margin)
+    return min((ln.x0 for ln in lines if abs(ln.x0 - margin) <= SETTINGS.align_tolerance), default=margin)
 
 
 def _stands_aside(line: Line, margin: float, right: float) -> bool:
@@ -376,8 +448,8 @@ def _stands_aside(line: Line, margin: float, right: float) -> bool:
         return False
     centre = (line.x0 + line.x1) / 2
     return (
-        line.x0 > margin + _ASIDE_START * span
-        and abs(centre - (margin + right) / 2) > _ASIDE_OFF_CENTRE * span
+        line.x0 > margin + SETTINGS.aside_start * span
+        and abs(centre - (margin + right) / 2) > SETTINGS.aside_off_centre * span
         and len(line.chunks()) == 1
     )
 
@@ -385,13 +457,11 @@ def _stands_aside(line: Line, margin: float, right: float) -> bool:
 def is_capitals(text: str) -> bool:
     """Whether the letters of ``text`` are (nearly) all capitals: a heading set in upper case."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= _CAPITALS_SHARE * len(letters)
-
-
-# Four in five letters in capitals make a line set in capitals ("Item 4: BUDGET 2025/26").
-_CAPITALS_SHARE = 0.8
+    return len(letters) >= SETTINGS.capitals_min_letters and sum(
+        c.isupper() for c in letters
+    ) >= SETTINGS.capitals_share * len(letters)
 
 
 def set_alike(a: Line, b: Line) -> bool:
     """Whether two lines are set in the same size and weight."""
-    return abs(a.size - b.size) < 0.3 and a.bold == b.bold
+    return abs(a.size - b.size) < SETTINGS.same_size and a.bold == b.bold

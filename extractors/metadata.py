@@ -23,7 +23,6 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.dates import find_dates, find_times
 from extractors.layout import (
-    ALIGN_TOLERANCE,
     Line,
     body_size,
     join_text,
@@ -31,6 +30,7 @@ from extractors.layout import (
     page_layout,
     set_alike,
 )
+from extractors.settings import SETTINGS
 from schemas.records import DocumentMeta, Minutes, Report
 
 EXTRACTOR = Extractor("metadata", __name__)
@@ -145,11 +145,11 @@ def extract_document_meta(
 
 def _title_committee(lines: Sequence[Line], height: float) -> tuple[str | None, Line | None]:
     """The body named by the largest type atop a page."""
-    top = [ln for ln in lines if ln.top < height * 0.35]
+    top = [ln for ln in lines if ln.top < height * SETTINGS.title_zone]
     size = max((ln.size for ln in top), default=0.0)
     title_lines = []
     for line in top:
-        if line.size >= size - 0.5:
+        if line.size >= size - SETTINGS.larger:
             title_lines.append(line)
         elif title_lines:
             break
@@ -193,17 +193,6 @@ _ADDRESS = re.compile(
     rf"\b\d{{1,5}}[A-Z]?\s+(?:[A-Z][\w.'’]*\s+){{1,4}}(?i:{'|'.join(_STREETS.split())})\b"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
 )
-# A line wider than this share of the text column, in body type, is running text: the
-# heading ends before it.
-_PARAGRAPH_WIDTH = 0.6
-# A paper states its meeting in its opening lines; a sentence further on is about another.
-_OPENING_LINES = 15
-# A place named without a word that says so ("Shire Hall") is a few capitalised words.
-_PLACE_WORDS = 8
-# A heading naming a body is a few words; a longer bold passage is a sentence.
-_HEADING_WORDS = 16
-# Lines of a venue printed under the date follow within this many font sizes.
-_VENUE_GAP = 0.8
 
 
 @dataclass(frozen=True)
@@ -243,7 +232,7 @@ def meeting_details(lines: Sequence[Line], context: date | None = None) -> Meeti
         if value and not found.get(key):
             found[key] = value
 
-    opening = lines[:_OPENING_LINES]
+    opening = lines[: SETTINGS.meeting_opening_lines]
     text = join_text(opening)
     named = _named_bodies(opening)
     for line, body in named:
@@ -300,7 +289,7 @@ def _place(text: str | None) -> str | None:
     if not text:
         return None
     words = text.split()
-    named = len(words) <= _PLACE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    named = len(words) <= SETTINGS.place_words and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return text if _PLACE_WORD.search(text) or _ADDRESS.search(text) or named else None
 
 
@@ -375,10 +364,10 @@ def _heading_zone(lines: Sequence[Line]) -> list[Line]:
     left, right = left_margin(lines, body), max(ln.x1 for ln in lines)
     for k, line in enumerate(lines):
         if (
-            abs(line.size - body) < 0.5
+            abs(line.size - body) < SETTINGS.larger
             and not line.bold
-            and abs(line.x0 - left) <= ALIGN_TOLERANCE
-            and line.x1 - line.x0 > _PARAGRAPH_WIDTH * (right - left)
+            and abs(line.x0 - left) <= SETTINGS.align_tolerance
+            and line.x1 - line.x0 > SETTINGS.paragraph_width * (right - left)
             and len(line.chunks()) == 1
         ):
             return list(lines[:k])
@@ -392,14 +381,20 @@ def _heading(zone: Sequence[Line]) -> list[Line]:
     body = body_size(zone)
     groups: list[list[Line]] = []
     for line in zone:
-        if not (line.bold or line.size >= body + 0.5):
+        if not (line.bold or line.size >= body + SETTINGS.larger):
             continue
-        if groups and set_alike(groups[-1][-1], line) and line.top - groups[-1][-1].bottom < 0.8 * line.size:
+        if (
+            groups
+            and set_alike(groups[-1][-1], line)
+            and line.top - groups[-1][-1].bottom < SETTINGS.wrap_gap * line.size
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
     named = [
-        g for g in groups if _body_of_heading(join_text(g)) and len(join_text(g).split()) <= _HEADING_WORDS
+        g
+        for g in groups
+        if _body_of_heading(join_text(g)) and len(join_text(g).split()) <= SETTINGS.body_heading_words
     ]
     # A council's own name set above its committee's ("Northshire District Council" over
     # "Cabinet") is not the committee.
@@ -432,7 +427,7 @@ def _venue_under(zone: Sequence[Line], k: int) -> str | None:
         previous = parts[-1] if parts else zone[k]
         if (
             (parts and not set_alike(parts[-1], line))
-            or line.top - previous.bottom > _VENUE_GAP * line.size
+            or line.top - previous.bottom > SETTINGS.venue_gap * line.size
             or find_dates(line.text)
             or find_times(line.text)
             or ":" in line.text
@@ -452,7 +447,9 @@ def _address(zone: Sequence[Line]) -> str | None:
                 continue
             parts = [chunk.text]
             for below in zone[k + 1 :]:
-                nxt = next((c for c in below.chunks() if abs(c.x0 - chunk.x0) <= ALIGN_TOLERANCE), None)
+                nxt = next(
+                    (c for c in below.chunks() if abs(c.x0 - chunk.x0) <= SETTINGS.align_tolerance), None
+                )
                 if nxt is None or not _ADDRESS.search(nxt.text) or find_dates(nxt.text):
                     break
                 parts.append(nxt.text)

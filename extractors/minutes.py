@@ -43,6 +43,7 @@ from extractors.numbering import (
     parse_numbering,
     run_in_heading,
 )
+from extractors.settings import SETTINGS
 from schemas.records import BBox, Decision, MinuteItem, Minutes, Provenance
 
 EXTRACTOR = Extractor("minutes", __name__)
@@ -123,15 +124,6 @@ _TIME_LINE = re.compile(
 )
 
 
-# Lines whose left edges lie closer than this many body sizes start at one margin.
-_MARGIN_TOLERANCE = 0.5
-# An unnumbered title is a few words; a longer bold line is emphasised text.
-_MAX_TITLE_WORDS = 15
-# A number set apart from its title by a wide gap is the first chunk of its line, of one
-# or two words ("B", "Item 4").
-_MAX_NUMBER_WORDS = 2
-
-
 @dataclass(frozen=True)
 class _Layout:
     """Measures of the running text that paragraph breaks are judged against."""
@@ -145,23 +137,25 @@ class _Layout:
     @classmethod
     def measure(cls, lines: Sequence[Line]) -> _Layout:
         body = body_size(lines)
-        text = [ln for ln in lines if abs(ln.size - body) < 0.6] or list(lines)
+        text = [ln for ln in lines if abs(ln.size - body) < SETTINGS.body_type] or list(lines)
         gaps = [
             b.top - a.bottom
             for a, b in pairwise(text)
-            if a.page == b.page and 0 <= b.top - a.bottom < 2 * body
+            if a.page == b.page and 0 <= b.top - a.bottom < SETTINGS.max_line_gap * body
         ]
-        gap, jitter = 0.3 * body, 0.0
+        gap, jitter = SETTINGS.default_line_gap * body, 0.0
         if gaps:
             gap, jitter = line_spacing(gaps, body)
         # The right margin is where the longest lines end; a stray wider line or two is
         # ignored. A share of the lines would not do: where most paragraphs take one line,
         # few lines reach the margin.
         ends = sorted((ln.x1 for ln in text), reverse=True)
-        return cls(min(ln.x0 for ln in text), ends[min(2, len(ends) - 1)], gap, body, jitter)
+        return cls(
+            min(ln.x0 for ln in text), ends[min(SETTINGS.stray_wide_lines, len(ends) - 1)], gap, body, jitter
+        )
 
     def wide_gap(self, prev: Line, line: Line) -> bool:
-        limit = self.gap + self.jitter + 0.2 * max(prev.size, line.size)
+        limit = self.gap + self.jitter + SETTINGS.paragraph_gap_margin * max(prev.size, line.size)
         return line.page == prev.page and line.top - prev.bottom > limit
 
     def ends_short(self, prev: Line, line: Line) -> bool:
@@ -187,14 +181,14 @@ def line_spacing(gaps: Sequence[float], body: float) -> tuple[float, float]:
         (typical gap inside a paragraph, jitter), in points.
     """
     ordered = sorted(gaps)
-    low = ordered[(len(ordered) - 1) // 10]
+    low = ordered[(len(ordered) - 1) // SETTINGS.spacing_quantile]
     # Where nearly every paragraph takes one line, the few gaps inside paragraphs lie
     # below that percentile, clearly narrower than a scan's jitter makes them: they set
     # the spacing.
-    narrower = [g for g in ordered if g < low - 0.25 * body]
+    narrower = [g for g in ordered if g < low - SETTINGS.narrow_gap * body]
     if narrower:
-        low = narrower[(len(narrower) - 1) // 10]
-    gap = statistics.median(g for g in ordered if g <= low + 0.2 * body)
+        low = narrower[(len(narrower) - 1) // SETTINGS.spacing_quantile]
+    gap = statistics.median(g for g in ordered if g <= low + SETTINGS.spacing_band * body)
     return gap, gap - low
 
 
@@ -271,8 +265,8 @@ def _running_head(line: Line, page: Page, body: float) -> bool:
     Printed on every page after the first, it shows only once in minutes of two pages.
     """
     return (
-        line.top < 0.08 * page.height
-        and line.size < body - 0.5
+        line.top < SETTINGS.running_margin * page.height
+        and line.size < body - SETTINGS.larger
         and not line.text.rstrip().endswith(_SENTENCE_CLOSE)
     )
 
@@ -283,17 +277,17 @@ def _running_key(line: Line) -> str:
 
 def _running_lines(per_page: list[tuple[Page, list[Line]]]) -> set[str]:
     """Texts printed in the top or bottom margin of more than one page."""
-    if len(per_page) < 2:
+    if len(per_page) < SETTINGS.running_pages:
         return set()
     seen: Counter[str] = Counter()
     for page, lines in per_page:
-        margin = 0.08 * page.height
+        margin = SETTINGS.running_margin * page.height
         seen.update(
             _running_key(ln)
             for ln in lines
             if (ln.top < margin or ln.bottom > page.height - margin) and not ln.text.rstrip().endswith(".")
         )
-    return {key for key, n in seen.items() if n >= 2}
+    return {key for key, n in seen.items() if n >= SETTINGS.running_pages}
 
 
 # ---------------------------------------------------------------- item headings
@@ -301,8 +295,10 @@ def _running_lines(per_page: list[tuple[Page, list[Line]]]) -> set[str]:
 
 def _emphasised(line: Line, text: str, body: float) -> bool:
     letters = [c for c in text if c.isalpha()]
-    capitals = len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    return line.bold or line.size >= body + 0.5 or capitals
+    capitals = len(letters) >= SETTINGS.emphasis_min_letters and sum(
+        c.isupper() for c in letters
+    ) >= SETTINGS.capitals_share * len(letters)
+    return line.bold or line.size >= body + SETTINGS.larger or capitals
 
 
 def _number_of(line: Line) -> tuple[Numbering, int] | None:
@@ -316,7 +312,7 @@ def _number_of(line: Line) -> tuple[Numbering, int] | None:
     first = line.chunks()[0]
     if (
         found is None
-        and len(first.words) <= _MAX_NUMBER_WORDS
+        and len(first.words) <= SETTINGS.number_chunk_words
         and (len(line.words) == 1 or len(first.words) < len(line.words))
     ):
         alone = parse_numbering(first.text, codes=True, set_apart=True)
@@ -403,7 +399,7 @@ def _carries_on(previous: _Heading, found: _Heading, nxt: _Heading | None, layou
     return (
         previous.numbering is not None
         and found.numbering is not None
-        and abs(found.lines[0].x0 - margin) < _MARGIN_TOLERANCE * layout.body
+        and abs(found.lines[0].x0 - margin) < SETTINGS.margin_tolerance * layout.body
         and follows(previous.numbering, found.numbering)
         and (
             nxt is None
@@ -432,7 +428,7 @@ def _heading_at(lines: Sequence[Line], i: int, layout: _Layout, strict: bool = T
             line.x0 > (layout.left + layout.right) / 2
             or end >= len(lines)
             or lines[end].page != line.page
-            or lines[end].top - line.bottom > 1.5 * line.size
+            or lines[end].top - line.bottom > SETTINGS.number_title_gap * line.size
         ):
             return None
         title_lines.append(lines[end])
@@ -562,7 +558,7 @@ def _unnumbered_headings(
         placed = (
             opened is not None
             and opened <= i < first
-            and any(abs(heading.lines[0].x0 - m) < _MARGIN_TOLERANCE * layout.body for m in margins)
+            and any(abs(heading.lines[0].x0 - m) < SETTINGS.margin_tolerance * layout.body for m in margins)
         )
         if referenced_here or (placed and (numbered or not referenced)):
             found.append(heading)
@@ -581,7 +577,9 @@ def _unnumbered_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading |
         return None
     if prev is not None and prev.page == line.page and not layout.wide_gap(prev, line):
         return None
-    if not (line.bold or line.size >= layout.body + 0.5) or line.text.rstrip().endswith((".", ":", ";", ",")):
+    if not (line.bold or line.size >= layout.body + SETTINGS.larger) or line.text.rstrip().endswith(
+        (".", ":", ";", ",")
+    ):
         return None
     title_lines = [line]
     end = i + 1
@@ -589,7 +587,7 @@ def _unnumbered_at(lines: Sequence[Line], i: int, layout: _Layout) -> _Heading |
         title_lines.append(lines[end])
         end += 1
     title = " ".join(ln.text for ln in title_lines)
-    if not _title_like(title) or len(title.split()) > _MAX_TITLE_WORDS:
+    if not _title_like(title) or len(title.split()) > SETTINGS.minutes_title_words:
         return None
     if end < len(lines) and item_reference(lines[end].text):
         return _Heading(
@@ -614,7 +612,7 @@ def _attendance_end(lines: Sequence[Line], layout: _Layout) -> int | None:
 
 def _plain_title(lines: Sequence[Line], end: int, title: str, layout: _Layout) -> bool:
     """A title set in body type: a few words, no closing punctuation, on a line of its own."""
-    if len(title.split()) > 12 or title.rstrip().endswith((".", ";", ",", ":")):
+    if len(title.split()) > SETTINGS.plain_heading_words or title.rstrip().endswith((".", ";", ",", ":")):
         return False
     following = lines[end] if end < len(lines) else None
     return (
@@ -626,9 +624,13 @@ def _plain_title(lines: Sequence[Line], end: int, title: str, layout: _Layout) -
 
 def _title_like(title: str) -> bool:
     """A title, not a numbered sentence of text or a figure."""
-    if sum(ch.isalpha() for ch in title) < 2 or re.match(r"^(?:that\b|%|[ap]\.?m\b)", title, re.I):
+    if sum(ch.isalpha() for ch in title) < SETTINGS.heading_min_letters or re.match(
+        r"^(?:that\b|%|[ap]\.?m\b)", title, re.I
+    ):
         return False
-    return not (title.rstrip().endswith((".", ";", ",")) and len(title.split()) > 6)
+    return not (
+        title.rstrip().endswith((".", ";", ",")) and len(title.split()) > SETTINGS.stopped_title_words
+    )
 
 
 def _continues_line(prev: Line | None, line: Line, layout: _Layout) -> bool:
@@ -637,8 +639,8 @@ def _continues_line(prev: Line | None, line: Line, layout: _Layout) -> bool:
         prev is not None
         and line.page == prev.page
         and line.bold == prev.bold
-        and abs(line.size - prev.size) < 0.3
-        and line.top - prev.bottom < 0.8 * line.size
+        and abs(line.size - prev.size) < SETTINGS.same_size
+        and line.top - prev.bottom < SETTINGS.wrap_gap * line.size
         and not layout.ends_short(prev, line)
     )
 
@@ -672,8 +674,12 @@ def _starts_paragraph(prev: Line, line: Line, layout: _Layout, hanging: float | 
         or _glyph_bullet(marker)
         or (closed and short)
         or ((closed or short) and (_list_marker(marker) or bool(_DECISION_OPENING.match(line.text))))
-        or (hanging is not None and line.x0 < hanging - 0.5 * size)
-        or (closed and line.x0 > layout.left + 1.5 * size and prev.x0 <= layout.left + 0.5 * size)
+        or (hanging is not None and line.x0 < hanging - SETTINGS.outdent * size)
+        or (
+            closed
+            and line.x0 > layout.left + SETTINGS.indent_step * size
+            and prev.x0 <= layout.left + SETTINGS.at_margin * size
+        )
     )
 
 
@@ -821,7 +827,7 @@ def _without_date(text: str) -> str:
     if text != re.sub(r"\s+", " ", original).strip():
         # Punctuation that joined the venue to the date or time goes with them.
         text = text.strip(" ,;:()-–")
-    return text if sum(ch.isalpha() for ch in text) >= 3 else ""
+    return text if sum(ch.isalpha() for ch in text) >= SETTINGS.venue_min_letters else ""
 
 
 # ---------------------------------------------------------------- header blocks

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from extractors.settings import SETTINGS
+
 Style = Literal[
     "arabic", "decimal", "arabic_letter", "upper", "lower", "upper_roman", "lower_roman", "bullet", "code"
 ]
@@ -22,9 +24,6 @@ BULLETS = "•●▪■◦○‣⁃·\uf0a7\uf0b7\uf0d8\uf076\uf0fc\uf0a8\u2022\
 """Glyphs printed as bullets (the private-use ones are Symbol and Wingdings bullets)."""
 DASH_BULLETS = "-–—*"
 """Marks that are bullets only when a space follows them."""
-
-MAX_ARABIC = 9999
-"""The largest plain number read as an item number (running minute numbers reach the thousands)."""
 
 _WORD = r"(?:agenda\s+item|item|minute|min\.?|paragraph|para\.?|resolution|motion)"
 _ROMAN = r"(?=[ivxlc]+\b)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
@@ -140,7 +139,7 @@ def parse_numbering(
     ):
         # A bare letter or numeral is a word ("I am", "A report") unless punctuated.
         return None
-    if style == "arabic" and int(label) > MAX_ARABIC:
+    if style == "arabic" and int(label) > SETTINGS.max_item_number:
         return None
     if not word and not close.strip() and ((rest[:1] and rest[0] in "%£$,") or _MERIDIEM.match(rest)):
         # A figure or a time ("10.30 am"), not a number of the line.

@@ -42,6 +42,7 @@ from extractors.dates import parse_date
 from extractors.layout import Line, Word, body_size, join_text, page_lines, page_stamp
 from extractors.metadata import names_body
 from extractors.numbering import Numbering, follows, parse_numbering
+from extractors.settings import SETTINGS
 from schemas.records import BBox, Report
 
 EXTRACTOR = Extractor("reports", __name__)
@@ -104,9 +105,6 @@ _LABEL_WORDS: dict[str, tuple[str, ...]] = {
 _PAPER_KINDS = frozenset({"author", "finance", "recs", "status", "summary", "other"})
 # Author labels often run on: "Report author and contact details", "Contact officer & telephone".
 _AUTHOR_TAIL = r"(?:\s*(?:and|&|/|,)\s*[a-z][a-z .\-/&]{0,40}?)?"
-# A section number before a label or heading ("2.", "2.1"); a larger figure opening a line
-# is a year or an amount.
-_MAX_SECTION_NUMBER = 99
 # What may follow a label on its line: a colon (maybe with a dash), a spaced dash, or nothing.
 _SEPARATOR = r"(?:\s*[:：]\s*(?:[-–—]\s*)?|\s+[-–—]\s+|\s*$)"
 
@@ -162,7 +160,7 @@ def section_number(text: str) -> tuple[str | None, int]:
         or n.bracketed
         or n.worded
         or not n.rest
-        or (n.style == "arabic" and int(n.label) > _MAX_SECTION_NUMBER)
+        or (n.style == "arabic" and int(n.label) > SETTINGS.max_section_number)
     ):
         return None, 0
     return n.label, text.index(n.rest, text.index(n.token) + len(n.token))
@@ -246,23 +244,19 @@ def _line_label(line: Line) -> _Hit | None:
     return _Hit(hit.kind, hit.rank, len(head), hit.number) if hit else None
 
 
-# A label run into its value has at most this many words before its colon.
-_RUN_IN_LABEL_WORDS = 4
-
-
 def _run_in_label(text: str) -> bool:
     """Whether ``text`` opens with a label: "Director: Sam Patel", "Email address:"."""
     head, colon, _ = text.partition(":")
-    return bool(colon) and 0 < len(head.split()) <= _RUN_IN_LABEL_WORDS
+    return bool(colon) and 0 < len(head.split()) <= SETTINGS.run_in_label_words
 
 
 def _column_gap(line: Line) -> int | None:
     """Index of the first word set after a gap too wide for a space (a column break)."""
     words = line.words
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
-    if len(gaps) == 0 or max(gaps) < 6.0:
+    if len(gaps) == 0 or max(gaps) < SETTINGS.column_gap:
         return None
-    least = max(0.9 * line.size, 6.0)
+    least = max(SETTINGS.column_gap_size * line.size, SETTINGS.column_gap)
     return next((i + 1 for i, gap in enumerate(gaps) if gap >= least), None)
 
 
@@ -286,7 +280,7 @@ class _Entry:
 def _content_lines(page: Page, first: bool) -> list[Line]:
     lines = page_lines(page)
     _, stamp = page_stamp(lines, page.height)
-    top, bottom = 0.05 * page.height, 0.95 * page.height
+    top, bottom = SETTINGS.header_margin * page.height, (1 - SETTINGS.header_margin) * page.height
     # Running headers and footers sit in the margins of the pages after the cover.
     return [ln for ln in lines if ln is not stamp and (first or (ln.top > top and ln.bottom < bottom))]
 
@@ -352,7 +346,11 @@ def _label_row(line: Line, split: tuple[Line | None, Line | None] | None) -> boo
 def _continues_label(prev: _Entry, left: Line) -> bool:
     """Whether ``left`` goes on with a wrapped label cell: "Report author and" / "contact details:"."""
     above = prev.left
-    if above is None or above.text.rstrip().endswith(":") or left.top - above.bottom > 0.5 * left.size:
+    if (
+        above is None
+        or above.text.rstrip().endswith(":")
+        or left.top - above.bottom > SETTINGS.paragraph_gap * left.size
+    ):
         return False
     if left.text[:1].islower():
         return True
@@ -377,27 +375,27 @@ def _value_column(lines: Sequence[Line]) -> float | None:
     found.sort()
     best: list[float] = []
     for i, x in enumerate(found):
-        group = [v for v in found[i:] if v - x <= 6.0]
+        group = [v for v in found[i:] if v - x <= SETTINGS.column_gap]
         if len(group) > len(best):
             best = group
     left = min((ln.x0 for ln in lines), default=0.0)
-    return best[0] if len(best) >= 2 and best[0] - left > 30 else None
-
-
-# How far a word may start off a column's edge and still be set in that column.
-_COLUMN_TOLERANCE = 3.0
+    return (
+        best[0]
+        if len(best) >= SETTINGS.value_column_rows and best[0] - left > SETTINGS.label_column_width
+        else None
+    )
 
 
 def _split_at_column(line: Line, value_x: float) -> tuple[Line | None, Line | None] | None:
     """The parts of ``line`` left and right of the value column; None for a line across it."""
-    tol = _COLUMN_TOLERANCE
+    tol = SETTINGS.align_tolerance
     left = [w for w in line.words if w.x0 < value_x - tol]
     right = [w for w in line.words if w.x0 >= value_x - tol]
     if left and left[-1].x1 > value_x + tol:
         return None
     # Words a space apart run across the column, unless a label's colon closes the left part
     # and the value starts at the column: "Summary: The report ...", a full label cell.
-    spaced = bool(left and right) and right[0].x0 - left[-1].x1 < 0.6 * line.size
+    spaced = bool(left and right) and right[0].x0 - left[-1].x1 < SETTINGS.word_space * line.size
     if spaced and not (left[-1].text.endswith(":") and abs(right[0].x0 - value_x) <= tol):
         return None
     return tuple(Line(line.page, tuple(part)) if part else None for part in (left, right))
@@ -411,8 +409,8 @@ def _row_rules(page: Page, left: float, value_x: float, labels: Sequence[Line]) 
     """
     ys: list[float] = []
     for obj in (*page.lines, *page.rects):
-        if obj["x0"] <= left + 2 and obj["x1"] >= value_x - 15:
-            thin = obj["bottom"] - obj["top"] < 2
+        if obj["x0"] <= left + SETTINGS.rule_reach and obj["x1"] >= value_x - SETTINGS.rule_short:
+            thin = obj["bottom"] - obj["top"] < SETTINGS.rule_thickness
             ys.extend([(obj["top"] + obj["bottom"]) / 2] if thin else [obj["top"], obj["bottom"]])
     pairs = list(itertools.pairwise(labels))
     parted = sum(1 for a, b in pairs if any(a.bottom < y < b.top for y in ys))
@@ -488,20 +486,26 @@ class _Layout:
         gaps = sorted(
             b.top - a.bottom
             for a, b in itertools.pairwise(lines)
-            if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 <= b.top - a.bottom < 1.5 * a.size
+            if a.page == b.page
+            and abs(a.size - b.size) < SETTINGS.same_size
+            and 0 <= b.top - a.bottom < SETTINGS.block_gap * a.size
         )
         # Most line gaps are within paragraphs; a paragraph break is clearly wider.
-        typical = gaps[len(gaps) // 4] if gaps else 0.3 * body
+        typical = (
+            gaps[len(gaps) // SETTINGS.typical_gap_quantile] if gaps else SETTINGS.default_line_gap * body
+        )
         left = min((ln.x0 for ln in lines), default=0.0)
-        return cls(body, typical + 0.35 * body, left, max((ln.x1 for ln in lines), default=left))
+        return cls(
+            body, typical + SETTINGS.paragraph_break * body, left, max((ln.x1 for ln in lines), default=left)
+        )
 
     def heading(self, line: Line) -> bool:
         """Set apart from body text by weight or size."""
-        return line.bold or line.size >= self.body + 0.5
+        return line.bold or line.size >= self.body + SETTINGS.larger
 
     def wrapped(self, line: Line) -> bool:
         """Whether ``line`` runs to the right margin, so its sentence goes on below."""
-        return line.x1 >= self.right - 0.2 * (self.right - self.left)
+        return line.x1 >= self.right - SETTINGS.wrap_reach * (self.right - self.left)
 
     def same_paragraph(self, a: Line, b: Line) -> bool:
         if a.page != b.page:
@@ -510,7 +514,7 @@ class _Layout:
 
 
 def _same_style(a: Line, b: Line) -> bool:
-    return abs(a.size - b.size) < 0.3 and a.bold == b.bold
+    return abs(a.size - b.size) < SETTINGS.same_size and a.bold == b.bold
 
 
 def _read_cover(entries: Sequence[_Entry], layout: _Layout) -> _Cover:
@@ -587,17 +591,17 @@ def _other_label(line: Line, layout: _Layout, current: _Field | None) -> bool:
     or run into its value at the label column of the field above ("Consultation: six weeks
     from 1 May 2025"), so that the field above does not take its value."""
     words = line.text.split()
-    if is_introduction(line.text) and len(words) <= 8:
-        return layout.heading(line) or (len(words) <= 3 and line.text[:1].isupper())
+    if is_introduction(line.text) and len(words) <= SETTINGS.intro_label_words:
+        return layout.heading(line) or (len(words) <= SETTINGS.short_label_words and line.text[:1].isupper())
     return (
         current is not None
         and bool(current.lines)  # the line under a bare label is its value, colon or not
         and not current.in_row
         and current.kind != "author"
-        and line.size < layout.body + 0.5  # a title set large may hold a colon
+        and line.size < layout.body + SETTINGS.larger  # a title set large may hold a colon
         and line.text[:1].isupper()
         and _run_in_label(line.text)
-        and abs(line.x0 - current.label.x0) <= _COLUMN_TOLERANCE
+        and abs(line.x0 - current.label.x0) <= SETTINGS.align_tolerance
     )
 
 
@@ -611,14 +615,14 @@ def _ends_field(current: _Field, line: Line, layout: _Layout) -> bool:
             not _same_style(line, first)
             or not layout.same_paragraph(prev, line)
             or not layout.wrapped(prev)
-            or len(current.lines) >= 4
+            or len(current.lines) >= SETTINGS.title_max_lines
         )
     if _is_section_heading(line.text):
         return True
     if not layout.heading(line):
         return False
     if first is None:
-        return line.size >= current.label.size + 0.5 or not current.label.bold
+        return line.size >= current.label.size + SETTINGS.larger or not current.label.bold
     return not _same_style(line, first)
 
 
@@ -636,15 +640,11 @@ class _Item:
     def continues(self, line: Line, layout: _Layout) -> bool:
         """Whether ``line`` goes on with this item: in its paragraph or indented under its marker,
         never back left of where its lines after the first start."""
-        if self.hang is not None and line.x0 < self.hang - _COLUMN_TOLERANCE:
+        if self.hang is not None and line.x0 < self.hang - SETTINGS.align_tolerance:
             return False
-        return layout.same_paragraph(self.last, line) or (self.marked and line.x0 > self.x0 + 2)
-
-
-# At most this many lines are read as one block of recommendations.
-_MAX_BLOCK_LINES = 120
-# A heading is short: a line of more words is a sentence set in bold.
-_HEADING_WORDS = 12
+        return layout.same_paragraph(self.last, line) or (
+            self.marked and line.x0 > self.x0 + SETTINGS.column_align
+        )
 
 
 def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _Layout) -> list[Line]:
@@ -659,12 +659,14 @@ def _recommendation_block(entries: Sequence[_Entry], anchor: _Field, layout: _La
         if (
             line.page != prev.page
             and not marker
-            and abs(line.size - prev.size) >= 1
+            and abs(line.size - prev.size) >= SETTINGS.running_head_step
             and not layout.heading(line)
         ):
             continue  # a running header over the recommendations' continuation
         following = list_marker(rest[k + 1].line.text) if k + 1 < len(rest) else None
-        if len(block) >= _MAX_BLOCK_LINES or _ends_block(line, marker, following, anchor, block, layout):
+        if len(block) >= SETTINGS.max_block_lines or _ends_block(
+            line, marker, following, anchor, block, layout
+        ):
             break
         if marker and anchor.number and marker.style in ("arabic", "decimal") and not marker.bracketed:
             # Items numbered 2.1, 2.2 under "2. Recommendations" end at "3" or "3.1".
@@ -726,7 +728,11 @@ def _ends_block(
 def _heading_like(line: Line, layout: _Layout) -> bool:
     """Short, ending short of the right margin, and no sentence."""
     text = line.text.rstrip()
-    return len(text.split()) <= _HEADING_WORDS and not layout.wrapped(line) and text[-1:] not in ".;,"
+    return (
+        len(text.split()) <= SETTINGS.plain_heading_words
+        and not layout.wrapped(line)
+        and text[-1:] not in ".;,"
+    )
 
 
 def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
@@ -761,7 +767,7 @@ def _recommendation_items(lines: Sequence[Line], layout: _Layout) -> list[str]:
                 continue  # a sentence that introduces the list
             if i > marked_at[-1]:
                 break  # the list has ended
-            if out and item.x0 > texts[marked_at[0]][0].x0 + _COLUMN_TOLERANCE:
+            if out and item.x0 > texts[marked_at[0]][0].x0 + SETTINGS.align_tolerance:
                 out[-1] = f"{out[-1]} {text}"
             continue
         out.append(text)
@@ -780,16 +786,12 @@ def _recommendations(entries: Sequence[_Entry], cover: _Cover, layout: _Layout) 
 
 # ---------------------------------------------------------------- public API
 
-# Pages a report's cover sheet may take.
-_COVER_PAGES = 3
 # Heading lines with a date that is not the meeting's.
 _OTHER_DATE = re.compile(
     r"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|published|issued|despatch|dispatch)", re.I
 )
 
 
-# In a block of cover fields each label follows the one before within this many lines.
-_FIELD_LINES = 5
 # Kinds of the fields that say who a report is from and whom it goes to.
 _ADDRESS_KINDS = frozenset({"from", "to"})
 
@@ -831,7 +833,7 @@ def _label_blocks(labelled: Sequence[tuple[int, Line, _Hit]]) -> list[list[_Hit]
     blocks: list[list[_Hit]] = []
     last = None
     for index, _, hit in labelled:
-        if last is None or index - last > _FIELD_LINES:
+        if last is None or index - last > SETTINGS.field_lines:
             blocks.append([])
         blocks[-1].append(hit)
         last = index
@@ -870,7 +872,7 @@ def extract_report(pages: Sequence[Page], source: Source) -> Report | None:
     layout = _Layout.of([e.line for e in entries])
     cover = _read_cover(entries, layout)
     # The cover's fields stand on the report's first pages; a label further on is the body's.
-    later = pages[0].page_number + _COVER_PAGES
+    later = pages[0].page_number + SETTINGS.cover_pages
     cover.cover_end = min(
         cover.cover_end, next((i for i, e in enumerate(entries) if e.line.page >= later), len(entries))
     )
@@ -964,12 +966,6 @@ def _contact(cover: _Cover, lines: Sequence[Line]) -> tuple[str | None, str | No
     return None, None, None
 
 
-# A contact line holds a phone number or e-mail address and at most a few words beside them.
-_CONTACT_LINE_WORDS = 8
-# How many lines above its first phone number or address a contact entry's name may stand.
-_NAME_LINES_ABOVE = 3
-
-
 def _closing_contact(lines: Sequence[Line]) -> list[str]:
     """The contact entry a report ends with, printed with no label: a name over contact lines.
 
@@ -979,17 +975,18 @@ def _closing_contact(lines: Sequence[Line]) -> list[str]:
     contact = [
         i
         for i, ln in enumerate(lines)
-        if len(ln.text.split()) <= _CONTACT_LINE_WORDS and (find_email(ln.text) or find_phone(ln.text))
+        if len(ln.text.split()) <= SETTINGS.contact_line_words
+        and (find_email(ln.text) or find_phone(ln.text))
     ]
     if not contact:
         return []
     page = lines[contact[-1]].page
     first = next(i for i in contact if lines[i].page == page)
-    for k in range(first, first - _NAME_LINES_ABOVE - 1, -1):
+    for k in range(first, first - SETTINGS.name_lines_above - 1, -1):
         if k < 0 or lines[k].page != page:
             break
         if person_name(lines[k].text):
-            end = first + _NAME_LINES_ABOVE + 1
+            end = first + SETTINGS.name_lines_above + 1
             return _reading_order([ln for ln in lines[k:end] if ln.page == page])
     return []
 
@@ -1006,7 +1003,7 @@ def _reading_order(lines: Sequence[Line]) -> list[str]:
     left, right = [], []
     for ln in lines:
         for chunk in ln.chunks():
-            (right if chunk.x0 >= column - _COLUMN_TOLERANCE else left).append(chunk.text)
+            (right if chunk.x0 >= column - SETTINGS.align_tolerance else left).append(chunk.text)
     return left + right
 
 

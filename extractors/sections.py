@@ -21,6 +21,7 @@ from pdfplumber.page import Page
 from extractors.base import Extractor, Source
 from extractors.layout import Line, body_size, join_text, page_lines, page_stamp
 from extractors.reports import looks_like_report_cover
+from extractors.settings import SETTINGS
 from extractors.tables.context import furniture
 from schemas.records import AgendaItem, Section, SectionKind
 
@@ -39,11 +40,6 @@ _APPENDIX = re.compile(r"^\s*(?:appendix|annex|annexe|schedule)\s+[A-Z0-9]{1,4}\
 # "Agenda Item 5" printed in the top margin of the first page of an item's papers.
 ITEM_STAMP = re.compile(r"^\s*agenda\s+item\b\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z])\s*$", re.I)
 _NAMES_AGENDA = re.compile(r"\bagenda\b", re.I)
-# A page's opening lines are those in the top fifth of the page.
-_TOP_FRACTION = 0.2
-# Slides: landscape pages with a large title and little text.
-_SLIDE_TITLE_RATIO = 1.5
-_SLIDE_MAX_CHARS = 1200
 
 
 @dataclass(frozen=True)
@@ -64,22 +60,21 @@ class PageView:
         """The first lines of the page (page stamps excluded)."""
         if not self.lines:
             return ()
-        limit = self.lines[0].top + 0.25 * max(ln.bottom for ln in self.lines)
-        return tuple(ln for ln in self.lines if ln.top <= limit)[:4]
+        limit = self.lines[0].top + SETTINGS.opening_depth * max(ln.bottom for ln in self.lines)
+        return tuple(ln for ln in self.lines if ln.top <= limit)[: SETTINGS.opening_lines]
 
     @property
     def blank(self) -> bool:
         text = join_text(self.lines)
-        return bool(_BLANK.search(text)) and len(text) < 120
+        return bool(_BLANK.search(text)) and len(text) < SETTINGS.blank_max_chars
 
 
 def page_view(page: Page) -> PageView:
     """Read the lines, printed page stamp, "Agenda Item" stamp and shape of a page."""
     lines = page_lines(page)
     stamp, stamp_line = page_stamp(lines, page.height)
-    item_line = next(
-        (ln for ln in lines if ln.bottom <= 0.12 * page.height and ITEM_STAMP.match(ln.text)), None
-    )
+    zone = SETTINGS.item_stamp_zone * page.height
+    item_line = next((ln for ln in lines if ln.bottom <= zone and ITEM_STAMP.match(ln.text)), None)
     content = tuple(ln for ln in lines if ln is not stamp_line and ln is not item_line)
     return PageView(
         number=page.page_number,
@@ -102,7 +97,7 @@ def without_running_lines(views: Sequence[PageView]) -> list[PageView]:
     skip = furniture([v.lines for v in views], [v.height for v in views])
     # A title set large at the head of each report cover recurs too, but it is no running line.
     body = body_size([ln for v in views for ln in v.lines])
-    skip = {id(ln) for v in views for ln in v.lines if id(ln) in skip and ln.size <= body + 0.5}
+    skip = {id(ln) for v in views for ln in v.lines if id(ln) in skip and ln.size <= body + SETTINGS.larger}
     if not skip:
         return list(views)
     out = []
@@ -123,7 +118,7 @@ def printed_page_numbers(views: Sequence[PageView]) -> dict[int, int]:
     if not offsets:
         return {}
     offset = max(offsets, key=offsets.__getitem__)
-    if offsets[offset] < 2 and len(stamps) > 1:
+    if offsets[offset] < SETTINGS.stamps_agreeing and len(stamps) > 1:
         return {}
     first = min(p for p, s in stamps.items() if p - s == offset)
     return {v.number: v.number - offset for v in views if v.number >= first}
@@ -153,7 +148,7 @@ def front_sheet_length(views: Sequence[PageView], printed: dict[int, int]) -> in
         if (
             opening
             and title_size is not None
-            and opening[0].size >= title_size - 0.5
+            and opening[0].size >= title_size - SETTINGS.larger
             and not any(_NAMES_AGENDA.search(ln.text) for ln in opening)
         ):
             return view.number - 1
@@ -234,7 +229,7 @@ def _title_size(views: Sequence[PageView], body: float) -> float | None:
     """The size the PDF sets document titles in: the largest opening line of page 1."""
     sizes = [ln.size for ln in views[0].opening]
     size = max(sizes, default=0.0)
-    return size if size >= body + 2 else None
+    return size if size >= body + SETTINGS.title_above_body else None
 
 
 def _opening_title(view: PageView, title_size: float | None) -> str | None:
@@ -245,7 +240,7 @@ def _opening_title(view: PageView, title_size: float | None) -> str | None:
     # Consecutive title-size lines make one title, wherever it starts.
     title: list[Line] = []
     for line in opening:
-        if line.size >= size - 0.5:
+        if line.size >= size - SETTINGS.larger:
             title.append(line)
         elif title:
             break
@@ -265,7 +260,8 @@ def _start_kind(
         return "other"
     if view.report_cover:
         return "report"
-    if any(_MINUTES.search(ln.text) for ln in view.opening[:3]) and _is_big(view.opening[0], title_size):
+    named = any(_MINUTES.search(ln.text) for ln in view.opening[: SETTINGS.minutes_title_lines])
+    if named and _is_big(view.opening[0], title_size):
         return "minutes"
     if view.number in slide_run:
         return "presentation"
@@ -274,7 +270,7 @@ def _start_kind(
         return None
     if previous_blank or printed.get(view.number) in item_starts or view.item_stamp:
         return "appendix"
-    if title_size is not None and opening[0].size >= title_size - 0.5:
+    if title_size is not None and opening[0].size >= title_size - SETTINGS.larger:
         return "appendix"
     if _APPENDIX.match(opening[0].text) and opening[0].bold:
         return "appendix"
@@ -292,11 +288,11 @@ def _outranks_cover(view: PageView, cover_size: float | None, body: float) -> bo
     if cover_size is None or not opening:
         return False
     first = opening[0]
-    return first.bold and first.size >= max(cover_size - 0.5, body + 2)
+    return first.bold and first.size >= max(cover_size - SETTINGS.larger, body + SETTINGS.title_above_body)
 
 
 def _is_big(line: Line, title_size: float | None) -> bool:
-    return line.bold or (title_size is not None and line.size >= title_size - 0.5)
+    return line.bold or (title_size is not None and line.size >= title_size - SETTINGS.larger)
 
 
 def _slide_runs(views: Sequence[PageView], body: float) -> dict[int, int]:
@@ -308,8 +304,8 @@ def _slide_runs(views: Sequence[PageView], body: float) -> dict[int, int]:
     slide = [
         v.landscape
         and bool(v.opening)
-        and v.opening[0].size >= _SLIDE_TITLE_RATIO * body
-        and v.chars <= _SLIDE_MAX_CHARS
+        and v.opening[0].size >= SETTINGS.slide_title_ratio * body
+        and v.chars <= SETTINGS.slide_max_chars
         and not v.report_cover
         for v in views
     ]

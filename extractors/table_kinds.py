@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from extractors.settings import SETTINGS
 from extractors.values import (
     has_money_sign,
     is_not_reported,
@@ -133,10 +134,6 @@ _ACTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-# A heading word read as two run together splits into parts this many letters long or more.
-MIN_PART = 3
-
-
 def action_columns(labels: Sequence[str]) -> dict[str, int]:
     """Action-plan field -> column index, matched by heading wording in any order.
 
@@ -168,8 +165,9 @@ def _names_a_field(label: str) -> bool:
 
 def _split_readings(label: str) -> Iterator[str]:
     """The label with one of its words split in two, at each place in turn."""
-    for word in re.finditer(rf"[^\W\d_]{{{2 * MIN_PART},}}", label):
-        for cut in range(word.start() + MIN_PART, word.end() - MIN_PART + 1):
+    part = SETTINGS.min_word_part
+    for word in re.finditer(rf"[^\W\d_]{{{2 * part},}}", label):
+        for cut in range(word.start() + part, word.end() - part + 1):
             yield f"{label[:cut]} {label[cut:]}"
 
 
@@ -270,8 +268,6 @@ def _value_cells(table: Table, label_col: bool) -> list[str]:
 
 # A row reference: a number or short code ("12", "3a", "1.2", "R04"), one word.
 _REFERENCE = re.compile(r"^(?=\S*\d)[A-Za-z]{0,3}\d+(?:[.\-/]\d+)*[A-Za-z]?\.?$")
-# Share of a column's cells that must read as references for it to be a reference column.
-REFERENCE_SHARE = 0.8
 
 
 def label_column(table: Table) -> int | None:
@@ -309,7 +305,9 @@ def reference_columns(table: Table) -> set[int]:
 
 def _is_reference_column(table: Table, col: int) -> bool:
     texts = [cell(row, col) for row in table.rows if cell(row, col)]
-    return bool(texts) and sum(1 for t in texts if _REFERENCE.match(t)) >= REFERENCE_SHARE * len(texts)
+    return bool(texts) and sum(1 for t in texts if _REFERENCE.match(t)) >= SETTINGS.reference_share * len(
+        texts
+    )
 
 
 def has_label_column(table: Table) -> bool:
@@ -347,10 +345,6 @@ def announced_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
     return money_unit_in(m.group(1)) if m else None
 
 
-# Columns of figures hold at least this share of a financial table's cells beside its labels.
-FIGURE_SHARE = 0.3
-
-
 def _is_financial(table: Table, labels: Sequence[str]) -> bool:
     labelled = has_label_column(table)
     values = _value_cells(table, labelled)
@@ -367,11 +361,11 @@ def _is_financial(table: Table, labels: Sequence[str]) -> bool:
         if sum(1 for v in col if parse_money(v) is not None or is_not_reported(v)) * 2 > len(col)
         for v in col
     ]
-    if len(figures) < FIGURE_SHARE * len(values):
+    if len(figures) < SETTINGS.figure_share * len(values):
         return False
     money = [v for v in figures if parse_money(v) is not None]
     dashes = sum(1 for v in figures if is_not_reported(v))
-    if not money or (len(money) + dashes) < 0.6 * len(figures):
+    if not money or (len(money) + dashes) < SETTINGS.money_share * len(figures):
         return False
     announced = announced_unit(table, labels) is not None
     signed = sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)

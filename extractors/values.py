@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.dates import MONTHS
+from extractors.settings import SETTINGS
 from schemas.records import Direction, KpiUnit, MoneyUnit, Rag
 
 _MINUS = "-\u2212\u2013"
@@ -323,9 +324,7 @@ def leading_rag(text: str | None) -> Rag | None:
     return parse_rag(m.group(1)) if m else None
 
 
-# A RAG colour is saturated and not dark; its hue (degrees) falls in one of these ranges.
-RAG_SATURATION = 0.35
-RAG_VALUE = 0.35
+# A RAG colour's hue (degrees) falls in one of these ranges.
 _RAG_HUES: tuple[tuple[float, float, Rag], ...] = (
     (0.0, 15.0, "red"),
     (20.0, 65.0, "amber"),
@@ -341,7 +340,7 @@ def rag_of_colour(colour: str | None) -> Rag | None:
         return None
     r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     hue, saturation, value = colorsys.rgb_to_hsv(r, g, b)
-    if saturation < RAG_SATURATION or value < RAG_VALUE:
+    if saturation < SETTINGS.rag_saturation or value < SETTINGS.rag_value:
         return None
     degrees = hue * 360
     return next((rag for lo, hi, rag in _RAG_HUES if lo <= degrees < hi), None)

@@ -82,3 +82,15 @@ print(is_current(make_engine("sqlite:///{db}"), sha256_of(Path("{pdf}"))))
 
     _touch(tree / "extractors" / "minutes.py")
     assert _ask(tree, current) == "False"
+
+
+def test_an_extractors_version_changes_with_a_setting_it_reads(tmp_path):
+    tree = _copy(tmp_path)
+    before = _versions(tree)
+    settings = tree / "extractors" / "settings.py"
+    text = settings.read_text()
+    assert "    same_size: float = 0.3\n" in text
+    settings.write_text(text.replace("    same_size: float = 0.3\n", "    same_size: float = 0.4\n"))
+    after = _versions(tree)
+    for name in ("minutes", "reports", "sections", "metadata"):
+        assert after[name] != before[name], name

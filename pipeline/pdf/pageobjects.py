@@ -15,9 +15,13 @@ Box = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in points, origin at the top-left of the page."""
 
 
-def boxed(kind: str, box: Box, page: Page) -> dict[str, Any]:
-    """The keys every object has: its kind, page and box in both of pdfplumber's y axes."""
+def boxed(kind: str, box: Box, page: Page, height: float | None = None) -> dict[str, Any]:
+    """The keys every object has: its kind, page and box in both of pdfplumber's y axes.
+
+    ``height`` is the page's, when the caller has it: a page works it out from its box on each call.
+    """
     x0, top, x1, bottom = box
+    height = page.height if height is None else height
     return {
         "object_type": kind,
         "page_number": page.page_number,
@@ -25,8 +29,8 @@ def boxed(kind: str, box: Box, page: Page) -> dict[str, Any]:
         "x1": x1,
         "top": top,
         "bottom": bottom,
-        "y0": page.height - bottom,
-        "y1": page.height - top,
+        "y0": height - bottom,
+        "y1": height - top,
         "width": x1 - x0,
         "height": bottom - top,
         "doctop": page.initial_doctop + top,
@@ -43,9 +47,10 @@ def char_object(
     upright: bool,
     matrix: tuple[float, ...],
     color: tuple[float, ...] | None,
+    height: float | None = None,
 ) -> dict[str, Any]:
     """A glyph as pdfplumber's ``char``: its advance is its box's width."""
-    obj = boxed("char", box, page)
+    obj = boxed("char", box, page, height)
     obj.update(
         text=text,
         fontname=fontname,

@@ -383,6 +383,7 @@ class _DisplayTransform:
         self.left, self.bottom, self.right, self.top = left, bottom, right, top
         self.rotation = pdfpage.get_rotation() % 360
         self.page = page
+        self.height = page.height  # read once: a page's height is worked out from its box on each call
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         """(x, top) in displayed coordinates for a user-space point."""
@@ -405,7 +406,7 @@ class _DisplayTransform:
             # A quarter turn clockwise of the page turns every vector with it.
             a, b, c, d = b, -a, d, -c
         ex, etop = self.point(e, f)
-        return (a, b, c, d, ex, self.page.height - etop)
+        return (a, b, c, d, ex, self.height - etop)
 
     def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) in displayed coordinates for a user-space box."""
@@ -450,7 +451,7 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
             glyphs.append((" ", None, ox.value, oy.value, rect.left, rect.bottom, rect.left, rect.top))
             continue
         textobj = raw.FPDFText_GetTextObject(tp, i)
-        key = ctypes.cast(textobj, ctypes.c_void_p).value or 0
+        key = ctypes.addressof(textobj.contents) if textobj else 0
         if _clipped((rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2, clips.get(key)):
             continue
         if key not in styles:
@@ -624,7 +625,7 @@ def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: 
         advance = 0.0 if key is None else max(0.0, right - ox)
         if nxt is not None and nxt[1] == key and abs(nxt[3] - oy) < 0.01 and nxt[2] > ox:
             advance = min(advance, nxt[2] - ox)
-        height = page.height
+        height = tf.height
         x0, x1 = ox - tf.left, ox - tf.left + advance
         bottom_ = height - (oy - tf.bottom + low)
         top_ = bottom_ - size
@@ -659,6 +660,7 @@ def _char_dict(glyphs: list, k: int, styles: dict[int, _Style], page: Page, tf: 
         upright=upright,
         matrix=m,
         color=style.color,
+        height=tf.height,
     )
 
 
