@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extractors.councils import Council
 from pipeline.flags.figures import Mention
 from pipeline.flags.labels import clean_label, is_total_label
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import aside_of, asides, councils_named
 from schemas.records import DocumentExtraction
@@ -31,9 +33,14 @@ _EXCLUDED = re.compile(
 )
 
 
+def _pieces(label: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", label) if w]
+
+
+@lru_cache(maxsize=SETTINGS.label_patterns)
 def label_pattern(label: str) -> re.Pattern[str]:
     """A label as text prints it: any case, hyphens and spaces alike ("Non-Shared", "non shared")."""
-    parts = [re.escape(w) for w in re.split(r"[\s-]+", label) if w]
+    parts = [re.escape(w) for w in _pieces(label)]
     return re.compile(r"(?<![\w-])" + r"[\s-]*".join(parts) + r"(?![\w-])", re.I)
 
 
@@ -99,6 +106,40 @@ class TableMatrix:
                 continue
             found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
         return sorted(found)
+
+
+class LabelIndex:
+    """The tables whose row labels a text names, found through the first letters of each label.
+
+    A sentence is tied to a table only when it names one of the table's row labels, so
+    the tables worth reading for a sentence are those with a label printed in it. The
+    index keys each label by the first letters of its first word: a sentence looks up the
+    letters at each of its word starts and reads the few labels found there, whatever the
+    number of tables in the document.
+    """
+
+    def __init__(self, matrices: Sequence[TableMatrix]) -> None:
+        self._by_start: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._matrices = list(matrices)
+        for i, matrix in enumerate(self._matrices):
+            for label in matrix.rows:
+                first = _pieces(label)[0].lower()
+                self._by_start[first[: SETTINGS.label_index_letters]].append((label, i))
+
+    def naming(self, text: str) -> list[TableMatrix]:
+        """The indexed tables (in their order) with a row label that ``text`` prints."""
+        lower = text.lower()
+        width = SETTINGS.label_index_letters
+        labels: dict[str, list[int]] = {}
+        for start in range(len(lower)):
+            before = lower[start - 1] if start else " "
+            if before.isascii() and (before.isalnum() or before in "_-"):
+                continue
+            for n in range(1, width + 1):
+                for label, i in self._by_start.get(lower[start : start + n], ()):
+                    labels.setdefault(label, []).append(i)
+        found = {i for label, ids in labels.items() if label_pattern(label).search(text) for i in ids}
+        return [self._matrices[i] for i in sorted(found)]
 
 
 def pair_amounts(

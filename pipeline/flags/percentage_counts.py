@@ -17,7 +17,7 @@ from decimal import Decimal
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, text_location
 from pipeline.flags.figures import Figure, percents_in
 from pipeline.flags.labels import content_words, is_total_label
-from pipeline.flags.matrix import TableMatrix, Tie, matrices_of, ties
+from pipeline.flags.matrix import LabelIndex, TableMatrix, Tie, matrices_of, ties
 from pipeline.flags.text import doc_councils, doc_text
 from schemas.records import DocumentExtraction
 
@@ -78,12 +78,13 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     matrices = [m for m in matrices_of(doc, councils) if _is_count_table(m)]
     if not matrices:
         return []
+    index = LabelIndex(matrices)
     findings = []
     for sentence in doc_text(doc).sentences:
         mentions = percents_in(sentence.text)
         if not mentions:
             continue
-        for tie in ties(sentence.text, mentions, matrices):
+        for tie in ties(sentence.text, mentions, index.naming(sentence.text)):
             shares, out_of = _shares(tie, sentence.text)
             stated = tie.mention.figure
             if not shares or out_of is None or any(_fits(stated, s) for s in shares):
