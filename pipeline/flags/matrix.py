@@ -27,6 +27,8 @@ from schemas.records import DocumentExtraction
 _GLUE = re.compile(r"^[\s,:;–-]*(?:(?:for|to|in|of|at|from|is|was|were|the)\s+)*[\s:–-]*$", re.I)
 _OVERALL = re.compile(r"\b(?:overall|total)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_WORD_START = re.compile(r"(?<![A-Za-z0-9_-])(?=.)", re.S)
+"""Where a label may start in a text: anywhere but after a letter, digit or hyphen of a word."""
 _EXCLUDED = re.compile(
     r"\b(?:excluding|excludes?|discounting|except|other\s+than|not\s+counting|leaving\s+out)\s+(?:\w+\s+){0,3}$",
     re.I,
@@ -83,29 +85,37 @@ class TableMatrix:
 
     def categories_in(self, text: str) -> list[tuple[int, int, str]]:
         """Row labels named in ``text``: (start, end, label), longest first where they overlap."""
-        found = []
-        for label in self.rows:
-            for m in label_pattern(label).finditer(text):
-                found.append((m.start(), m.end(), label))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        kept: list[tuple[int, int, str]] = []
-        for item in found:
-            if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
-                kept.append(item)
-        return kept
+        return list(_categories(tuple(self.rows), text))
 
     def entities_in(self, text: str) -> list[tuple[int, int, str]]:
         """Column keys named in ``text``: (start, end, key)."""
-        found = [
-            (n.start, n.end, n.council)
-            for n in councils_named(text, self.councils)
-            if n.council in self.columns
-        ]
-        for key in self.columns:
-            if key in {c.name for c in self.councils} or is_total_label(key) or len(key) < 3:
-                continue
-            found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
-        return sorted(found)
+        return list(_entities(tuple(self.councils), tuple(self.columns), text))
+
+
+# Tables of one document often share their labels (a table per page under the same
+# headings): a sentence reads each set of labels once.
+@lru_cache(maxsize=SETTINGS.label_readings)
+def _categories(labels: tuple[str, ...], text: str) -> tuple[tuple[int, int, str], ...]:
+    found = [(m.start(), m.end(), label) for label in labels for m in label_pattern(label).finditer(text)]
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
+            kept.append(item)
+    return tuple(kept)
+
+
+@lru_cache(maxsize=SETTINGS.label_readings)
+def _entities(
+    councils: tuple[Council, ...], columns: tuple[str, ...], text: str
+) -> tuple[tuple[int, int, str], ...]:
+    found = [(n.start, n.end, n.council) for n in councils_named(text, councils) if n.council in columns]
+    names = {c.name for c in councils}
+    for key in columns:
+        if key in names or is_total_label(key) or len(key) < 3:
+            continue
+        found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
+    return tuple(sorted(found))
 
 
 class LabelIndex:
@@ -119,25 +129,22 @@ class LabelIndex:
     """
 
     def __init__(self, matrices: Sequence[TableMatrix]) -> None:
-        self._by_start: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self._by_start: dict[str, dict[str, list[int]]] = defaultdict(dict)
         self._matrices = list(matrices)
         for i, matrix in enumerate(self._matrices):
             for label in matrix.rows:
                 first = _pieces(label)[0].lower()
-                self._by_start[first[: SETTINGS.label_index_letters]].append((label, i))
+                self._by_start[first[: SETTINGS.label_index_letters]].setdefault(label, []).append(i)
 
     def naming(self, text: str) -> list[TableMatrix]:
         """The indexed tables (in their order) with a row label that ``text`` prints."""
         lower = text.lower()
         width = SETTINGS.label_index_letters
         labels: dict[str, list[int]] = {}
-        for start in range(len(lower)):
-            before = lower[start - 1] if start else " "
-            if before.isascii() and (before.isalnum() or before in "_-"):
-                continue
+        for start in _WORD_START.finditer(lower):
+            at = start.start()
             for n in range(1, width + 1):
-                for label, i in self._by_start.get(lower[start : start + n], ()):
-                    labels.setdefault(label, []).append(i)
+                labels.update(self._by_start.get(lower[at : at + n], {}))
         found = {i for label, ids in labels.items() if label_pattern(label).search(text) for i in ids}
         return [self._matrices[i] for i in sorted(found)]
 
@@ -228,15 +235,22 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     adjustment), and only about a figure it directly follows as its noun when there is one
     ("£49.8m external, both including £0.8m base adjustment").
     """
-    candidates = []
+    named = []
     for matrix in matrices:
         categories = [c for c in matrix.categories_in(text) if not _EXCLUDED.search(text[: c[0]])]
-        entities = matrix.entities_in(text)
-        if len({c[2] for c in categories}) == 1 and (entities or matrix.total_column is not None):
-            candidates.append((matrix, categories, entities))
+        if len({c[2] for c in categories}) == 1:
+            named.append((matrix, categories))
+    # A table with a Total column takes a sentence that names none of its columns.
+    candidates = [(m, c) for m, c in named if m.total_column is not None]
+    for matrix, categories in named:
+        if len(candidates) > 1:
+            return []
+        if matrix.total_column is None and matrix.entities_in(text):
+            candidates.append((matrix, categories))
     if len(candidates) != 1:
         return []
-    matrix, categories, entities = candidates[0]
+    matrix, categories = candidates[0]
+    entities = matrix.entities_in(text)
     row = matrix.rows[categories[0][2]]
     pairs = pair_amounts(text, mentions, entities, categories)
     groups = asides(text)

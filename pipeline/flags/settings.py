@@ -27,6 +27,11 @@ class FlagSettings:
     labels over many keys, few enough that a one- or two-letter word ("A", "UK") is a key."""
     label_patterns: int = 8192
     """Compiled label patterns kept: the labels of the tables of a large document."""
+    label_readings: int = 4096
+    """Sentences read against one set of table labels that are kept: the tables of one
+    document often share their labels, and a sentence read against each is read once."""
+    council_patterns: int = 1024
+    """Councils whose compiled name patterns are kept: every council a batch of papers names."""
 
 
 SETTINGS = FlagSettings()
