@@ -14,9 +14,10 @@ The phrases are found with spaCy's rule-based Matcher over the sentence's tokens
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -198,12 +199,12 @@ class _Tables:
                 self._by_word[word].append(i)
         self._grids: dict[int, FigureGrid] = {}
 
-    def naming(self, noun: str, introduced: bool) -> list[Table]:
+    def naming(self, noun: str, introduced: bool) -> Iterator[Table]:
         """The tables (in order) whose heading (with ``introduced``, or introduction) names ``noun``."""
         wanted = _singular(noun)
         candidates = self._by_word.get(wanted[0], []) if wanted else range(len(self.tables))
         text = _introduced if introduced else _heading
-        return [self.tables[i] for i in candidates if _mentions(noun, text(self.tables[i]))]
+        return (self.tables[i] for i in candidates if _mentions(noun, text(self.tables[i])))
 
     def grid(self, table: Table) -> FigureGrid:
         key = id(table)
@@ -233,7 +234,8 @@ def _introduced(table: Table) -> str:
 
 
 def _listing(index: _Tables, st: _Statement) -> Finding | None:
-    tables = index.naming(st.noun, introduced=False)
+    # A count is checked against the one table naming its noun: two are enough to abstain.
+    tables = list(itertools.islice(index.naming(st.noun, introduced=False), 2))
     if len(tables) != 1 or len(content_words(st.noun)) < 1:
         return None
     table = tables[0]
@@ -264,6 +266,8 @@ def _counted(index: _Tables, st: _Statement, councils) -> Finding | None:
         totals = [r for r, label in enumerate(grid.row_labels) if is_total_label(label)]
         if len(cols) == 1 and len(totals) == 1 and grid.figure(totals[0], cols[0]) is not None:
             found.append((table, grid, totals[0], cols[0]))
+        if len(found) > 1:
+            return None
     if len(found) != 1:
         return None
     table, grid, row, col = found[0]
