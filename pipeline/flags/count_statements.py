@@ -26,6 +26,7 @@ from extractors.councils import Council
 from extractors.nlp import shared
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, table_location, text_location
 from pipeline.flags.labels import content_words, is_total_label, words
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import Sentence, councils_named, doc_councils, doc_text, nlp
 from schemas.records import DocumentExtraction, Table
@@ -134,7 +135,12 @@ class _Statement:
 def _noun_after(tokens, i: int) -> int:
     """The index after the words naming what is counted (up to a preposition or verb)."""
     j = i
-    while j < len(tokens) and tokens[j].is_alpha and tokens[j].lower_ not in _NOUN_STOP and j - i < 4:
+    while (
+        j < len(tokens)
+        and tokens[j].is_alpha
+        and tokens[j].lower_ not in _NOUN_STOP
+        and j - i < SETTINGS.counted_noun_words
+    ):
         j += 1
     return j
 

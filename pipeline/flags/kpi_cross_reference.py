@@ -26,11 +26,9 @@ from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, kp
 from pipeline.flags.figures import Figure
 from pipeline.flags.kpi_terms import printed_value, series_row
 from pipeline.flags.labels import content_words, same_indicator, squash
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import doc_councils
 from schemas.records import DocumentExtraction, FlagLocation, Kpi, KpiSeriesPoint, Table
-
-TARGETS_APART = Decimal("1.5")
-"""Targets this many times apart are different targets (annual and year-to-date), not one misprinted."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +203,7 @@ def _groups(seen: list[_Seen]) -> list[list[_Seen]]:
 def _different_targets(values: frozenset) -> bool:
     """Targets too far apart to be one target misprinted: an annual target and a year-to-date one."""
     low, high = min(abs(v) for v in values), max(abs(v) for v in values)
-    return low == 0 or high / low >= TARGETS_APART
+    return low == 0 or high / low >= SETTINGS.targets_apart
 
 
 def _periods(doc: DocumentExtraction) -> set[str]:

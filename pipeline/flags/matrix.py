@@ -60,7 +60,7 @@ class TableMatrix:
         out: dict[str, int] = {}
         for r, label in enumerate(self.grid.row_labels):
             figures = [f for f in self.grid.figures[r] if f is not None]
-            if label and figures and not is_total_label(label) and len(label) >= 3:
+            if label and figures and not is_total_label(label) and len(label) >= SETTINGS.label_letters:
                 out.setdefault(label, r)
         return out
 
@@ -112,7 +112,7 @@ def _entities(
     found = [(n.start, n.end, n.council) for n in councils_named(text, councils) if n.council in columns]
     names = {c.name for c in councils}
     for key in columns:
-        if key in names or is_total_label(key) or len(key) < 3:
+        if key in names or is_total_label(key) or len(key) < SETTINGS.label_letters:
             continue
         found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
     return tuple(sorted(found))
@@ -202,15 +202,11 @@ class Tie:
     col: int
 
 
-NOUN_WORDS = 2
-"""Words that may stand between a figure and the label it is of ("-£0.8m internal base adjustment")."""
-
-
 def _names(text: str, mention: Mention, category: tuple[int, int, str]) -> bool:
     """Whether a row label follows a figure as its noun, with at most a word or two between."""
     gap = text[mention.end : category[0]].split()
     plain = all(w.isalpha() and w.islower() for w in gap)
-    return mention.end <= category[0] and len(gap) <= NOUN_WORDS and plain
+    return mention.end <= category[0] and len(gap) <= SETTINGS.noun_words and plain
 
 
 def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:

@@ -18,6 +18,7 @@ from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, te
 from pipeline.flags.figures import Figure, percents_in
 from pipeline.flags.labels import content_words, is_total_label
 from pipeline.flags.matrix import LabelIndex, TableMatrix, Tie, matrices_of, ties
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import doc_councils, doc_text
 from schemas.records import DocumentExtraction
 
@@ -27,8 +28,6 @@ _NOT_COUNTED = re.compile(
     re.I,
 )
 _DISCOUNTING = re.compile(r"\b(?:discount\w*|exclud\w*|excl\.?|not\s+counting|leaving\s+out|less)\b", re.I)
-APPROXIMATE = Decimal(1)
-"""Extra tolerance, in percentage points, for a percentage the text calls approximate."""
 
 
 def _is_count_table(matrix: TableMatrix) -> bool:
@@ -69,7 +68,7 @@ def _shares(tie: Tie, sentence: str) -> tuple[list[Decimal], Decimal | None]:
 
 
 def _fits(stated: Figure, share: Decimal) -> bool:
-    slack = stated.half + (APPROXIMATE if stated.approximate else 0)
+    slack = stated.half + (SETTINGS.approximate_points if stated.approximate else 0)
     return abs(stated.value - share) <= slack
 
 

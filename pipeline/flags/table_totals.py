@@ -266,7 +266,7 @@ def _plausible_rows(grid: FigureGrid, failed: list[_Sum], groups: list[list[_Sum
         same_row = [g for g in groups if g[0].total[0] == s.total[0] and g[0].describe == s.describe]
         judged = [g for g in same_row if all(_holds(grid, o) is not None for o in g)]
         row_failed = [f for f in failed if f.total[0] == s.total[0] and f.describe == s.describe]
-        if len(judged) >= 3 and len(row_failed) == len(judged):
+        if len(judged) >= SETTINGS.total_row_columns and len(row_failed) == len(judged):
             continue
         out.append(s)
     return out

@@ -248,7 +248,7 @@ def _once(what: str, doc: DocumentExtraction, build):
         len(doc.members),
     )
     if key not in _CACHE:
-        if len(_CACHE) > 16:
+        if len(_CACHE) > SETTINGS.documents_read:
             _CACHE.clear()
         _CACHE[key] = build(doc)
     return _CACHE[key]
