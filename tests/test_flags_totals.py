@@ -256,31 +256,15 @@ def test_a_table_on_the_next_page_after_a_closing_total_is_judged_on_its_own_row
 
 
 def test_a_grand_total_over_subtotals_printed_on_earlier_pages_is_not_judged():
-    grid = table(
-        "T008",
-        [["Row Ref", "Project", "Cost £000s"]],
-        [
-            ["48", "Bus lanes", "9,526"],
-            ["49", "Station", "15,953"],
-            ["50", "Junction", "6,622"],
-            ["51", "Total individual projects", "32,101"],
-            ["52", "Total - transport", "45,000"],
-        ],
-    )
-    assert totals(grid) == []
+    projects = ["Bus lanes", "Station", "Junction", "Total individual projects", "Total - transport"]
+    costs = ["9,526", "15,953", "6,622", "32,101", "45,000"]
+    # Rows numbered from 48: the rolling programmes and their subtotal are on the pages before.
+    rows = [[str(n), p, c] for n, p, c in zip(range(48, 53), projects, costs, strict=True)]
+    assert totals(table("T008", [["Row Ref", "Project", "Cost £000s"]], rows)) == []
 
 
 def test_punctuation_in_a_long_total_label_is_no_word():
-    grid = table(
-        "T001",
-        [["Category", "£000s"]],
-        [
-            ["Demand", "100.0"],
-            ["Demand", "50.0"],
-            ["TOTAL DEMAND & COST DRIVER - DEMAND", "150.0"],
-            ["Household support", "30.0"],
-            ["Substance misuse", "10.0"],
-            ["TOTAL GOVERNMENT & LEGISLATIVE", "40.0"],
-        ],
-    )
-    assert totals(grid) == []
+    labels = ["Demand", "Demand", "TOTAL DEMAND & COST DRIVER - DEMAND", "Household support", "Misuse"]
+    figures = ["100.0", "50.0", "150.0", "30.0", "10.0"]
+    rows = [*map(list, zip(labels, figures, strict=True)), ["TOTAL GOVERNMENT & LEGISLATIVE", "40.0"]]
+    assert totals(table("T001", [["Category", "£000s"]], rows)) == []
