@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.flags import listed_values, narrative_figures, target_claims
+from pipeline.flags.matrix import LabelIndex, matrices_of
+from pipeline.flags.text import doc_councils
 from tests.flagdocs import document, kpi, minutes, no_others, report, series, sha_of, table
 
 MEMBERS = [("A. Khan", "Wigan"), ("B. Lee", "Bolton"), ("C. Ward", "Salford")]
@@ -244,3 +246,15 @@ def test_hedged_or_unresolvable_claims_are_not_judged():
         "Comment: York is broadly on target. Performance was on target for the first two months in York."
     )
     assert claims(doc) == []
+
+
+def test_the_label_index_finds_the_tables_whose_row_labels_a_sentence_prints():
+    other = table("T002", HEADER, [["Agency staff", "0.100", "0.200", "0.300", "0.600"]], page=3)
+    doc = finance_paper("Summary")
+    doc = doc.model_copy(update={"tables": [*doc.tables, other]})
+    matrices = matrices_of(doc, doc_councils(doc))
+    index = LabelIndex(matrices)
+    # Spaces and hyphens alike, any case; a label inside a longer word is not printed.
+    assert [m.grid.table.id for m in index.naming("The non shared costs for Wigan")] == ["T001"]
+    assert [m.grid.table.id for m in index.naming("AGENCY STAFF costs rose")] == ["T002"]
+    assert index.naming("Unshared and subagency costs") == []

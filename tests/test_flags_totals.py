@@ -232,3 +232,39 @@ def test_percentages_of_different_things_are_not_read_as_shares():
     assert shares("Satisfaction was 83% in Kent, 73% in Medway and 75% in Swale.") == []
     assert shares("Satisfaction rose from 30% to 35%; 36% of staff replied.") == []
     assert shares("Response rates were 33%, 30% and 35% in Kent, Medway and Swale respectively.") == []
+
+
+def _savings(tid: str, page: int, rows: list[list[str]]):
+    return table(tid, [["Category", "Item", "2025-26 £000's"]], rows, page=page)
+
+
+def test_a_total_whose_rows_began_on_the_page_before_under_the_same_headings_is_not_judged():
+    before = _savings(
+        "T001", 4, [["Pay", "Staffing", "120.0"], ["Total pay", "", "120.0"], ["Prices", "Fuel", "80.0"]]
+    )
+    after = _savings("T002", 5, [["Prices", "Contracts", "20.0"], ["Total prices", "", "100.0"]])
+    assert totals(before, after) == []
+
+
+def test_a_table_on_the_next_page_after_a_closing_total_is_judged_on_its_own_rows():
+    before = _savings("T001", 4, [["Pay", "Staffing", "120.0"], ["Total pay", "", "120.0"]])
+    after = _savings(
+        "T002", 5, [["Prices", "Fuel", "80.0"], ["Prices", "Contracts", "20.0"], ["Total prices", "", "90.0"]]
+    )
+    (finding,) = totals(before, after)
+    assert finding.expected == "100.0" and finding.found == "90.0"
+
+
+def test_a_grand_total_over_subtotals_printed_on_earlier_pages_is_not_judged():
+    projects = ["Bus lanes", "Station", "Junction", "Total individual projects", "Total - transport"]
+    costs = ["9,526", "15,953", "6,622", "32,101", "45,000"]
+    # Rows numbered from 48: the rolling programmes and their subtotal are on the pages before.
+    rows = [[str(n), p, c] for n, p, c in zip(range(48, 53), projects, costs, strict=True)]
+    assert totals(table("T008", [["Row Ref", "Project", "Cost £000s"]], rows)) == []
+
+
+def test_punctuation_in_a_long_total_label_is_no_word():
+    labels = ["Demand", "Demand", "TOTAL DEMAND & COST DRIVER - DEMAND", "Household support", "Misuse"]
+    figures = ["100.0", "50.0", "150.0", "30.0", "10.0"]
+    rows = [*map(list, zip(labels, figures, strict=True)), ["TOTAL GOVERNMENT & LEGISLATIVE", "40.0"]]
+    assert totals(table("T001", [["Category", "£000s"]], rows)) == []

@@ -9,7 +9,7 @@ in the document, so a stored flag leads back to its evidence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from extractors.base import code_version
@@ -124,9 +124,26 @@ def cell_location(
     )
 
 
-def kpi_location(doc: DocumentExtraction, kpi: Kpi, *, sha256: str | None = None) -> FlagLocation:
-    """Where a KPI record's figures are printed: its table row, page and cell box."""
-    table = next((t for t in doc.tables if t.id == kpi.source_table), None)
+def tables_by_id(doc: DocumentExtraction) -> dict[str, Table]:
+    """A document's tables by id (the first of an id, as a search in order finds it)."""
+    out: dict[str, Table] = {}
+    for table in doc.tables:
+        out.setdefault(table.id, table)
+    return out
+
+
+def kpi_location(
+    doc: DocumentExtraction,
+    kpi: Kpi,
+    *,
+    sha256: str | None = None,
+    tables: Mapping[str, Table] | None = None,
+) -> FlagLocation:
+    """Where a KPI record's figures are printed: its table row, page and cell box.
+
+    A rule locating many records passes the document's ``tables`` by id, read once.
+    """
+    table = (tables if tables is not None else tables_by_id(doc)).get(kpi.source_table or "")
     if table is not None:
         for r, boxes in enumerate(table.cell_bboxes):
             if kpi.prov.bbox is not None and any(_same_box(b, kpi.prov.bbox) for b in boxes if b):

@@ -14,8 +14,10 @@ The phrases are found with spaCy's rule-based Matcher over the sentence's tokens
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -24,6 +26,7 @@ from extractors.councils import Council
 from extractors.nlp import shared
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, table_location, text_location
 from pipeline.flags.labels import content_words, is_total_label, words
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import Sentence, councils_named, doc_councils, doc_text, nlp
 from schemas.records import DocumentExtraction, Table
@@ -132,7 +135,12 @@ class _Statement:
 def _noun_after(tokens, i: int) -> int:
     """The index after the words naming what is counted (up to a preposition or verb)."""
     j = i
-    while j < len(tokens) and tokens[j].is_alpha and tokens[j].lower_ not in _NOUN_STOP and j - i < 4:
+    while (
+        j < len(tokens)
+        and tokens[j].is_alpha
+        and tokens[j].lower_ not in _NOUN_STOP
+        and j - i < SETTINGS.counted_noun_words
+    ):
         j += 1
     return j
 
@@ -170,15 +178,48 @@ def _statements(sentence: Sentence, councils: Sequence[Council]) -> list[_Statem
     return out
 
 
+def _singular(text: str) -> list[str]:
+    return [w[:-1] if w.endswith("s") else w for w in words(text)]
+
+
 def _mentions(noun: str, text: str) -> bool:
     """Whether ``text`` names the things counted: all the noun phrase's words, in order."""
-    wanted = [w[:-1] if w.endswith("s") else w for w in words(noun)]
-    have = [w[:-1] if w.endswith("s") else w for w in words(text)]
+    wanted, have = _singular(noun), _singular(text)
     return any(have[i : i + len(wanted)] == wanted for i in range(len(have) - len(wanted) + 1))
 
 
-def _entries(table: Table) -> int:
-    grid = FigureGrid(table)
+class _Tables:
+    """A document's tables, found by the words of their headings and introductions.
+
+    A count is checked against the tables whose heading names the things counted; the
+    tables worth reading for a noun are those whose heading and introduction hold its
+    first word, whatever the number of tables in the document. Each table is read into
+    figures once.
+    """
+
+    def __init__(self, doc: DocumentExtraction) -> None:
+        self.tables = doc.tables
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for i, table in enumerate(self.tables):
+            for word in dict.fromkeys(_singular(_introduced(table))):
+                self._by_word[word].append(i)
+        self._grids: dict[int, FigureGrid] = {}
+
+    def naming(self, noun: str, introduced: bool) -> Iterator[Table]:
+        """The tables (in order) whose heading (with ``introduced``, or introduction) names ``noun``."""
+        wanted = _singular(noun)
+        candidates = self._by_word.get(wanted[0], []) if wanted else range(len(self.tables))
+        text = _introduced if introduced else _heading
+        return (self.tables[i] for i in candidates if _mentions(noun, text(self.tables[i])))
+
+    def grid(self, table: Table) -> FigureGrid:
+        key = id(table)
+        if key not in self._grids:
+            self._grids[key] = FigureGrid(table)
+        return self._grids[key]
+
+
+def _entries(grid: FigureGrid) -> int:
     headers = {tuple(c.strip().lower() for c in h) for h in grid.header_rows}
     count = 0
     for row, label in zip(grid.body, grid.row_labels, strict=True):
@@ -193,12 +234,18 @@ def _heading(table: Table) -> str:
     return " ".join(t for t in [table.section_title or "", *table.headings[-1:]] if t)
 
 
-def _listing(doc: DocumentExtraction, st: _Statement) -> Finding | None:
-    tables = [t for t in doc.tables if _mentions(st.noun, _heading(t))]
+def _introduced(table: Table) -> str:
+    """A table's heading and the text introducing it."""
+    return " ".join([_heading(table), table.preamble or ""])
+
+
+def _listing(index: _Tables, st: _Statement) -> Finding | None:
+    # A count is checked against the one table naming its noun: two are enough to abstain.
+    tables = list(itertools.islice(index.naming(st.noun, introduced=False), 2))
     if len(tables) != 1 or len(content_words(st.noun)) < 1:
         return None
     table = tables[0]
-    listed = _entries(table)
+    listed = _entries(index.grid(table))
     if listed == st.count or listed == 0:
         return None
     stated = st.sentence.text[st.start : st.end]
@@ -213,12 +260,10 @@ def _listing(doc: DocumentExtraction, st: _Statement) -> Finding | None:
     )
 
 
-def _counted(doc: DocumentExtraction, st: _Statement, councils) -> Finding | None:
+def _counted(index: _Tables, st: _Statement, councils) -> Finding | None:
     found = []
-    for table in doc.tables:
-        if not _mentions(st.noun, " ".join([_heading(table), table.preamble or ""])):
-            continue
-        grid = FigureGrid(table)
+    for table in index.naming(st.noun, introduced=True):
+        grid = index.grid(table)
         cols = [
             c
             for c in grid.numeric_columns()
@@ -227,6 +272,8 @@ def _counted(doc: DocumentExtraction, st: _Statement, councils) -> Finding | Non
         totals = [r for r, label in enumerate(grid.row_labels) if is_total_label(label)]
         if len(cols) == 1 and len(totals) == 1 and grid.figure(totals[0], cols[0]) is not None:
             found.append((table, grid, totals[0], cols[0]))
+        if len(found) > 1:
+            return None
     if len(found) != 1:
         return None
     table, grid, row, col = found[0]
@@ -248,12 +295,13 @@ def _counted(doc: DocumentExtraction, st: _Statement, councils) -> Finding | Non
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     councils = doc_councils(doc)
+    index = _Tables(doc)
     findings = []
     for sentence in doc_text(doc).sentences:
         if _OTHER_TIME.search(sentence.text):
             continue
         for st in _statements(sentence, councils):
-            finding = _counted(doc, st, councils) if st.council else _listing(doc, st)
+            finding = _counted(index, st, councils) if st.council else _listing(index, st)
             if finding is not None:
                 findings.append(finding)
     return findings

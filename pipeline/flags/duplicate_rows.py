@@ -18,6 +18,7 @@ import re
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location
 from pipeline.flags.figures import parse_cell
 from pipeline.flags.labels import is_total_label
+from pipeline.flags.settings import SETTINGS
 from schemas.records import DocumentExtraction
 
 
@@ -31,13 +32,9 @@ def _label(cells: list[str]) -> str:
     return max(texts, key=len) if texts else ""
 
 
-ENTRY_CELLS = 3
-"""Cells a row of words alone must print to be an entry rather than a heading's fragments."""
-
-
 def _entry(cells: list[str]) -> bool:
     printed = [c for c in cells if c.strip()]
-    return any(parse_cell(c) is not None for c in printed) or len(printed) >= ENTRY_CELLS
+    return any(parse_cell(c) is not None for c in printed) or len(printed) >= SETTINGS.entry_cells
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:

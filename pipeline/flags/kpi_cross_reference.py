@@ -16,21 +16,19 @@ as each other are an annual target beside a year-to-date one, not a misprint.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.councils import Council
 from extractors.values import quarter
-from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, kpi_location
+from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, kpi_location, tables_by_id
 from pipeline.flags.figures import Figure
 from pipeline.flags.kpi_terms import printed_value, series_row
-from pipeline.flags.labels import content_words, same_indicator
+from pipeline.flags.labels import content_words, same_indicator, squash
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import doc_councils
-from schemas.records import DocumentExtraction, FlagLocation, Kpi, KpiSeriesPoint
-
-TARGETS_APART = Decimal("1.5")
-"""Targets this many times apart are different targets (annual and year-to-date), not one misprinted."""
+from schemas.records import DocumentExtraction, FlagLocation, Kpi, KpiSeriesPoint, Table
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,12 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] < b[1] - 1 and b[0] < a[1] - 1
 
 
-def _printed_at(doc: DocumentExtraction, kpi: Kpi, text: str, sha: str | None) -> FlagLocation:
+def _printed_at(
+    doc: DocumentExtraction, tables: Mapping[str, Table], kpi: Kpi, text: str, sha: str | None
+) -> FlagLocation:
     """The cell printing ``text`` in the KPI's table, in the column or row of its actual."""
-    where = kpi_location(doc, kpi, sha256=sha)
-    table = next((t for t in doc.tables if t.id == kpi.source_table), None)
+    where = kpi_location(doc, kpi, sha256=sha, tables=tables)
+    table = tables.get(kpi.source_table or "")
     if table is None or where.bbox is None or text == kpi.actual:
         return where
     x, y = (where.bbox[0], where.bbox[2]), (where.bbox[1], where.bbox[3])
@@ -91,6 +91,7 @@ def _printed_at(doc: DocumentExtraction, kpi: Kpi, text: str, sha: str | None) -
 def _from_kpis(doc: DocumentExtraction, own: bool, periods: set[str] | None = None) -> list[_Seen]:
     """The figures of the document's KPI records (only those of ``periods``, if given)."""
     sha = None if own else doc.sha256
+    tables = tables_by_id(doc)
     out = []
     for kpi in doc.kpis:
         if not kpi.period or not kpi.council or (periods is not None and kpi.period not in periods):
@@ -98,7 +99,7 @@ def _from_kpis(doc: DocumentExtraction, own: bool, periods: set[str] | None = No
         for role, text in (("actual", kpi.actual), ("target", kpi.target)):
             figure = printed_value(text)
             if figure is not None:
-                where = _printed_at(doc, kpi, text, sha)
+                where = _printed_at(doc, tables, kpi, text, sha)
                 table = kpi.source_table or ""
                 out.append(_Seen(_name(kpi), role, kpi.council, kpi.period, figure, where, table, own))
     return out
@@ -142,6 +143,28 @@ def _point(kpi: Kpi, p: KpiSeriesPoint, role: str, council: str | None, table: s
     return _Seen(_name(kpi), role, council, kpi.period, figure, where, table or "", True)
 
 
+def _candidates(names: list[_Name]) -> list[tuple[int, int]]:
+    """Pairs of names that may name one indicator, found through the words they share.
+
+    Names of two or more content words are one indicator when one's words are all in the
+    other's: the pair shares the rarest word of the shorter, under which each name is
+    looked up. Shorter names must be spelt alike, letter for letter.
+    """
+    spelt: dict[str, list[int]] = defaultdict(list)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(names):
+        spelt[squash(name.indicator)].append(i)
+        for word in content_words(name.indicator):
+            by_word[word].append(i)
+    pairs = {(i, j) for same in spelt.values() for i in same for j in same if i < j}
+    for i, name in enumerate(names):
+        own = content_words(name.indicator)
+        if len(own) >= 2:
+            rarest = min(own, key=lambda w: (len(by_word[w]), w))
+            pairs |= {(min(i, j), max(i, j)) for j in by_word[rarest] if j != i}
+    return sorted(pairs)
+
+
 def _clusters(names: list[_Name]) -> dict[_Name, int]:
     parent = list(range(len(names)))
 
@@ -151,29 +174,36 @@ def _clusters(names: list[_Name]) -> dict[_Name, int]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(names):
-        for j in range(i + 1, len(names)):
-            if _compatible(a, names[j]):
-                parent[root(j)] = root(i)
+    for i, j in _candidates(names):
+        if _compatible(names[i], names[j]):
+            parent[root(j)] = root(i)
     return {n: root(i) for i, n in enumerate(names)}
 
 
 def _groups(seen: list[_Seen]) -> list[list[_Seen]]:
     """Figures split into groups that agree with each other up to rounding."""
     groups: list[list[_Seen]] = []
+    printed: list[dict[tuple[Decimal, Decimal], Figure]] = []
     for s in seen:
-        home = next((g for g in groups if all(s.figure.same_as(o.figure) for o in g)), None)
+        # Figures printed alike agree alike: each group is read through its distinct printings.
+        home = next(
+            (k for k, figures in enumerate(printed) if all(s.figure.same_as(f) for f in figures.values())),
+            None,
+        )
         if home is None:
             groups.append([s])
+            printed.append({})
+            home = len(groups) - 1
         else:
-            home.append(s)
+            groups[home].append(s)
+        printed[home].setdefault((s.figure.value, s.figure.half), s.figure)
     return groups
 
 
 def _different_targets(values: frozenset) -> bool:
     """Targets too far apart to be one target misprinted: an annual target and a year-to-date one."""
     low, high = min(abs(v) for v in values), max(abs(v) for v in values)
-    return low == 0 or high / low >= TARGETS_APART
+    return low == 0 or high / low >= SETTINGS.targets_apart
 
 
 def _periods(doc: DocumentExtraction) -> set[str]:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from pipeline.flags.settings import SETTINGS
+
 _UNIT_NOTE = re.compile(
     r"\(\s*[£$€]\s*['’]?\s*(?:m|k|000s?|bn|millions?|thousands?)?\s*['’]?\s*\)"
     r"|\(\s*%\s*\)|[£$€]\s*['’]?\s*(?:m|k|000)?(?![a-z0-9])|%",
@@ -54,13 +56,13 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SETTINGS.name_words)
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of a text, "&" kept as a word."""
     return tuple(re.findall(r"[a-z0-9]+|&", text.lower()))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SETTINGS.name_words)
 def content_words(text: str) -> frozenset[str]:
     """The words of a name that carry its meaning, plural "s" dropped."""
     return frozenset(
@@ -93,7 +95,11 @@ def name_score(name: str, label: str) -> int:
     if a == b:
         return 3
     short, long = sorted((a, b), key=len)
-    if long.startswith(short) and len(short) >= 4 and len(short) >= 0.6 * len(long):
+    if (
+        long.startswith(short)
+        and len(short) >= SETTINGS.name_prefix_letters
+        and len(short) >= SETTINGS.name_prefix_share * len(long)
+    ):
         return 2
     # The same words in another order: "Transactional Finance" for "Financ e Transactional".
     parts = [squash(w) for w in words(name) if w not in _STOP]
@@ -103,12 +109,17 @@ def name_score(name: str, label: str) -> int:
         letters = squash(abbreviation)
         if (
             ("&" in abbreviation or abbreviation.isupper())
-            and 2 <= len(letters) <= 5
+            and SETTINGS.initials_letters[0] <= len(letters) <= SETTINGS.initials_letters[1]
             and letters == initials(full)
         ):
             return 1
     first_a, first_b = words(name)[0], words(label)[0]
-    if len(short) >= 6 and first_a[:4] == first_b[:4] and _subsequence(short, long):
+    first = SETTINGS.shortened_first_letters
+    if (
+        len(short) >= SETTINGS.shortened_letters
+        and first_a[:first] == first_b[:first]
+        and _subsequence(short, long)
+    ):
         return 1
     return 0
 
@@ -150,7 +161,7 @@ def same_indicator(a: str, b: str) -> bool:
     if len(wa) < 2 or len(wb) < 2:
         return squash(a) == squash(b)
     small, large = sorted((wa, wb), key=len)
-    return small <= large and len(small) >= 0.5 * len(large)
+    return small <= large and len(small) >= SETTINGS.indicator_words_share * len(large)
 
 
 def is_total_label(label: str) -> bool:

@@ -22,6 +22,7 @@ from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, te
 from pipeline.flags.count_statements import NUMBER_WORDS
 from pipeline.flags.figures import Figure, make_figure
 from pipeline.flags.labels import best_label, clean_label, is_total_label, words
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import DocText, Sentence, doc_text
 from schemas.records import DocumentExtraction
@@ -62,7 +63,7 @@ def _lists(text: DocText) -> list[tuple[Sentence, list[_Item]]]:
         if s.text.rstrip().endswith(":"):
             for bullet in text.following_bullets(s):
                 items += _items(bullet)
-        if len(items) >= 3:
+        if len(items) >= SETTINGS.list_items:
             out.append((s, items))
     return out
 
@@ -87,7 +88,7 @@ def _lines(doc: DocumentExtraction) -> list[_Line]:
         cols = [c for c in grid.numeric_columns() if grid.columns[c]]
         for r, label in enumerate(grid.row_labels):
             cells = [(r, c) for c in cols if (f := grid.figure(r, c)) is not None and f.kind == "percent"]
-            if len(cells) >= 3:
+            if len(cells) >= SETTINGS.list_items:
                 out.append(_Line(grid, [grid.columns[c] for _, c in cells], cells, label))
         for c in cols:
             cells = [
@@ -95,7 +96,7 @@ def _lines(doc: DocumentExtraction) -> list[_Line]:
                 for r in range(len(grid.figures))
                 if grid.row_labels[r] and (f := grid.figure(r, c)) is not None and f.kind == "percent"
             ]
-            if len(cells) >= 3:
+            if len(cells) >= SETTINGS.list_items:
                 out.append(_Line(grid, [grid.row_labels[r] for r, _ in cells], cells, grid.columns[c]))
     return out
 
@@ -129,7 +130,7 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     for lead, items in lists:
         fits = [(_fit(items, line), line) for line in lines]
         (equal, resolved, mapping), line = max(fits, key=lambda x: x[0][0])
-        if equal < 3 or equal * 3 < resolved * 2:
+        if equal < SETTINGS.list_items or equal < SETTINGS.list_agreeing * resolved:
             continue
         for i, k in mapping.items():
             f = line.figure(k)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extractors.councils import Council
 from pipeline.flags.figures import Mention
 from pipeline.flags.labels import clean_label, is_total_label
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import aside_of, asides, councils_named
 from schemas.records import DocumentExtraction
@@ -25,15 +27,22 @@ from schemas.records import DocumentExtraction
 _GLUE = re.compile(r"^[\s,:;–-]*(?:(?:for|to|in|of|at|from|is|was|were|the)\s+)*[\s:–-]*$", re.I)
 _OVERALL = re.compile(r"\b(?:overall|total)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_WORD_START = re.compile(r"(?<![A-Za-z0-9_-])(?=.)", re.S)
+"""Where a label may start in a text: anywhere but after a letter, digit or hyphen of a word."""
 _EXCLUDED = re.compile(
     r"\b(?:excluding|excludes?|discounting|except|other\s+than|not\s+counting|leaving\s+out)\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 
 
+def _pieces(label: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", label) if w]
+
+
+@lru_cache(maxsize=SETTINGS.label_patterns)
 def label_pattern(label: str) -> re.Pattern[str]:
     """A label as text prints it: any case, hyphens and spaces alike ("Non-Shared", "non shared")."""
-    parts = [re.escape(w) for w in re.split(r"[\s-]+", label) if w]
+    parts = [re.escape(w) for w in _pieces(label)]
     return re.compile(r"(?<![\w-])" + r"[\s-]*".join(parts) + r"(?![\w-])", re.I)
 
 
@@ -51,7 +60,7 @@ class TableMatrix:
         out: dict[str, int] = {}
         for r, label in enumerate(self.grid.row_labels):
             figures = [f for f in self.grid.figures[r] if f is not None]
-            if label and figures and not is_total_label(label) and len(label) >= 3:
+            if label and figures and not is_total_label(label) and len(label) >= SETTINGS.label_letters:
                 out.setdefault(label, r)
         return out
 
@@ -76,29 +85,68 @@ class TableMatrix:
 
     def categories_in(self, text: str) -> list[tuple[int, int, str]]:
         """Row labels named in ``text``: (start, end, label), longest first where they overlap."""
-        found = []
-        for label in self.rows:
-            for m in label_pattern(label).finditer(text):
-                found.append((m.start(), m.end(), label))
-        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        kept: list[tuple[int, int, str]] = []
-        for item in found:
-            if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
-                kept.append(item)
-        return kept
+        return list(_categories(tuple(self.rows), text))
 
     def entities_in(self, text: str) -> list[tuple[int, int, str]]:
         """Column keys named in ``text``: (start, end, key)."""
-        found = [
-            (n.start, n.end, n.council)
-            for n in councils_named(text, self.councils)
-            if n.council in self.columns
-        ]
-        for key in self.columns:
-            if key in {c.name for c in self.councils} or is_total_label(key) or len(key) < 3:
-                continue
-            found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
-        return sorted(found)
+        return list(_entities(tuple(self.councils), tuple(self.columns), text))
+
+
+# Tables of one document often share their labels (a table per page under the same
+# headings): a sentence reads each set of labels once.
+@lru_cache(maxsize=SETTINGS.label_readings)
+def _categories(labels: tuple[str, ...], text: str) -> tuple[tuple[int, int, str], ...]:
+    found = [(m.start(), m.end(), label) for label in labels for m in label_pattern(label).finditer(text)]
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
+            kept.append(item)
+    return tuple(kept)
+
+
+@lru_cache(maxsize=SETTINGS.label_readings)
+def _entities(
+    councils: tuple[Council, ...], columns: tuple[str, ...], text: str
+) -> tuple[tuple[int, int, str], ...]:
+    found = [(n.start, n.end, n.council) for n in councils_named(text, councils) if n.council in columns]
+    names = {c.name for c in councils}
+    for key in columns:
+        if key in names or is_total_label(key) or len(key) < SETTINGS.label_letters:
+            continue
+        found += [(m.start(), m.end(), key) for m in label_pattern(key).finditer(text)]
+    return tuple(sorted(found))
+
+
+class LabelIndex:
+    """The tables whose row labels a text names, found through the first letters of each label.
+
+    A sentence is tied to a table only when it names one of the table's row labels, so
+    the tables worth reading for a sentence are those with a label printed in it. The
+    index keys each label by the first letters of its first word: a sentence looks up the
+    letters at each of its word starts and reads the few labels found there, whatever the
+    number of tables in the document.
+    """
+
+    def __init__(self, matrices: Sequence[TableMatrix]) -> None:
+        self._by_start: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self._matrices = list(matrices)
+        for i, matrix in enumerate(self._matrices):
+            for label in matrix.rows:
+                first = _pieces(label)[0].lower()
+                self._by_start[first[: SETTINGS.label_index_letters]].setdefault(label, []).append(i)
+
+    def naming(self, text: str) -> list[TableMatrix]:
+        """The indexed tables (in their order) with a row label that ``text`` prints."""
+        lower = text.lower()
+        width = SETTINGS.label_index_letters
+        labels: dict[str, list[int]] = {}
+        for start in _WORD_START.finditer(lower):
+            at = start.start()
+            for n in range(1, width + 1):
+                labels.update(self._by_start.get(lower[at : at + n], {}))
+        found = {i for label, ids in labels.items() if label_pattern(label).search(text) for i in ids}
+        return [self._matrices[i] for i in sorted(found)]
 
 
 def pair_amounts(
@@ -154,15 +202,11 @@ class Tie:
     col: int
 
 
-NOUN_WORDS = 2
-"""Words that may stand between a figure and the label it is of ("-£0.8m internal base adjustment")."""
-
-
 def _names(text: str, mention: Mention, category: tuple[int, int, str]) -> bool:
     """Whether a row label follows a figure as its noun, with at most a word or two between."""
     gap = text[mention.end : category[0]].split()
     plain = all(w.isalpha() and w.islower() for w in gap)
-    return mention.end <= category[0] and len(gap) <= NOUN_WORDS and plain
+    return mention.end <= category[0] and len(gap) <= SETTINGS.noun_words and plain
 
 
 def matrices_of(doc: DocumentExtraction, councils: Sequence[Council]) -> list[TableMatrix]:
@@ -187,15 +231,22 @@ def ties(text: str, mentions: list[Mention], matrices: Sequence[TableMatrix]) ->
     adjustment), and only about a figure it directly follows as its noun when there is one
     ("£49.8m external, both including £0.8m base adjustment").
     """
-    candidates = []
+    named = []
     for matrix in matrices:
         categories = [c for c in matrix.categories_in(text) if not _EXCLUDED.search(text[: c[0]])]
-        entities = matrix.entities_in(text)
-        if len({c[2] for c in categories}) == 1 and (entities or matrix.total_column is not None):
-            candidates.append((matrix, categories, entities))
+        if len({c[2] for c in categories}) == 1:
+            named.append((matrix, categories))
+    # A table with a Total column takes a sentence that names none of its columns.
+    candidates = [(m, c) for m, c in named if m.total_column is not None]
+    for matrix, categories in named:
+        if len(candidates) > 1:
+            return []
+        if matrix.total_column is None and matrix.entities_in(text):
+            candidates.append((matrix, categories))
     if len(candidates) != 1:
         return []
-    matrix, categories, entities = candidates[0]
+    matrix, categories = candidates[0]
+    entities = matrix.entities_in(text)
     row = matrix.rows[categories[0][2]]
     pairs = pair_amounts(text, mentions, entities, categories)
     groups = asides(text)

@@ -12,16 +12,13 @@ amounts are small parts of ("a net budget of £250m", "the grant for 2022/23 is
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, text_location
 from pipeline.flags.figures import Mention, money_in, written_like
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import Sentence, doc_text
 from schemas.records import DocumentExtraction
 
-OUTLIER = Decimal(100)
-SLIP = Decimal(1000)
-NEIGHBOURHOOD = Decimal(10)
 _WHOLE = re.compile(
     r"\b(?:budgets?|total|net|gross|grants?|programme|funding|turnover|expenditure|income|reserves?"
     r"|balances?)(?:\s+(?:for\s+)?\d{4}/\d{2})?\s*(?:of|is|was|at|totals?|totalling|stands\s+at"
@@ -43,17 +40,24 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
                 continue
             largest = max(rest, key=lambda f: abs(f.value))
             smallest = min(abs(f.value) for f in rest)
-            if value < OUTLIER * abs(largest.value) or _WHOLE.search(sentence.text[: mention.start]):
+            if value < SETTINGS.scale_outlier * abs(largest.value) or _WHOLE.search(
+                sentence.text[: mention.start]
+            ):
                 continue
-            slipped = value / SLIP
-            if not smallest / NEIGHBOURHOOD <= slipped <= abs(largest.value) * NEIGHBOURHOOD:
+            slipped = value / SETTINGS.scale_slip
+            if (
+                not smallest / SETTINGS.scale_neighbourhood
+                <= slipped
+                <= abs(largest.value) * SETTINGS.scale_neighbourhood
+            ):
                 continue
             figure = mention.figure
             # Written as its neighbours are written: "£95m" among "£0.150m" reads "£0.095m".
             expected = written_like(slipped.copy_sign(figure.value), largest.magnitude())
             findings.append(
                 Finding(
-                    description=f"{figure.raw} is over {OUTLIER} times every other amount in its paragraph "
+                    description=f"{figure.raw} is over {SETTINGS.scale_outlier} times every other amount "
+                    "in its paragraph "
                     f"(the largest is {largest.raw}); read in thousands, {expected}, it fits them",
                     expected=expected,
                     found=figure.raw,

@@ -17,14 +17,17 @@ total disagrees, the split stated with it is reported in the same flag.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, text_location
 from pipeline.flags.figures import money_in, percents_in, written_like
 from pipeline.flags.labels import clean_label
-from pipeline.flags.matrix import Tie, matrices_of, ties
+from pipeline.flags.matrix import LabelIndex, Tie, matrices_of, ties
 from pipeline.flags.text import Sentence, doc_councils, doc_text
-from schemas.records import DocumentExtraction, Section
+from schemas.records import DocumentExtraction
 
 
 def _agrees(tie: Tie) -> bool | None:
@@ -36,8 +39,27 @@ def _agrees(tie: Tie) -> bool | None:
     return said.magnitude().same_as(cell.magnitude())
 
 
-def _section(doc: DocumentExtraction, page: int) -> Section | None:
-    return next((s for s in doc.sections if s.pdf_page_start <= page <= s.pdf_page_end), None)
+def _page_sections(doc: DocumentExtraction) -> dict[int, int]:
+    """The first section (by its index) that holds each page."""
+    out: dict[int, int] = {}
+    for i, section in enumerate(doc.sections):
+        for page in range(section.pdf_page_start, section.pdf_page_end + 1):
+            out.setdefault(page, i)
+    return out
+
+
+def _minutes_in(doc: DocumentExtraction) -> Callable[[int], list[date]]:
+    """The meeting of each minutes record printed in a section (by its index), one per record."""
+    records = sorted((m.prov.pdf_page or 0, i) for i, m in enumerate(doc.minutes) if m.meeting_date)
+    pages = [page for page, _ in records]
+
+    @cache
+    def dates(index: int) -> list[date]:
+        section = doc.sections[index]
+        lo, hi = bisect_left(pages, section.pdf_page_start), bisect_right(pages, section.pdf_page_end)
+        return [doc.minutes[i].meeting_date for _, i in sorted(records[lo:hi], key=lambda r: r[1])]
+
+    return dates
 
 
 def _minuted(doc: DocumentExtraction) -> set[date]:
@@ -73,26 +95,27 @@ def partner(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     councils = doc_councils(doc)
     own = matrices_of(doc, councils)
+    index = LabelIndex(own)
+    sections = _page_sections(doc)
+    home = {id(m): sections.get(m.grid.table.pdf_page) for m in own}
     meetings = _meeting_documents(doc, others)
+    minuted = _minutes_in(doc)
+
+    @cache
+    def papers(day: date) -> LabelIndex:
+        return LabelIndex([x for other in meetings.get(day, []) for x in matrices_of(other, councils)])
+
     findings = []
     for sentence in doc_text(doc).sentences:
-        section = _section(doc, sentence.page)
+        section = sections.get(sentence.page)
         matrices = [
             m
-            for m in own
-            if section is None
-            or _section(doc, m.grid.table.pdf_page) in (section, None)
-            or sentence.section == "minutes"
+            for m in index.naming(sentence.text)
+            if section is None or home[id(m)] in (section, None) or sentence.section == "minutes"
         ]
         if sentence.section == "minutes" and section is not None:
-            for m in doc.minutes:
-                if (
-                    m.meeting_date
-                    and section.pdf_page_start <= (m.prov.pdf_page or 0) <= section.pdf_page_end
-                ):
-                    matrices += [
-                        x for other in meetings.get(m.meeting_date, []) for x in matrices_of(other, councils)
-                    ]
+            for day in minuted(section):
+                matrices += papers(day).naming(sentence.text)
         mentions = sorted([*money_in(sentence.text), *percents_in(sentence.text)], key=lambda m: m.start)
         wrong = [t for t in ties(sentence.text, mentions, matrices) if _agrees(t) is False]
         if not wrong:

@@ -17,7 +17,8 @@ from decimal import Decimal
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, text_location
 from pipeline.flags.figures import Figure, percents_in
 from pipeline.flags.labels import content_words, is_total_label
-from pipeline.flags.matrix import TableMatrix, Tie, matrices_of, ties
+from pipeline.flags.matrix import LabelIndex, TableMatrix, Tie, matrices_of, ties
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import doc_councils, doc_text
 from schemas.records import DocumentExtraction
 
@@ -27,8 +28,6 @@ _NOT_COUNTED = re.compile(
     re.I,
 )
 _DISCOUNTING = re.compile(r"\b(?:discount\w*|exclud\w*|excl\.?|not\s+counting|leaving\s+out|less)\b", re.I)
-APPROXIMATE = Decimal(1)
-"""Extra tolerance, in percentage points, for a percentage the text calls approximate."""
 
 
 def _is_count_table(matrix: TableMatrix) -> bool:
@@ -69,7 +68,7 @@ def _shares(tie: Tie, sentence: str) -> tuple[list[Decimal], Decimal | None]:
 
 
 def _fits(stated: Figure, share: Decimal) -> bool:
-    slack = stated.half + (APPROXIMATE if stated.approximate else 0)
+    slack = stated.half + (SETTINGS.approximate_points if stated.approximate else 0)
     return abs(stated.value - share) <= slack
 
 
@@ -78,12 +77,13 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     matrices = [m for m in matrices_of(doc, councils) if _is_count_table(m)]
     if not matrices:
         return []
+    index = LabelIndex(matrices)
     findings = []
     for sentence in doc_text(doc).sentences:
         mentions = percents_in(sentence.text)
         if not mentions:
             continue
-        for tie in ties(sentence.text, mentions, matrices):
+        for tie in ties(sentence.text, mentions, index.naming(sentence.text)):
             shares, out_of = _shares(tie, sentence.text)
             stated = tie.mention.figure
             if not shares or out_of is None or any(_fits(stated, s) for s in shares):

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, text_location
 from pipeline.flags.figures import Figure, percents_in, reconciles, sum_figures
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import doc_text
 from schemas.records import DocumentExtraction
 
@@ -26,8 +27,6 @@ _SPLIT = re.compile(
     re.I,
 )
 WHOLE = Figure(Decimal(100), Decimal(0), "percent", "100%")
-NEAR = Decimal(3)
-"""How close to 100% the shares must come to be read as a split of a whole (percentage points)."""
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
@@ -42,7 +41,7 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
         if not (_SPLIT.search(s.text) or _SPLIT.search(before)):
             continue
         total = sum_figures(shares, "percent")
-        if abs(total.value - WHOLE.value) > NEAR or reconciles(WHOLE, shares):
+        if abs(total.value - WHOLE.value) > SETTINGS.shares_near_whole or reconciles(WHOLE, shares):
             continue
         first = mentions[0]
         findings.append(

@@ -17,16 +17,14 @@ from decimal import Decimal
 from extractors.values import quarter
 from pipeline.flags.base import Finding, OtherDocuments, Rule, kpi_location
 from pipeline.flags.kpi_terms import PART_YEAR, printed_value, shortfall
+from pipeline.flags.settings import SETTINGS
 from schemas.records import DocumentExtraction, Kpi
-
-AMBER_BAND = Decimal("0.05")
-PART_YEAR_SHORTFALL = Decimal("0.5")
 
 
 def _band(miss: Decimal) -> str:
     if miss == 0:
         return "green"
-    return "amber" if miss <= AMBER_BAND else "red"
+    return "amber" if miss <= SETTINGS.amber_band else "red"
 
 
 def _part_year(kpi: Kpi, miss: Decimal) -> bool:
@@ -34,7 +32,7 @@ def _part_year(kpi: Kpi, miss: Decimal) -> bool:
     if PART_YEAR.search(texts):
         return True
     in_year = kpi.period is not None and quarter(kpi.period) not in (None, "Q4")
-    return in_year and miss > PART_YEAR_SHORTFALL
+    return in_year and miss > SETTINGS.part_year_shortfall
 
 
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:

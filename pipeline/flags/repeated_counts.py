@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from extractors.dates import MONTHS
@@ -127,6 +128,20 @@ def _counts(sentence: Sentence) -> list[_Count]:
     return found
 
 
+def _sharing(stated: list[tuple[Sentence, dict[str, _Count]]]) -> list[tuple[int, int]]:
+    """Pairs of statements (in order) that give one count alike: only those can restate a fact.
+
+    Statements are looked up by each count they give, so a long paper's statements are
+    not all read against each other.
+    """
+    by_count: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, (_, counts) in enumerate(stated):
+        for noun, count in counts.items():
+            by_count[(noun, count.number)].append(i)
+    pairs = {pair for same in by_count.values() for pair in itertools.combinations(same, 2)}
+    return sorted(pairs)
+
+
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     stated = []
     for sentence in doc_text(doc).sentences:
@@ -136,7 +151,8 @@ def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
             stated.append((sentence, {c.noun: c for c in counts}))
     findings = []
     reported: set[tuple[str, frozenset[int]]] = set()
-    for (s1, c1), (s2, c2) in itertools.combinations(stated, 2):
+    for i, j in _sharing(stated):
+        (s1, c1), (s2, c2) = stated[i], stated[j]
         if s1.block == s2.block:
             continue
         shared = [n for n in c1.keys() & c2.keys() if c1[n].number == c2[n].number]

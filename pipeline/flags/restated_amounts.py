@@ -23,17 +23,9 @@ from decimal import Decimal
 from pipeline.flags.base import Finding, OtherDocuments, Rule, text_location
 from pipeline.flags.figures import Mention, money_in
 from pipeline.flags.labels import content_words
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.text import Sentence, doc_text
 from schemas.records import DocumentExtraction
-
-AMOUNTS_MIN = 3
-"""Amounts a sentence must state to be told from another by its figures (two agree, one differs)."""
-SIMILAR = Decimal("0.6")
-"""Share of their words two sentences must have in common to state the same fact."""
-VERSION = Decimal("0.5")
-"""Share of the shorter paper's sentences found word for word in the other that makes them two versions."""
-SHARED_MIN = 2
-"""Amounts two documents must both print before their sentences are compared: a restatement's two alike."""
 
 
 @dataclass(frozen=True)
@@ -47,21 +39,19 @@ def _statements(doc: DocumentExtraction) -> list[_Statement]:
     out = []
     for s in doc_text(doc).sentences:
         amounts = tuple(m for m in money_in(s.text) if not m.figure.approximate)
-        if len(amounts) >= AMOUNTS_MIN:
+        if len(amounts) >= SETTINGS.restated_amounts:
             out.append(_Statement(s, amounts, content_words(s.text)))
     return out
 
 
 _PRINTED: dict[tuple, frozenset[str]] = {}
-PRINTED_CACHE = 4096
-"""Documents whose printed amounts are kept: a batch checked again looks at every pair of documents."""
 
 
 def _printed_amounts(doc: DocumentExtraction) -> frozenset[str]:
     """The amounts a document's pages print, as printed (a cheap look before reading its sentences)."""
     key = (doc.sha256, tuple(hash(p.text) for p in doc.pages))
     if key not in _PRINTED:
-        if len(_PRINTED) >= PRINTED_CACHE:
+        if len(_PRINTED) >= SETTINGS.printed_amounts:
             _PRINTED.clear()
         _PRINTED[key] = frozenset(
             m.figure.raw.strip() for p in doc.pages for m in money_in(p.text) if m.figure.value
@@ -71,7 +61,7 @@ def _printed_amounts(doc: DocumentExtraction) -> frozenset[str]:
 
 def partner(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
     """Whether two documents print enough of the same amounts to restate one another."""
-    return len(_printed_amounts(doc) & _printed_amounts(other)) >= SHARED_MIN
+    return len(_printed_amounts(doc) & _printed_amounts(other)) >= SETTINGS.restated_shared
 
 
 def _changed(a: _Statement, b: _Statement) -> int | None:
@@ -79,7 +69,7 @@ def _changed(a: _Statement, b: _Statement) -> int | None:
     if len(a.amounts) != len(b.amounts):
         return None
     union = a.words | b.words
-    if not union or Decimal(len(a.words & b.words)) / len(union) < SIMILAR:
+    if not union or Decimal(len(a.words & b.words)) / len(union) < SETTINGS.restated_similar:
         return None
     differ = [i for i, (x, y) in enumerate(zip(a.amounts, b.amounts, strict=True)) if not _alike(x, y)]
     return differ[0] if len(differ) == 1 else None
@@ -146,7 +136,7 @@ def _versions(doc: DocumentExtraction, other: DocumentExtraction) -> bool:
     mine = {s.text for s in doc_text(doc).sentences}
     theirs = {s.text for s in doc_text(other).sentences}
     shorter = min(len(mine), len(theirs))
-    return shorter > 0 and Decimal(len(mine & theirs)) / shorter >= VERSION
+    return shorter > 0 and Decimal(len(mine & theirs)) / shorter >= SETTINGS.restated_version
 
 
 RULE = Rule("restated_amounts", "cross_reference_mismatch", check, partner)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location, text_location
 from pipeline.flags.figures import (
@@ -41,6 +40,7 @@ from pipeline.flags.figures import (
     written_like,
 )
 from pipeline.flags.labels import clean_label, is_total_label
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from pipeline.flags.text import Sentence, aside_of, asides, doc_text
 from schemas.records import DocumentExtraction
@@ -71,10 +71,6 @@ _CHANGE_HEADING = re.compile(
     r"\b(?:increase|decrease|change|variance|movement|difference|growth|reduction)s?\b", re.I
 )
 _PERCENT_HEADING = re.compile(r"%|\bper\s?cent|\bpercentage\b", re.I)
-AGREEING = Decimal(2) / 3
-"""Share of a table's rows that must agree with a reading of its change column for it to be the table's."""
-ROWS_MIN = 3
-"""Rows a reading of a change column needs before one that disagrees can be told from a wrong reading."""
 
 
 @dataclass
@@ -256,7 +252,7 @@ def _table_findings(doc: DocumentExtraction) -> list[Finding]:
             for reading in readings:
                 judged = _judged(grid, reading)
                 agree = sum(ok for _, ok in judged)
-                if len(judged) >= ROWS_MIN and agree >= AGREEING * len(judged):
+                if len(judged) >= SETTINGS.change_rows and agree >= SETTINGS.change_agreeing * len(judged):
                     scored.append((agree, reading, judged))
             if not scored:
                 continue

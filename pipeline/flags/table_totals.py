@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pipeline.flags.base import Finding, OtherDocuments, Rule, cell_location
 from pipeline.flags.figures import Figure, reconciles, sum_figures, written_like
 from pipeline.flags.labels import TOTAL_LABEL, content_words, is_total_label, words
+from pipeline.flags.settings import SETTINGS
 from pipeline.flags.tablegrid import FigureGrid
 from schemas.records import DocumentExtraction
 
@@ -109,7 +110,7 @@ def _named_run(grid: FigureGrid, total_rows: list[int], r: int) -> list[int]:
 
 
 def _row_candidates(
-    grid: FigureGrid, total_rows: list[int], headings: list[int], r: int, col: int
+    grid: FigureGrid, total_rows: list[int], headings: list[int], r: int, col: int, elsewhere: bool
 ) -> list[tuple[list[int], bool]]:
     """Row sets a total row may add up, each with whether the table shows all of it.
 
@@ -117,8 +118,9 @@ def _row_candidates(
     carried on with them (a running total, a balance brought forward); the subtotals
     above with the rows since the last one, all of them or those under one of the
     headings above; the rows right above that the total's label names; every row above.
-    A table whose row numbering starts past one prints the rest of its rows elsewhere: a
-    sum from its first row is not all there.
+    A table that prints the rest of its rows ``elsewhere`` (on the pages before) does not
+    show all of a sum that reaches back to its first row or to its first total: the
+    rows and subtotals before it are printed there.
     """
     earlier = [t for t in total_rows if t < r]
     start = earlier[-1] + 1 if earlier else 0
@@ -131,13 +133,12 @@ def _row_candidates(
         # The subtotals under one of the headings above, with the rows since the last of them.
         options += [[t for t in earlier if t > h] + since for h in headings if h < earlier[-1]]
     options.append([i for i in range(r) if i not in total_rows and i not in parts])
-    numbered_from = grid.first_number()
-    cut = numbered_from is not None and numbered_from > 1
+    first = {0, *total_rows[:1]}
     candidates = []
     for rows in dict.fromkeys(tuple(o) for o in options if o):
         if not any(grid.figure(i, col) for i in rows):
             continue
-        whole = not (cut and 0 in rows)
+        whole = not (elsewhere and first & set(rows))
         if whole or rows == tuple(since):
             candidates.append((list(rows), whole))
     return candidates
@@ -156,14 +157,14 @@ def _total_rows(grid: FigureGrid) -> list[int]:
         r
         for r, label in enumerate(grid.row_labels)
         if label
-        and len(label.split()) <= 6
+        and len([w for w in words(label) if w != "&"]) <= SETTINGS.total_label_words
         and is_total_label(label)
         and not _BALANCE.search(label)
         and (memo is None or r < memo)
     ]
 
 
-def _row_sums(grid: FigureGrid, cols: list[int]) -> list[list[_Sum]]:
+def _row_sums(grid: FigureGrid, cols: list[int], elsewhere: bool) -> list[list[_Sum]]:
     """For each total row, for each column, the alternative sums it may stand for."""
     total_rows = _total_rows(grid)
     headings = _headings(grid, cols)
@@ -172,7 +173,7 @@ def _row_sums(grid: FigureGrid, cols: list[int]) -> list[list[_Sum]]:
         for col in cols:
             options = [
                 _Sum((r, col), [(i, col) for i in rows], signs, "row", "rows", whole)
-                for rows, whole in _row_candidates(grid, total_rows, headings, r, col)
+                for rows, whole in _row_candidates(grid, total_rows, headings, r, col, elsewhere)
                 for signs in _signs(grid, rows)
             ]
             if options:
@@ -265,7 +266,7 @@ def _plausible_rows(grid: FigureGrid, failed: list[_Sum], groups: list[list[_Sum
         same_row = [g for g in groups if g[0].total[0] == s.total[0] and g[0].describe == s.describe]
         judged = [g for g in same_row if all(_holds(grid, o) is not None for o in g)]
         row_failed = [f for f in failed if f.total[0] == s.total[0] and f.describe == s.describe]
-        if len(judged) >= 3 and len(row_failed) == len(judged):
+        if len(judged) >= SETTINGS.total_row_columns and len(row_failed) == len(judged):
             continue
         out.append(s)
     return out
@@ -277,14 +278,35 @@ def _difference(grid: FigureGrid, s: _Sum) -> Figure:
     return Figure(total.value - items.value, total.half + items.half, "number", "")
 
 
+def _continues(grid: FigureGrid, before: FigureGrid | None) -> bool:
+    """Whether a table carries on the one before it: the rows it starts with began there.
+
+    Rows numbered from past one were numbered there; a table on the page before under
+    the same column headings (in whatever cells the header splits them) whose last row
+    is no total is the same table, broken by the page.
+    """
+    numbered_from = grid.first_number()
+    if numbered_from is not None and numbered_from > 1:
+        return True
+    if before is None or max(before.table.pages, default=before.table.pdf_page) + 1 != grid.table.pdf_page:
+        return False
+    if frozenset(words(" ".join(before.columns))) != frozenset(words(" ".join(grid.columns))):
+        return False
+    last = next((label for label in reversed(before.row_labels) if label), "")
+    return not is_total_label(last)
+
+
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     findings = []
+    before = None
     for table in doc.tables:
         grid = FigureGrid(table)
+        elsewhere = _continues(grid, before)
+        before = grid
         cols = [c for c in grid.numeric_columns() if not _NOT_ADDITIVE.search(grid.columns[c])]
         if not cols or len(grid.figures) < 2:
             continue
-        groups = _row_sums(grid, cols) + _balance_sums(grid, cols) + _column_sums(grid, cols)
+        groups = _row_sums(grid, cols, elsewhere) + _balance_sums(grid, cols) + _column_sums(grid, cols)
         failed, held = _failures(grid, groups)
         failed = _independent(_plausible_rows(grid, failed, groups), held)
         findings.extend(_report(doc, grid, failed))

@@ -23,13 +23,12 @@ from functools import cached_property
 from extractors.values import money_unit_in
 from pipeline.flags.figures import Figure, parse_cell
 from pipeline.flags.labels import clean_label
+from pipeline.flags.settings import SETTINGS
 from schemas.records import Table
 
 _SCALE_OF_UNIT = {"£m": "m", "£k": "k"}
 _IDENTIFIER_HEADING = re.compile(r"^\W*(?:row\s*)?(?:ref(?:erence)?|no|number|id|code|line|item|#)\W*$", re.I)
 """A column heading that names an identifier ("Row Ref", "No.", "Code"), not a quantity."""
-SEQUENCE_MIN = 3
-"""Consecutive whole numbers needed to read a column as numbering (two in a row are chance)."""
 _MEASURED = re.compile(r"[.,£$€%]")
 """A figure printed with a decimal point, thousands separator or unit is a measure, not a column number."""
 
@@ -157,7 +156,7 @@ class FigureGrid:
             steps = [b - a for a, b in itertools.pairwise(values)]
             left = sum(1 for _, label in numbered if label is not None and label > c)
             if (
-                len(values) >= SEQUENCE_MIN
+                len(values) >= SETTINGS.numbering_run
                 and all(v == v.to_integral() for v in values)
                 and all(step > 0 for step in steps)
                 and steps.count(1) * 3 >= len(steps) * 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -242,14 +243,21 @@ def _misses(
 def check(doc: DocumentExtraction, others: OtherDocuments) -> list[Finding]:
     sentences = doc_text(doc).sentences
     councils = doc_councils(doc)
+    titled: dict[str | None, set[str]] = defaultdict(set)
+    for t in doc.tables:
+        titled[t.section_title].add(t.id)
+    records: dict[str, list[Kpi]] = defaultdict(list)
+    for k in doc.kpis:
+        records[k.indicator].append(k)
+    series: dict[str, list[KpiSeriesPoint]] = defaultdict(list)
+    for p in doc.kpi_series:
+        series[p.indicator].append(p)
     findings = []
     for indicator, comment in _comments(sentences, _headings(doc, sentences)):
         # The indicator's own outturn table first: an exception table may list it under the same name.
-        own = {t.id for t in doc.tables if t.section_title == indicator}
-        kpis = sorted(
-            (k for k in doc.kpis if k.indicator == indicator), key=lambda k: k.source_table not in own
-        )
-        points = [p for p in doc.kpi_series if p.indicator == indicator]
+        own = titled.get(indicator, set())
+        kpis = sorted(records.get(indicator, []), key=lambda k: k.source_table not in own)
+        points = series.get(indicator, [])
         contradicted = []
         for claim in _claims(comment, councils):
             wrong = _misses(claim, kpis, points, doc, councils)

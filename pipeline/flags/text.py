@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
 from extractors.councils import Council, find_councils
 from extractors.nlp import shared
+from pipeline.flags.settings import SETTINGS
 from schemas.records import DocumentExtraction, SectionKind
 
 BULLETS = "•●▪◦‣○■□➢►-–—*"
@@ -246,7 +248,7 @@ def _once(what: str, doc: DocumentExtraction, build):
         len(doc.members),
     )
     if key not in _CACHE:
-        if len(_CACHE) > 16:
+        if len(_CACHE) > SETTINGS.documents_read:
             _CACHE.clear()
         _CACHE[key] = build(doc)
     return _CACHE[key]
@@ -284,16 +286,22 @@ class Named:
     council: str
 
 
+@lru_cache(maxsize=SETTINGS.council_patterns)
+def _council_patterns(council: Council) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """A council's name in any case, and its abbreviations as printed."""
+    name = re.compile(rf"(?<![\w-]){re.escape(council.name)}(?![\w-])", re.I)
+    short = tuple(re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w-])") for a in council.abbreviations)
+    return name, short
+
+
 def councils_named(text: str, councils: Sequence[Council]) -> list[Named]:
     """Every mention of a council in ``text`` by name or abbreviation, in order."""
     found: list[Named] = []
     for council in councils:
+        pattern, abbreviations = _council_patterns(council)
         # A name in any case that starts with a capital ("Wigan", "WIGAN"); abbreviations as printed.
-        pattern = rf"(?<![\w-]){re.escape(council.name)}(?![\w-])"
-        names = [m for m in re.finditer(pattern, text, re.I) if m.group(0)[0].isupper()]
-        short = [
-            m for a in council.abbreviations for m in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text)
-        ]
+        names = [m for m in pattern.finditer(text) if m.group(0)[0].isupper()]
+        short = [m for a in abbreviations for m in a.finditer(text)]
         found += [Named(m.start(), m.end(), council.name) for m in [*names, *short]]
     found.sort(key=lambda n: n.start)
     return [n for i, n in enumerate(found) if not i or n.start >= found[i - 1].end]
