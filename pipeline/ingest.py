@@ -14,13 +14,14 @@ import os
 import shutil
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
+from extractors.base import storable
 from pipeline.pdf.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
 from schemas.sql import ExtractionErrorRow, FileOrigin, SourceFile
 
@@ -100,6 +101,8 @@ def ingest_file(
     path = Path(path)
     if not isinstance(origin, Origin):
         origin = Origin(origin or str(path))
+    origin = replace(origin, uri=readable(origin.uri))
+    name = readable(path.name)
     sha256 = sha256_of(path)
     try:
         info: PdfInfo | None = inspect_pdf(path)
@@ -112,7 +115,7 @@ def ingest_file(
         existing = session.get(SourceFile, sha256, with_for_update=True)
         seen = existing is not None
         if info is None:
-            stored = _quarantine(path, sha256, reason or "unusable", store)
+            stored = _quarantine(path, name, sha256, reason or "unusable", store)
             status = "quarantined"
         else:
             stored = _keep(path, sha256, store)
@@ -121,7 +124,7 @@ def ingest_file(
             session.add(
                 SourceFile(
                     sha256=sha256,
-                    file_name=path.name,
+                    file_name=name,
                     size=path.stat().st_size,
                     stored_path=str(stored),
                     first_seen=now,
@@ -137,12 +140,22 @@ def ingest_file(
     return IngestedFile(
         source=origin.uri,
         sha256=sha256,
-        file_name=path.name,
+        file_name=name,
         stored_path=stored,
         status=status,
         reason=reason,
         page_count=info.page_count if info else None,
     )
+
+
+def readable(name: str) -> str:
+    """A file name or path as text a database keeps and a person reads.
+
+    A file system hands back a name that is not UTF-8 with its bytes escaped as lone
+    surrogates, which no database encodes: each such byte becomes U+FFFD, as does a
+    control character.
+    """
+    return storable(os.fsencode(name).decode("utf-8", "replace"))
 
 
 def _take_turns(session: Session, sha256: str) -> None:
@@ -199,7 +212,7 @@ def _keep(path: Path, sha256: str, store: Path) -> Path:
     return target
 
 
-def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
+def _quarantine(path: Path, name: str, sha256: str, reason: str, store: Path) -> Path:
     folder = store.parent / "quarantine"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{sha256}{path.suffix.lower() or '.bin'}"
@@ -207,7 +220,7 @@ def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
         tmp = target.with_name(target.name + f".{os.getpid()}.{threading.get_ident()}.part")
         shutil.copyfile(path, tmp)
         os.replace(tmp, target)
-    target.with_name(f"{sha256}.reason.txt").write_text(f"{path.name}: {reason}\n", encoding="utf-8")
+    target.with_name(f"{sha256}.reason.txt").write_text(f"{name}: {reason}\n", encoding="utf-8")
     return target
 
 

@@ -68,6 +68,10 @@ DOUBTFUL_CONFIDENCE = 60
 REREAD_CONFIDENCE = 80
 # No print is smaller than this (points): smaller "words" are specks.
 MIN_SIZE = 4.0
+# The largest page image read: an A1 sheet at DPI. A page box can claim 200 inches a
+# side (3.6 billion pixels, gigabytes in every copy the reader makes); larger sheets are
+# plans and drawings, not papers.
+MAX_PIXELS = 70_000_000
 
 
 class OcrError(Exception):
@@ -165,7 +169,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, *, cache: Path | None = None)
         cache: folder of kept results; defaults to :func:`cache_dir`.
 
     Raises:
-        OcrError: Tesseract is missing or failed on the page.
+        OcrError: Tesseract is missing or failed on the page, or the page is too large to read.
     """
     version = tesseract_version()
     if version is None:
@@ -197,6 +201,12 @@ def render_page(doc: pdfium.PdfDocument, index: int) -> np.ndarray:
     with PDFIUM_LOCK:
         page = doc[index]
         try:
+            width, height = page.get_size()
+            if width * height * (DPI / 72) ** 2 > MAX_PIXELS:
+                raise OcrError(
+                    f"page {index + 1} is {width / 72:.0f} × {height / 72:.0f} in, larger than OCR reads "
+                    f"({MAX_PIXELS / 1e6:.0f} million pixels at {DPI} dpi)"
+                )
             bitmap = page.render(scale=DPI / 72, grayscale=True, draw_annots=False)
             grey = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
             bitmap.close()
