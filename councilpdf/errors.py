@@ -123,11 +123,14 @@ def connect(url: str, *, read_only: bool) -> Engine:
 
 
 def run_flow(call: Callable[[], T]) -> T:
-    """Run a flow; a workflow engine that cannot be reached is a one-line error, not a traceback."""
+    """Run a flow on the configured workflow API, else the local one (started once, then reused);
+    a workflow engine that cannot be reached is a one-line error, not a traceback."""
     from flows import api_unreachable
+    from flows.api import workflow_api
 
     try:
-        return call()
+        with workflow_api():
+            return call()
     except RuntimeError as exc:
         if (advice := api_unreachable(exc)) is None:
             raise

@@ -1,8 +1,9 @@
 """Financial cells: every figure of a financial table, signed and in its unit.
 
 A table is financial by its content (money cells, "(£'m)" or "£" headings), whatever its
-title. Each figure becomes a :class:`FinancialCell` with the row's label (its first cell,
-"" when the table has no label column) and the column's heading. Parentheses mean a
+title. Each figure becomes a :class:`FinancialCell` with the row's label (its text label,
+wherever the table prints it, not a row number; "" when the table has no label column) and
+the column's heading. Parentheses mean a
 negative amount; a figure without a unit of its own takes the one its column heading
 announces ("0.223" under "Newham (£'m)" is 0.223 "£m"), else the table's (in its header, the
 heading above it or a caption line), else whole pounds.
@@ -19,16 +20,21 @@ from extractors.table_kinds import (
     cell,
     cell_location,
     column_labels,
-    has_label_column,
+    label_column,
     read_table,
+    reference_columns,
 )
 from extractors.values import money_unit_in, parse_money
 from schemas.records import FinancialCell, Table
 
 EXTRACTOR = Extractor("financial", __name__)
 
-# Columns of counts, rates or staff numbers inside a financial table are not money.
+# Columns of counts, rates, staff numbers or scores inside a financial table are not money.
 _NOT_MONEY_COLUMN = re.compile(r"%|\b(?:fte|headcount|no\.?|number|count|percent(?:age)?|ratio)\b", re.I)
+# ... nor are scores on a scale ("Likelihood (1-5)"), unless their heading names money.
+_SCORE_COLUMN = re.compile(
+    r"\b(?:likelihood|probability|score|rating|rank(?:ing)?)\b|\(\s*\d+\s*[-–]\s*\d+\s*\)", re.I
+)
 
 
 def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[FinancialCell]:
@@ -50,15 +56,16 @@ def extract_financial_cells(tables: Sequence[Table], source: Source) -> list[Fin
 
 def _table_cells(table: Table, source: Source) -> list[FinancialCell]:
     labels = column_labels(table)
-    labelled = has_label_column(table)
+    label_col = label_column(table)
+    skipped = {label_col, *reference_columns(table)}
     table_unit = announced_unit(table, labels)
     offset = len(table.header)
     out = []
     for r, row in enumerate(table.rows):
-        row_label = cell(row, 0) if labelled else ""
-        for c in range(1 if labelled else 0, len(row)):
+        row_label = cell(row, label_col) if label_col is not None else ""
+        for c in (c for c in range(len(row)) if c not in skipped):
             label = labels[c] if c < len(labels) else ""
-            if _NOT_MONEY_COLUMN.search(label):
+            if _NOT_MONEY_COLUMN.search(label) or (_SCORE_COLUMN.search(label) and not money_unit_in(label)):
                 continue
             raw = cell(row, c)
             money = parse_money(raw, money_unit_in(label) or table_unit)

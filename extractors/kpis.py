@@ -25,14 +25,16 @@ from collections.abc import Sequence
 
 from extractors.base import Extractor, Source
 from extractors.councils import Council, council_in_brackets, council_prefix, councils_in
+from extractors.dates import parse_date
 from extractors.table_kinds import (
     TILE,
     block_rows,
     cell,
+    cell_fill,
     cell_location,
     column_labels,
     generic_suffix,
-    kpi_columns,
+    kpi_roles,
     merge_continuation_rows,
     read_table,
     row_location,
@@ -53,6 +55,7 @@ from extractors.values import (
     parse_direction,
     parse_rag,
     quarter,
+    rag_of_colour,
     stated_rag,
 )
 from schemas.records import BBox, Direction, Kpi, KpiSeriesPoint, Rag, Table
@@ -83,7 +86,7 @@ def extract_kpis(
         The KPI records and the KPI series points, in table order.
     """
     kinds = [(t, kind) for kind, t in map(read_table, tables)]
-    year = _reporting_year(kinds) or year_hint
+    year = _reporting_year(kinds, _own_year(kinds, year_hint))
     blocks = [t for t, kind in kinds if kind == "kpi_block"]
     suffix = generic_suffix([path[-2] for t in blocks if len(path := _heading_path(t)) >= 3])
     kpis: list[Kpi] = []
@@ -122,14 +125,17 @@ def _indicator_heading(table: Table) -> str | None:
     return table.section_title or (table.headings[-1] if table.headings else None)
 
 
-def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
-    """The latest financial year KPI column headings name; else a tile's; else the series months'."""
+def _reporting_year(kinds: Sequence[tuple[Table, str]], own: str | None) -> str | None:
+    """The year the document reports on: the latest financial year KPI column headings name,
+    else a tile's, else the series months'; never one after the document's ``own`` year (a
+    column of limits or plans for the years ahead reports nothing yet), which stands in when
+    the tables name none."""
     years = [
         y
         for t, kind in kinds
         if kind in {"kpi_exception", "kpi_targets", "kpi_block"}
         for label in column_labels(t)
-        if (y := fiscal_year(label))
+        if (y := _column_year(label))
     ]
     if not years:
         years = [
@@ -144,7 +150,28 @@ def _reporting_year(kinds: Sequence[tuple[Table, str]]) -> str | None:
         for t, kind in kinds:
             months = [m for label in column_labels(t) if kind == "kpi_series" and (m := month_label(label))]
             years += [fiscal_year_of_month(m, y) for m, y in months[:1] if y]
-    return max(years) if years else None
+    years = [y for y in years if own is None or y <= own]
+    return max(years) if years else own
+
+
+def _own_year(kinds: Sequence[tuple[Table, str]], hint: str | None) -> str | None:
+    """The latest financial year the document says it reports on: its meeting's (``hint``), one
+    a heading over its KPI tables names ("Quarter 3 2024/25"), or the year of a date its KPI
+    column headings print ("Actual 30/09/2024")."""
+    tables = [t for t, kind in kinds if kind in {*_ROW_FORMS, "kpi_block", "kpi_tiles"}]
+    named = [y for t in tables for heading in _heading_path(t) if (y := fiscal_year(heading))]
+    days = [d for t in tables for label in column_labels(t) if (d := parse_date(label))]
+    dated = [fiscal_year_of_month(d.month, d.year) for d in days]
+    return max([y for y in (hint, *named, *dated) if y], default=None)
+
+
+def _column_year(label: str) -> str | None:
+    """The financial year a column heading names, or the one of the date it names ("Actual
+    30/09/2024" reports 2024/25)."""
+    if y := fiscal_year(label):
+        return y
+    day = parse_date(label)
+    return fiscal_year_of_month(day.month, day.year) if day else None
 
 
 def _heading_council(table: Table, councils: Sequence[Council]) -> Council | None:
@@ -205,7 +232,7 @@ def _kpi(
 
 def _period(label: str, year: str | None, fallback_year: str | None) -> str | None:
     """A column's reporting period: "2019/20 Q1" from "LBH 2019/20 Q1" or "Quarter 1" and the year."""
-    y = fiscal_year(label) or year or fallback_year
+    y = _column_year(label) or year or fallback_year
     q = quarter(label)
     if q:
         return f"{y} {q}" if y else q
@@ -257,7 +284,7 @@ _RUNS_ON = re.compile(
 
 def _row_form(table: Table, councils: Sequence[Council], source: Source, year: str | None) -> list[Kpi]:
     labels = column_labels(table)
-    roles = kpi_columns(labels)
+    roles = kpi_roles(table)
     assigned = {c for cols in roles.values() for c in cols}
     # A column headed by a council ("Havering", "LBH Q1") holds that council's actual.
     for col, label in enumerate(labels):
@@ -284,9 +311,10 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
             period = f"{period} {h_quarter}" if period else h_quarter
         pairs.append((t, a, period, _label_council(labels[a], councils)))
     # As in per-indicator blocks, last year's outturn printed beside this year's figures is there
-    # for comparison: only the columns of the latest year give records.
+    # for comparison: only the columns of the latest year give records, and never a year after
+    # the one the document reports on (limits or plans for the years ahead).
     years = [fiscal_year(period or "") for _t, _a, period, _c in pairs]
-    latest = max((y for y in years if y), default=None)
+    latest = max((y for y in years if y and (year is None or y <= year)), default=None)
     pairs = [pair for pair, y in zip(pairs, years, strict=True) if y in {latest, None}]
     if not actuals:
         pairs = [
@@ -344,6 +372,9 @@ def _row_form(table: Table, councils: Sequence[Council], source: Source, year: s
         if not indicator:
             continue
         direction, rag = _status([cell(row, c) for c in statuses])
+        # A status shown only by the colour of its cell.
+        colours = [rag_of_colour(cell_fill(table, offset + index, c)) for c in statuses]
+        rag = rag or next((r for r in colours if r), None)
         named = (
             _label_council(cell(row, council_col), councils)
             or council_in_brackets(area or "", councils)
@@ -426,6 +457,10 @@ def _block(
     def at(role: str, col: int) -> str:
         return cell(grid[rows[role]], col) if role in rows else ""
 
+    def colour(role: str, col: int) -> Rag | None:
+        """The RAG a row's cell shows only by its colour."""
+        return rag_of_colour(cell_fill(table, offset + merged[rows[role]][0], col)) if role in rows else None
+
     records = []
     for col in current:
         actual_row = merged[rows.get("actual", rows.get("target", 0))][0]
@@ -441,7 +476,7 @@ def _block(
                 actual=at("actual", col),
                 directorate=directorate,
                 direction=parse_direction(at("direction", col)),
-                rag=parse_rag(at("rag", col)) or column_rag or table_rag,
+                rag=parse_rag(at("rag", col)) or colour("rag", col) or column_rag or table_rag,
             )
         )
     return records

@@ -68,6 +68,12 @@ def cell_location(table: Table, index: int, col: int) -> tuple[int, BBox | None]
     return page, row[col] if col < len(row) else None
 
 
+def cell_fill(table: Table, index: int, col: int | None) -> str | None:
+    """Background colour of one cell of header+rows, None where it is not filled."""
+    fills = table.cell_fills[index] if index < len(table.cell_fills) else []
+    return fills[col] if col is not None and col < len(fills) else None
+
+
 def cell(row: Sequence[str], col: int | None) -> str:
     """A row's cell text, "" when the column is absent or the row is short."""
     if col is None or col >= len(row):
@@ -183,6 +189,9 @@ _KPI_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_NAMES_ACTUAL = dict(_KPI_ROLES)["actual"]
+
+
 def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
     """KPI role -> columns: council, directorate, service_area, ref, indicator, target, actual, status,
     comment.
@@ -216,6 +225,21 @@ def kpi_columns(labels: Sequence[str]) -> dict[str, list[int]]:
 _DESCRIPTION = re.compile(r"^\s*(?:description|name|title)\b", re.I)
 
 
+def kpi_roles(table: Table) -> dict[str, list[int]]:
+    """KPI role -> columns of a table (:func:`kpi_columns`); where no heading names the
+    indicator column, a table of targets with actuals or statuses, not under money headings,
+    has its indicators in its row labels' column."""
+    labels = column_labels(table)
+    roles = kpi_columns(labels)
+    if "indicator" in roles or "target" not in roles or not {"actual", "status"} & roles.keys():
+        return roles
+    col = label_column(table)
+    taken = {c for cols in roles.values() for c in cols}
+    if col is not None and col not in taken and not any(money_unit_in(label) for label in labels):
+        roles["indicator"] = [col]
+    return roles
+
+
 _BLOCK_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"^(?:target|threshold)s?\b", re.I)),
     ("actual", re.compile(r"^(?:outturn|actual|performance|result|achieved)\b", re.I)),
@@ -244,15 +268,62 @@ def _value_cells(table: Table, label_col: bool) -> list[str]:
     return [cell(row, c) for row in table.rows for c in range(start, len(row)) if cell(row, c)]
 
 
+# A row reference: a number or short code ("12", "3a", "1.2", "R04"), one word.
+_REFERENCE = re.compile(r"^(?=\S*\d)[A-Za-z]{0,3}\d+(?:[.\-/]\d+)*[A-Za-z]?\.?$")
+# Share of a column's cells that must read as references for it to be a reference column.
+REFERENCE_SHARE = 0.8
+
+
+def label_column(table: Table) -> int | None:
+    """The column of the rows' text labels, None when the rows have none.
+
+    The first column that mostly holds words telling the rows apart: a column numbering the
+    rows ("Row ref": 1, 2, 3 ...) is no label, for the label of a row is its text, nor is one
+    of group codes repeated down the rows; and figures may stand either side of the labels
+    (last year's before them, this year's after), but most of them after.
+    """
+    width = max((len(row) for row in table.rows), default=0)
+    texts = [[cell(row, c) for row in table.rows if cell(row, c)] for c in range(width)]
+    figured = [c for c, col in enumerate(texts) if col and sum(map(_is_figure_cell, col)) * 2 > len(col)]
+    words = [
+        c
+        for c in range(width)
+        if texts[c]
+        and c not in figured
+        and not _is_reference_column(table, c)
+        and sum(f > c for f in figured) * 2 >= len(figured)
+    ]
+    if has_label_column(table) and not _is_reference_column(table, 0) and not texts[0]:
+        return 0
+    # A column of group codes repeated down the rows ("GET", "GET", "DCED") groups them; the
+    # label is the first that tells each row apart, if one does.
+    distinct = [c for c in words if len(set(texts[c])) == len(texts[c])]
+    return (distinct or words or [None])[0]
+
+
+def reference_columns(table: Table) -> set[int]:
+    """Columns left of the row labels that number or code the rows ("Row ref", "PI Code")."""
+    label = label_column(table)
+    return {c for c in range(label or 0) if _is_reference_column(table, c)}
+
+
+def _is_reference_column(table: Table, col: int) -> bool:
+    texts = [cell(row, col) for row in table.rows if cell(row, col)]
+    return bool(texts) and sum(1 for t in texts if _REFERENCE.match(t)) >= REFERENCE_SHARE * len(texts)
+
+
 def has_label_column(table: Table) -> bool:
     """Whether the first column holds row labels (mostly text) rather than figures."""
     firsts = [cell(row, 0) for row in table.rows if cell(row, 0)]
     if not firsts:
         return bool(table.rows)
-    figures = sum(
-        1 for t in firsts if parse_money(t) is not None or (kpi_number(t) is not None and len(t) < 12)
-    )
+    figures = sum(1 for t in firsts if _is_figure_cell(t))
     return figures * 2 < len(firsts)
+
+
+def _is_figure_cell(text: str) -> bool:
+    """A cell that prints a figure, not a label that mentions one ("Calls answered in 20 seconds")."""
+    return parse_money(text) is not None or (kpi_number(text) is not None and len(text) < 12)
 
 
 _CAPTION_UNIT = re.compile(r"(?:figures|amounts|all|values)\b[^.]{0,20}?(£\s*['’]?\s*(?:m|000|k)\w*)", re.I)
@@ -276,16 +347,54 @@ def announced_unit(table: Table, labels: Sequence[str]) -> MoneyUnit | None:
     return money_unit_in(m.group(1)) if m else None
 
 
+# Columns of figures hold at least this share of a financial table's cells beside its labels.
+FIGURE_SHARE = 0.3
+
+
 def _is_financial(table: Table, labels: Sequence[str]) -> bool:
-    values = _value_cells(table, has_label_column(table))
+    labelled = has_label_column(table)
+    values = _value_cells(table, labelled)
     if not values:
         return False
-    money = [v for v in values if parse_money(v) is not None]
-    dashes = sum(1 for v in values if is_not_reported(v))
-    if not money or (len(money) + dashes) < 0.6 * len(values):
+    # Columns of words beside the figures (a project's name and purpose) have no say in how
+    # the figures read, provided the figures are no small part of the table.
+    width = max((len(row) for row in table.rows), default=0)
+    first = 1 if labelled else 0
+    columns = [[cell(row, c) for row in table.rows if cell(row, c)] for c in range(first, width)]
+    figures = [
+        v
+        for col in columns
+        if sum(1 for v in col if parse_money(v) is not None or is_not_reported(v)) * 2 > len(col)
+        for v in col
+    ]
+    if len(figures) < FIGURE_SHARE * len(values):
+        return False
+    money = [v for v in figures if parse_money(v) is not None]
+    dashes = sum(1 for v in figures if is_not_reported(v))
+    if not money or (len(money) + dashes) < 0.6 * len(figures):
         return False
     announced = announced_unit(table, labels) is not None
-    return announced or sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
+    signed = sum(1 for v in money if has_money_sign(v)) * 3 >= len(money)
+    return announced or signed or budget_vocabulary(table, labels)
+
+
+# Words of a budget: columns or a title that say them head money, whatever the unit.
+_BUDGET_WORDS = re.compile(
+    r"\b(?:budgets?|forecasts?|outturns?|variances?|spend|spent|spending|expenditure|income|costs?|"
+    r"savings?|capital|revenue|reserves?|grants?|funding|precepts?|allocations?|virements?|"
+    r"(?:over|under)spends?)\b",
+    re.I,
+)
+
+
+def budget_vocabulary(table: Table, labels: Sequence[str]) -> bool:
+    """Whether a table speaks of a budget both in its column headings and in its row labels
+    or the heading printed over it ("Budget 2018-19 | Spent" over "Revenue total")."""
+    label_col = 0 if has_label_column(table) else None
+    rows = [cell(row, label_col) for row in table.rows] if label_col is not None else []
+    return any(_BUDGET_WORDS.search(text) for text in labels) and any(
+        _BUDGET_WORDS.search(text) for text in [*rows, table.section_title or ""]
+    )
 
 
 _FIGURE = (
@@ -422,8 +531,15 @@ def _content_kind(table: Table) -> TableKind:
     rows = block_rows(table.rows)
     if "target" in rows and "actual" in rows:
         return "kpi_block"
-    roles = kpi_columns(labels)
+    roles = kpi_roles(table)
     if "indicator" in roles and ("target" in roles or "actual" in roles):
+        # Years across the top of money figures are a financial plan or its limits, not an
+        # indicator's actuals: only a heading that says "actual" or "target" makes them so.
+        dated = {"target", "status"}.isdisjoint(roles) and not any(
+            _NAMES_ACTUAL.search(labels[c]) for c in roles["actual"]
+        )
+        if dated and _is_financial(table, labels):
+            return "financial"
         return "kpi_exception" if "actual" in roles else "kpi_targets"
     if _is_tiles(table):
         return "kpi_tiles"

@@ -9,6 +9,7 @@ string, with comparators, "£", thousands separators and text in parentheses ign
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass
 
@@ -320,6 +321,30 @@ def leading_rag(text: str | None) -> Rag | None:
         return None
     m = re.match(r"^\s*(green|amber|red)\b", text, re.I)
     return parse_rag(m.group(1)) if m else None
+
+
+# A RAG colour is saturated and not dark; its hue (degrees) falls in one of these ranges.
+RAG_SATURATION = 0.35
+RAG_VALUE = 0.35
+_RAG_HUES: tuple[tuple[float, float, Rag], ...] = (
+    (0.0, 15.0, "red"),
+    (20.0, 65.0, "amber"),
+    (75.0, 170.0, "green"),
+    (340.0, 360.0, "red"),
+)
+
+
+def rag_of_colour(colour: str | None) -> Rag | None:
+    """The RAG status a cell shows by its fill colour ("#rrggbb"): a strong red, amber (orange to
+    yellow) or green; None for pale tints, greys, blues and no colour."""
+    if not colour or not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return None
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, saturation, value = colorsys.rgb_to_hsv(r, g, b)
+    if saturation < RAG_SATURATION or value < RAG_VALUE:
+        return None
+    degrees = hue * 360
+    return next((rag for lo, hi, rag in _RAG_HUES if lo <= degrees < hi), None)
 
 
 _STATED_RAG = re.compile(

@@ -18,8 +18,23 @@ os.environ.setdefault(TIMEOUT_SETTING, str(STARTUP_TIMEOUT_SECONDS))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
+class ApiUnavailable(RuntimeError):
+    """The local workflow API could not be started; the message says what to do."""
+
+
+def startup_advice() -> str:
+    """What to do, in one line, when the workflow engine's local API does not start."""
+    return (
+        f"the workflow engine's local API did not start within {os.environ[TIMEOUT_SETTING]} s: "
+        f"raise {TIMEOUT_SETTING}, or start `prefect server start` and set "
+        "PREFECT_API_URL=http://127.0.0.1:4200/api"
+    )
+
+
 def api_unreachable(exc: BaseException) -> str | None:
     """What to do, in one line, when ``exc`` says a flow could not reach a Prefect API; else None."""
+    if isinstance(exc, ApiUnavailable):
+        return str(exc)
     text = str(exc)
     if "attempting to connect" not in text and "Cannot connect to" not in text:
         return None
@@ -27,10 +42,6 @@ def api_unreachable(exc: BaseException) -> str | None:
     if api:
         return (
             f"the workflow engine's API at {api} does not answer: start it (`prefect server start`) "
-            "or unset PREFECT_API_URL to let each run start its own"
+            "or unset PREFECT_API_URL to let runs use a local one"
         )
-    return (
-        f"the workflow engine's local API did not start within {os.environ[TIMEOUT_SETTING]} s: "
-        f"raise {TIMEOUT_SETTING}, or start `prefect server start` and set "
-        "PREFECT_API_URL=http://127.0.0.1:4200/api"
-    )
+    return startup_advice()

@@ -1,41 +1,43 @@
 """The batch flow: one flow run per batch, one task per stage per document.
 
-ingest -> segment -> extract -> load -> validate, each a thin Prefect task around a
-``pipeline`` function. Only tasks that do I/O retry, and only on I/O errors; a
-document that fails is quarantined with its reason and the batch goes on. Once every
-document is loaded, those whose cross-document rules can now find a partner loaded
-after them are validated again.
+Every file is ingested in the flow's own process: that is cheap (a hash, a row) and
+says which files need work. Those go through segment -> extract -> load -> validate,
+each a thin Prefect task around a ``pipeline`` function, as one task per document on
+the flow's task runner: worker processes, sent each document as soon as it is
+ingested, so the documents of a batch use every core (each process builds its own
+spaCy pipelines once). A batch with only one document to process runs it in the
+flow's process. Only tasks that do I/O retry, and only on I/O errors; a document that
+fails is quarantined with its reason and the batch goes on. Once every document is
+loaded, those whose cross-document rules can now find a partner loaded after them are
+validated again.
+
+The stages' modules are imported inside the tasks: a batch of unchanged files never
+loads the extraction pipeline (spaCy, the extractors, the rules).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, task
-from prefect.futures import PrefectFuture
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import ProcessPoolTaskRunner
+from prefect.utilities.annotations import quote
 from sqlalchemy.exc import OperationalError
 
 from pipeline.db import engine_for
-from pipeline.export import export_all
-from pipeline.extract import Segmentation, extract_pdf, segment_pdf
-from pipeline.ingest import (
-    IngestedFile,
-    Origin,
-    discover,
-    ingest_file,
-    mark_failed,
-    mark_loaded,
-    store_dir,
-)
-from pipeline.load import load_document
+from pipeline.ingest import IngestedFile, Origin, discover, ingest_file, mark_failed, store_dir
 from pipeline.outcome import BatchSummary, FileOutcome
-from pipeline.query.meetings import link_meetings
-from pipeline.query.status import document_errors
-from pipeline.validate import is_current, revalidate_partners, validate_document
-from schemas.records import DocumentExtraction
+from pipeline.validate import is_current
+
+if TYPE_CHECKING:
+    from pipeline.extract import Segmentation
+    from schemas.records import DocumentExtraction
 
 Progress = Callable[[FileOutcome], None]
 _progress: list[Progress] = []
@@ -59,63 +61,86 @@ def _io_error(task, task_run, state) -> bool:
     return False
 
 
-@task(name="ingest", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
+# Every task writes to the database or reads what another wrote: none may be answered
+# from a cache keyed by its inputs (and computing that key would hash a whole extraction).
+uncached_task = partial(task, cache_policy=NO_CACHE)
+
+
+@uncached_task(name="ingest", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
 def ingest_task(path: str, db: str | None, store: str, origin: Origin | None = None) -> IngestedFile:
     return ingest_file(Path(path), engine_for(db), Path(store), origin=origin)
 
 
-@task(name="segment")
+@uncached_task(name="segment")
 def segment_task(ingested: IngestedFile) -> Segmentation:
+    from pipeline.extract import segment_pdf
+
     return segment_pdf(ingested.stored_path, ingested.sha256)
 
 
-@task(name="extract")
+@uncached_task(name="extract")
 def extract_task(ingested: IngestedFile, segmentation: Segmentation) -> DocumentExtraction:
+    from pipeline.extract import extract_pdf
+
     return extract_pdf(ingested.stored_path, segmentation.model_copy(update={"file": ingested.file_name}))
 
 
-@task(name="load", retries=3, retry_delay_seconds=2, retry_condition_fn=_io_error)
+@uncached_task(name="load", retries=3, retry_delay_seconds=2, retry_condition_fn=_io_error)
 def load_task(extraction: DocumentExtraction, db: str | None) -> dict[str, int]:
+    from pipeline.ingest import mark_loaded
+    from pipeline.load import load_document
+
     rows = load_document(engine_for(db), extraction)
     mark_loaded(engine_for(db), extraction.sha256)
     return rows
 
 
-@task(name="errors", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
+@uncached_task(name="errors", retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error)
 def errors_task(sha256: str, db: str | None) -> list[str]:
+    from pipeline.query.status import document_errors
+
     return document_errors(engine_for(db), sha256)
 
 
-@task(name="validate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
+@uncached_task(name="validate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
 def validate_task(sha256: str, db: str | None) -> int:
+    from pipeline.validate import validate_document
+
     return len(validate_document(engine_for(db), sha256))
 
 
-def _process(path: str, db: str | None, store: str, force: bool, origin: Origin | None = None) -> FileOutcome:
-    """Run one file through every stage; a failure ends that file, never the batch."""
-    name = Path(path).name
+def _ingest(
+    path: str, db: str | None, store: str, force: bool, origin: Origin | None
+) -> IngestedFile | FileOutcome:
+    """The ingested file if it needs work, else its outcome (quarantined, unchanged, or failed)."""
     try:
         ingested = ingest_task(path, db, store, origin)
     except Exception as exc:
-        return FileOutcome(path, name, "failed", reason=f"ingest: {exc}")
+        return FileOutcome(path, Path(path).name, "failed", reason=f"ingest: {exc}")
     if not ingested.ok:
         return FileOutcome(path, ingested.file_name, "quarantined", ingested.sha256, ingested.reason)
     if not force and is_current(engine_for(db), ingested.sha256):
         return FileOutcome(path, ingested.file_name, "unchanged", ingested.sha256)
+    return ingested
+
+
+@uncached_task(name="document")
+def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutcome:
+    """Segment, extract, load and validate one ingested file; a failure ends that file, never the batch."""
     stage = "segment"
     try:
         segmentation = segment_task(ingested)
         stage = "extract"
-        extraction = extract_task(ingested, segmentation)
+        # quote: Prefect would otherwise walk every object of a segmentation or an
+        # extraction (thousands) looking for futures to wait for, at every task.
+        extraction = extract_task(ingested, quote(segmentation))
         stage = "load"
-        rows = load_task(extraction, db)
+        rows = load_task(quote(extraction), db)
         stage = "validate"
         flags = validate_task(ingested.sha256, db)
         errors = errors_task(ingested.sha256, db)
     except Exception as exc:
-        reason = f"{stage} failed: {type(exc).__name__}: {exc}"
-        mark_failed(engine_for(db), ingested.sha256, reason)
-        return FileOutcome(path, ingested.file_name, "failed", ingested.sha256, reason)
+        return _failed(path, ingested, db, f"{stage} failed: {type(exc).__name__}: {exc}")
     return FileOutcome(
         path,
         ingested.file_name,
@@ -128,29 +153,69 @@ def _process(path: str, db: str | None, store: str, force: bool, origin: Origin 
     )
 
 
-@task(name="document")
-def document_task(
-    path: str, db: str | None, store: str, force: bool, origin: Origin | None = None
-) -> FileOutcome:
-    outcome = _process(path, db, store, force, origin)
+def _failed(path: str, ingested: IngestedFile, db: str | None, reason: str) -> FileOutcome:
+    mark_failed(engine_for(db), ingested.sha256, reason)
+    return FileOutcome(path, ingested.file_name, "failed", ingested.sha256, reason)
+
+
+def _outcomes(
+    files: Sequence[str], db: str | None, store: str, force: bool, origins: Mapping[str, Origin]
+) -> dict[str, FileOutcome]:
+    """Each file's outcome, by path, each reported as it is known."""
+    outcomes: dict[str, FileOutcome] = {}
+    held: list[tuple[str, IngestedFile]] = []
+    futures: dict[PrefectFuture[FileOutcome], tuple[str, IngestedFile]] = {}
+    for path in files:
+        checked = _ingest(path, db, store, force, origins.get(path))
+        if isinstance(checked, FileOutcome):
+            outcomes[path] = _report(checked)
+            continue
+        held.append((path, checked))
+        if len(held) + len(futures) > 1:
+            # From the second document on, documents go to the worker processes as they
+            # are ingested: the workers start while the rest of the batch is ingested.
+            futures |= {document_task.submit(p, i, db): (p, i) for p, i in held}
+            held.clear()
+    for path, ingested in held:
+        # The batch's only document: a worker process would first have to start
+        # (Prefect, the pipeline, spaCy), which costs more than loading the pipeline here.
+        outcomes[path] = _report(document_task(path, ingested, db))
+    for future in as_completed(list(futures)):
+        path, ingested = futures[future]
+        try:
+            outcome = future.result()
+        except Exception as exc:
+            # The worker itself died (a crash in native code, or killed for memory).
+            outcome = _failed(path, ingested, db, f"worker failed: {type(exc).__name__}: {exc}")
+        outcomes[path] = _report(outcome)
+    return outcomes
+
+
+def _report(outcome: FileOutcome) -> FileOutcome:
     for callback in _progress:
         callback(outcome)
     return outcome
 
 
-@task(name="meetings", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
+@uncached_task(name="meetings", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
 def meetings_task(sha256s: list[str], db: str | None) -> int:
     """Link the loaded documents (and the minutes they print) to their meetings."""
+    from pipeline.query.meetings import link_meetings
+
     return link_meetings(engine_for(db), sha256s).meetings
 
 
-@task(name="revalidate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
+@uncached_task(name="revalidate", retries=2, retry_delay_seconds=2, retry_condition_fn=_io_error)
 def revalidate_task(sha256s: list[str], db: str | None) -> dict[str, int]:
     """Validate again the documents a cross-document rule links to the batch's (flags by SHA-256)."""
+    from pipeline.validate import revalidate_partners
+
     return revalidate_partners(engine_for(db), sha256s)
 
 
-@flow(name="councilpdf-batch", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
+# Worker processes start only when documents are submitted, up to one per core (or
+# PREFECT_TASKS_RUNNER_PROCESS_POOL_MAX_WORKERS): a batch of unchanged files starts none.
+@flow(name="councilpdf-batch", task_runner=ProcessPoolTaskRunner(), log_prints=True)
 def batch_flow(
     paths: Sequence[str],
     db: str | None = None,
@@ -173,18 +238,19 @@ def batch_flow(
     store_path = str(store_dir(store))
     engine_for(db)  # migrate once, before tasks share the database
     by_path = {str(Path(k).resolve()): v for k, v in (origins or {}).items()}
-    futures: list[PrefectFuture] = [
-        document_task.submit(str(p), db, store_path, force, by_path.get(str(p))) for p in discover(paths)
-    ]
-    outcomes = tuple(f.result() for f in futures)
-    loaded = [o.sha256 for o in outcomes if o.status in ("loaded", "partial") and o.sha256]
+    files = [str(p) for p in discover(paths)]
+    outcomes = _outcomes(files, db, store_path, force, by_path)
+    summary = tuple(outcomes[path] for path in files)
+    loaded = [o.sha256 for o in summary if o.status in ("loaded", "partial") and o.sha256]
     if loaded:
         meetings_task(loaded, db)
         # Documents validated before their partner in this batch (or an earlier one) was loaded.
         recounted = revalidate_task(loaded, db)
-        outcomes = tuple(
-            replace(o, flags=recounted[o.sha256]) if o.sha256 in recounted else o for o in outcomes
+        summary = tuple(
+            replace(o, flags=recounted[o.sha256]) if o.sha256 in recounted else o for o in summary
         )
     if export_dir:
+        from pipeline.export import export_all
+
         export_all(engine_for(db), Path(export_dir))
-    return BatchSummary(outcomes)
+    return BatchSummary(summary)

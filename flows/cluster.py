@@ -1,8 +1,8 @@
 """Run a batch on a Dask cluster: the way to grow past one machine.
 
 The batch flow is unchanged; only its task runner is swapped for prefect-dask's
-``DaskTaskRunner``, so each document's ingest -> segment -> extract -> load ->
-validate runs on a Dask worker. With ``workers`` a local cluster of that many worker
+``DaskTaskRunner``, so each document's segment -> extract -> load -> validate runs on
+a Dask worker (files are ingested where the flow runs). With ``workers`` a local cluster of that many worker
 processes is started for the run; with ``address`` the tasks go to a running
 cluster (``dask scheduler`` and ``dask worker`` on any number of machines). Workers
 on other machines need the same database (PostgreSQL: an embedded SQLite file

@@ -22,10 +22,12 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from extractors.base import storable
-from pipeline.pdf.pdfpages import PdfError, PdfInfo, inspect_pdf, sha256_of
+from pipeline.pdf.pdfpages import PdfError, inspect_pdf, sha256_of
 from schemas.sql import ExtractionErrorRow, FileOrigin, SourceFile
 
 DEFAULT_STORE = "data/store"
+USABLE_STATUSES = ("pending", "loaded", "partial")
+"""Statuses of files that passed the checks: a quarantined file may have failed them."""
 ENV_VAR = "COUNCILPDF_STORE"
 
 
@@ -104,17 +106,18 @@ def ingest_file(
     origin = replace(origin, uri=readable(origin.uri))
     name = readable(path.name)
     sha256 = sha256_of(path)
-    try:
-        info: PdfInfo | None = inspect_pdf(path)
-        reason = None
-    except PdfError as exc:
-        info, reason = None, exc.reason
+    page_count, reason = _passed_before(engine, sha256), None
+    if page_count is None:
+        try:
+            page_count = inspect_pdf(path).page_count
+        except PdfError as exc:
+            reason = exc.reason
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
         _take_turns(session, sha256)
         existing = session.get(SourceFile, sha256, with_for_update=True)
         seen = existing is not None
-        if info is None:
+        if page_count is None:
             stored = _quarantine(path, name, sha256, reason or "unusable", store)
             status = "quarantined"
         else:
@@ -129,9 +132,9 @@ def ingest_file(
                     stored_path=str(stored),
                     first_seen=now,
                     last_seen=now,
-                    status="quarantined" if info is None else "pending",
+                    status="quarantined" if page_count is None else "pending",
                     reason=reason,
-                    page_count=info.page_count if info else None,
+                    page_count=page_count,
                 )
             )
         else:
@@ -144,7 +147,7 @@ def ingest_file(
         stored_path=stored,
         status=status,
         reason=reason,
-        page_count=info.page_count if info else None,
+        page_count=page_count,
     )
 
 
@@ -156,6 +159,20 @@ def readable(name: str) -> str:
     control character.
     """
     return storable(os.fsencode(name).decode("utf-8", "replace"))
+
+
+def _passed_before(engine: Engine, sha256: str) -> int | None:
+    """The page count of these bytes if an earlier ingest found them usable, else None.
+
+    The same bytes pass the same checks, and checking costs a pass over every page (OCR
+    for a scan): a batch of files seen before need not look inside them again.
+    """
+    with Session(engine) as session:
+        return session.scalar(
+            select(SourceFile.page_count).where(
+                SourceFile.sha256 == sha256, SourceFile.status.in_(USABLE_STATUSES)
+            )
+        )
 
 
 def _take_turns(session: Session, sha256: str) -> None:

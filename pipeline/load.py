@@ -11,10 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, select
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.dml import Insert
 
 from extractors.base import VERSION_LENGTH, code_version
 from schemas import sql
@@ -324,16 +326,24 @@ def replace_flags(
 
 def _delete_stale(conn: Connection, table: Table, sha256: str, keep: set[str]) -> None:
     existing = set(conn.scalars(select(table.c.id).where(table.c.sha256 == sha256)))
-    stale = list(existing - keep)
-    for start in range(0, len(stale), 500):
-        conn.execute(delete(table).where(table.c.id.in_(stale[start : start + 500])))
+    stale = [{"stale_id": i} for i in existing - keep]
+    if stale:
+        conn.execute(delete(table).where(table.c.id == bindparam("stale_id")), stale)
 
 
 def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows, updating those whose primary key exists (one statement per batch)."""
-    if not rows:
-        return
-    dialect = conn.dialect.name
+    """Insert rows, updating those whose primary key exists: one statement executed for every row."""
+    if rows:
+        conn.execute(_upsert_statement(conn.dialect.name, table, tuple(rows[0])), list(rows))
+
+
+@lru_cache(maxsize=256)
+def _upsert_statement(dialect: str, table: Table, columns: tuple[str, ...]) -> Insert:
+    """One INSERT ... ON CONFLICT DO UPDATE per table and column set, compiled once and reused.
+
+    Rendering the rows into the statement (multi-row VALUES) made SQLAlchemy compile a
+    new statement for every batch, which cost twenty times what the database did.
+    """
     if dialect == "postgresql":
         insert = postgresql.insert
     elif dialect == "sqlite":
@@ -341,12 +351,8 @@ def upsert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> No
     else:
         raise RuntimeError(f"unsupported database dialect {dialect!r}: use SQLite or PostgreSQL")
     keys = [c.name for c in table.primary_key.columns]
-    columns = list(rows[0])
-    for start in range(0, len(rows), 400):
-        batch = rows[start : start + 400]
-        stmt = insert(table).values(batch)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=keys,
-            set_={c: stmt.excluded[c] for c in columns if c not in keys},
-        )
-        conn.execute(stmt)
+    stmt = insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=keys,
+        set_={c: stmt.excluded[c] for c in columns if c not in keys},
+    )

@@ -1,4 +1,8 @@
-"""Validation: run the inconsistency rules on a loaded document and store the flags."""
+"""Validation: run the inconsistency rules on a loaded document and store the flags.
+
+The rules (and the spaCy pipelines they load) are imported where a document is
+validated: a batch checking whether its files are current never loads them.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from extractors.base import Faults
-from pipeline.flags import reads_other, run_rules
 from pipeline.ingest import mark_partial
 from pipeline.load import pipeline_version, replace_flags
 from pipeline.readback import read_extraction
@@ -39,6 +42,8 @@ def is_current(engine: Engine, sha256: str) -> bool:
 
 def validate_document(engine: Engine, sha256: str) -> list[Inconsistency]:
     """Flag the inconsistencies of a loaded document, replacing its earlier flags."""
+    from pipeline.flags import run_rules
+
     with Session(engine) as session:
         doc = read_extraction(session, sha256)
         if doc is None:
@@ -66,6 +71,8 @@ def revalidate_partners(engine: Engine, sha256s: Iterable[str]) -> dict[str, int
     Returns:
         The number of flags of each document validated again, by SHA-256.
     """
+    from pipeline.flags import reads_other
+
     with Session(engine) as session:
         docs = {
             s: d
@@ -81,6 +88,8 @@ def _revalidate(
     engine: Engine, doc: DocumentExtraction, docs: Mapping[str, DocumentExtraction]
 ) -> list[Inconsistency]:
     """Flag ``doc`` against the documents already read, replacing its earlier flags."""
+    from pipeline.flags import run_rules
+
     faults = Faults("validate")
     flags = run_rules(doc, lambda: [d for s, d in docs.items() if s != doc.sha256], faults)
     return _store(engine, doc.sha256, flags, faults)

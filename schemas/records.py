@@ -155,6 +155,9 @@ class Table(Record):
     cell_bboxes: list[list[BBox | None]] = Field(
         default_factory=list, description="bounding box of each cell of header+rows"
     )
+    cell_fills: list[list[str | None]] = Field(
+        default_factory=list, description="background colour (#rrggbb) of each cell of header+rows, if filled"
+    )
     regions: list[TableRegion] = Field(default_factory=list)
     ruled: bool = True
 

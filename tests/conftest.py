@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -18,6 +22,25 @@ RAW_PDFS = REPO / "raw_pdfs"
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "eval" / "score.py"
+
+
+# A command that runs a flow without a configured API starts a local API server in
+# PREFECT_HOME (flows/api.py). Tests keep it in a folder of their own, never the user's,
+# and stop it at the end. Set before anything imports Prefect, which reads it once.
+PREFECT_HOME = Path(tempfile.mkdtemp(prefix="councilpdf-test-prefect-"))
+os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
+atexit.register(shutil.rmtree, PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_local_api_left_running() -> Iterator[None]:
+    yield
+    from flows.api import STATE_FILE
+
+    state = PREFECT_HOME / STATE_FILE
+    if state.is_file():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(json.loads(state.read_text())["pid"], signal.SIGTERM)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -73,6 +73,108 @@ def test_table_without_label_column_gives_empty_row_labels():
     ]
 
 
+def test_a_row_is_labelled_by_its_text_not_its_reference_number():
+    table = make_table(
+        "T008",
+        [["Row ref", "Directorate", "Dir", "Total Cost", "2025-26"], ["", "", "", "£000s", "£000s"]],
+        [
+            ["1", "Adult Social Care", "ASC", "7,003", "549"],
+            ["2", "Children and Education", "CE", "565,619", "97,113"],
+            ["", "Funded By:", "", "", ""],
+            ["3", "Borrowing", "", "441,101", "45,168"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert [(c[1], c[2], c[4]) for c in _cells(table)] == [
+        ("Adult Social Care", "Total Cost £000s", 7003.0),
+        ("Adult Social Care", "2025-26 £000s", 549.0),
+        ("Children and Education", "Total Cost £000s", 565619.0),
+        ("Children and Education", "2025-26 £000s", 97113.0),
+        ("Borrowing", "Total Cost £000s", 441101.0),
+        ("Borrowing", "2025-26 £000s", 45168.0),
+    ]
+
+
+def test_rows_labelled_between_last_years_figures_and_this_years_take_that_label():
+    table = make_table(
+        "T010",
+        [["2024-25", "", "2025-26", "2026-27"], ["£000s", "", "£000s", "£000s"]],
+        [
+            ["1,315,610.6", "Revised base", "1,428,670.2", "1,530,923.8"],
+            ["", "Spending", "", ""],
+            ["31,721.5", "Base budget changes", "10,320.7", "-100.0"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert [(c[1], c[2], c[4]) for c in _cells(table)][:4] == [
+        ("Revised base", "2024-25 £000s", 1315610.6),
+        ("Revised base", "2025-26 £000s", 1428670.2),
+        ("Revised base", "2026-27 £000s", 1530923.8),
+        ("Base budget changes", "2024-25 £000s", 31721.5),
+    ]
+
+
+def test_columns_describing_each_project_beside_the_figures_leave_the_table_financial():
+    table = make_table(
+        "T011",
+        [["Directorate", "Project", "Description", "2029-30 £000s", "2030-31 £000s"]],
+        [
+            ["CYPE", "Schools Modernisation", "Upgrading school buildings", "4,500", "5,000"],
+            ["GET", "Kent Scientific Services", "Renewal of laboratory facilities", "", ""],
+            ["GET", "Thanet Way", "Structural improvements", "", ""],
+            ["", "Total", "", "4,500", "5,000"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+
+
+def test_a_column_of_group_codes_before_the_labels_does_not_label_the_rows():
+    table = make_table(
+        "T012",
+        [["Directorate", "Project", "Total Cost £000s"]],
+        [
+            ["GET", "Public Rights of Way", "25,130"],
+            ["GET", "Thanet Way", "20,000"],
+            ["DCED", "Future Assets", "52,000"],
+            ["", "Total", "97,130"],
+        ],
+    )
+    assert [c[1] for c in _cells(table)] == ["Public Rights of Way", "Thanet Way", "Future Assets", "Total"]
+
+
+def test_a_score_on_a_scale_beside_money_columns_is_not_money():
+    table = make_table(
+        "T013",
+        [["Risk", "Likelihood (1-5)", "Annual Exposure"], ["", "", "£m"]],
+        [["High needs spending", "4", "165.0"], ["Revenue inflation", "3", "14.0"]],
+    )
+    assert [(c[1], c[2], c[4], c[5]) for c in _cells(table)] == [
+        ("High needs spending", "Annual Exposure £m", 165.0, "£m"),
+        ("Revenue inflation", "Annual Exposure £m", 14.0, "£m"),
+    ]
+
+
+def test_a_budget_printed_without_a_pound_sign_is_financial_by_its_words():
+    table = make_table(
+        "T009",
+        [["Item", "Budget 2017-18", "Spent", "Budget 2018-19"]],
+        [
+            ["Revenue", "", "", ""],
+            ["Clerk's salary", "3,500", "3,421", "3,500"],
+            ["Insurance", "320", "1,346", "1,400"],
+            ["Revenue total", "3,820", "4,767", "4,900"],
+        ],
+    )
+    assert classify_table(table) == "financial"
+    assert _cells(table)[:2] == [
+        ("T009", "Clerk's salary", "Budget 2017-18", "3,500", 3500.0, "£"),
+        ("T009", "Clerk's salary", "Spent", "3,421", 3421.0, "£"),
+    ]
+    # Counts under a heading that names money only once are no budget.
+    counts = table.model_copy(update={"rows": [["Applications", "350", "410", "420"]]})
+    assert classify_table(counts) != "financial"
+
+
 def test_text_and_percentage_columns_of_a_financial_table_are_skipped():
     table = make_table(
         "T005",

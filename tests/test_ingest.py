@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
 from pipeline.ingest import discover, ingest_file, quarantined
-from pipeline.pdf.ocr import tesseract_available
+from pipeline.pdf.ocr import CACHE_ENV, tesseract_available
 from schemas.sql import FileOrigin, SourceFile
 from tests.pdfgen import write_pdf, write_scanned_pdf
 
@@ -51,6 +53,18 @@ def test_unreadable_scan_is_quarantined_with_its_reason(tmp_path, engine):
     reason_file = result.stored_path.with_name(f"{result.sha256}.reason.txt")
     assert needs in reason_file.read_text()
     assert [(f.file_name, f.reason) for f in quarantined(engine)] == [("scan.pdf", result.reason)]
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="needs Tesseract")
+def test_bytes_that_passed_the_checks_are_not_read_again(tmp_path, engine, monkeypatch):
+    ocr = tmp_path / "ocr-cache"
+    monkeypatch.setenv(CACHE_ENV, str(ocr))
+    scan = write_scanned_pdf(tmp_path / "scan.pdf")
+    first = ingest_file(scan, engine, tmp_path / "store")
+    assert first.ok and first.page_count == 2 and any(ocr.iterdir())
+    shutil.rmtree(ocr)
+    again = ingest_file(scan, engine, tmp_path / "store")
+    assert again.ok and again.page_count == 2 and not ocr.exists()
 
 
 def test_discover_takes_pdfs_from_folders_and_any_named_file(tmp_path):

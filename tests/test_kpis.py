@@ -513,6 +513,42 @@ def test_last_years_outturn_beside_this_years_quarters_gives_no_record():
     ]
 
 
+def test_a_column_naming_a_year_after_the_documents_own_gives_no_record():
+    table = make_table(
+        "T058",
+        [["Indicator", "2024/25", "2025/26", "2026/27"]],
+        [["% of invoices paid within 30 days", "94%", "95%", "96%"]],
+    )
+    kpis, _series = extract_kpis([table], COUNCILS, SOURCE, year_hint="2024/25")
+    assert [(k.period, k.actual) for k in kpis] == [("2024/25", "94%")]
+
+
+def test_an_actual_dated_in_its_heading_reports_the_year_of_its_date():
+    table = make_table(
+        "T059",
+        [["Credit risk indicator", "Actual 30/09/2024", "Target"]],
+        [["Portfolio average credit rating", "AA+", "AA-"]],
+    )
+    other = make_table(
+        "T060", [["Indicator", "2024/25", "2026/27"]], [["Limit on investments", "90%", "80%"]]
+    )
+    kpis, _series = extract_kpis([table, other], COUNCILS, SOURCE)
+    assert [(k.indicator, k.period, k.actual) for k in kpis] == [
+        ("Portfolio average credit rating", "2024/25", "AA+"),
+        ("Limit on investments", "2024/25", "90%"),
+    ]
+
+
+def test_years_over_money_figures_are_a_financial_plan_not_indicators():
+    table = make_table(
+        "T061",
+        [["Price risk indicator", "2025-26", "2026-27", "2027-28"]],
+        [["Limit on principal invested beyond year end", "£150m", "£100m", "£50m"]],
+    )
+    assert classify_table(table) == "financial"
+    assert extract_kpis([table], COUNCILS, SOURCE) == ([], [])
+
+
 def test_indicator_code_column_is_not_the_indicator_name():
     table = make_table(
         "T057",

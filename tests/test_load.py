@@ -6,7 +6,7 @@ from datetime import date
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from pipeline.db import make_engine
@@ -136,6 +136,32 @@ def test_reloading_a_smaller_extraction_removes_stale_rows(db_url):
     load_document(engine, _extraction(kpis=3))
     load_document(engine, _extraction(kpis=1))
     assert _counts(engine)["kpis"] == 1
+
+
+def test_reloading_updates_the_rows_a_new_extraction_changes(db_url):
+    engine = make_engine(db_url)
+    _source(engine)
+    load_document(engine, _extraction())
+    changed = _extraction()
+    changed.kpis[1] = changed.kpis[1].model_copy(update={"target": "90%", "target_value": 90.0})
+    load_document(engine, changed)
+    with Session(engine) as s:
+        targets = s.execute(select(sql.KpiRow.indicator, sql.KpiRow.target).order_by(sql.KpiRow.position))
+        assert targets.all() == [("KPI 0", "95%"), ("KPI 1", "90%")]
+
+
+def test_a_table_of_many_rows_is_written_by_one_statement(db_url):
+    engine = make_engine(db_url)
+    _source(engine)
+    inserts: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("INSERT INTO kpis"):
+            inserts.append(statement)
+
+    load_document(engine, _extraction(kpis=1200))
+    assert len(inserts) == 1 and _counts(engine)["kpis"] == 1200
 
 
 def test_read_back_exports_exactly_what_was_loaded(db_url):

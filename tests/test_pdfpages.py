@@ -160,3 +160,57 @@ def test_values_typed_into_form_fields_are_page_text(tmp_path):
         "Welcome",
         "Budget Update",
     ]
+
+
+def test_glyphs_a_clip_hides_are_not_on_the_page(tmp_path):
+    path = tmp_path / "clipped.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    # A spreadsheet cell's text runs on under the next cell, clipped at the cell's edge.
+    canvas.saveState()
+    box = canvas.beginPath()
+    box.rect(70, 700, canvas.stringWidth("Youth Brigade ", "Helvetica", 10), 14)
+    canvas.clipPath(box, stroke=0, fill=0)
+    canvas.drawString(72, 704, "Youth Brigade Hall")
+    canvas.restoreState()
+    canvas.drawString(160, 704, "200")
+    canvas.showPage()
+    canvas.save()
+    with open_document(path) as doc:
+        words = [w["text"] for w in doc.pages[0].extract_words()]
+    assert words == ["Youth", "Brigade", "200"]
+
+
+def _ligature_pdf(path, text: str, *, unmapped: bool = False):
+    """``text`` set in a TrueType face that draws "fi" (U+FB01) as one glyph; with
+    ``unmapped`` the font's ToUnicode map reads that glyph as "[", as fonts that leave a
+    ligature unmapped make it come out."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", f"{reportlab.__path__[0]}/fonts/Vera.ttf"))
+    canvas = Canvas(str(path), pagesize=A4, pageCompression=0)
+    canvas.setFont("Vera", 12)
+    canvas.drawString(72, 700, text)
+    canvas.showPage()
+    canvas.save()
+    if unmapped:
+        data = path.read_bytes()
+        assert b"<FB01>" in data
+        path.write_bytes(data.replace(b"<FB01>", b"<005B>"))
+    return path
+
+
+def test_a_ligature_the_font_maps_reads_as_its_letters(tmp_path):
+    path = _ligature_pdf(tmp_path / "lig.pdf", "Pro\ufb01t for officers")
+    with open_document(path) as doc:
+        assert "".join(c["text"] for c in doc.pages[0].chars) == "Profit for officers"
+
+
+def test_a_ligature_the_font_leaves_unmapped_reads_as_the_letters_as_wide_as_it(tmp_path):
+    path = _ligature_pdf(tmp_path / "lig.pdf", "Pro\ufb01t for officers", unmapped=True)
+    with pdfplumber.open(path) as pdf:
+        assert pdf.pages[0].extract_words()[0]["text"] == "Pro[t"
+    with open_document(path) as doc:
+        assert "".join(c["text"] for c in doc.pages[0].chars) == "Profit for officers"

@@ -798,3 +798,23 @@ def test_unruled_header_and_theme_row_at_the_page_foot_start_the_table(tmp_path)
     assert table.header == [_PLAN_HEADER]
     assert table.rows == [["1. Housing", "", "", ""], *_ACTIONS[:3]]
     assert table.section_title == "Council Plan Action Plan"
+
+
+def test_a_rotated_label_beside_a_row_with_its_own_label_adds_to_that_label(tmp_path):
+    path = tmp_path / "t.pdf"
+    regular, bold = FACES["Helvetica"]
+    canvas = Canvas(str(path), pagesize=A4)
+    for x, text in ((60, "Group"), (110, "Service"), (400, "Spend")):
+        _draw(canvas, bold, x, 100, text)
+    rows = [("Legal", "12"), ("Payroll", "8"), ("Audit", "3"), ("HR", "5")]
+    for top, (service, spend) in zip([130, 147, 164, 181], rows, strict=True):
+        _draw(canvas, regular, 110, top, service)
+        _draw(canvas, regular, 400, top, spend)
+    # The first row prints its own label; a turned label is centred on that row as well.
+    _draw(canvas, regular, 60, 130, "Core")
+    _draw(canvas, regular, 60, 134 + canvas.stringWidth("Ops", regular, 9) / 2, "Ops", turned=True)
+    canvas.showPage()
+    canvas.save()
+    table = one_table(path)
+    assert [row[1:] for row in table.rows] == [["Legal", "12"], ["Payroll", "8"], ["Audit", "3"], ["HR", "5"]]
+    assert "Ops" in table.rows[0][0] and "Core" in table.rows[0][0]

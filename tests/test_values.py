@@ -21,6 +21,7 @@ from extractors.values import (
     parse_rag,
     printed_unit,
     quarter,
+    rag_of_colour,
     stated_rag,
 )
 
@@ -335,3 +336,32 @@ def test_a_footnote_mark_after_an_amount_leaves_its_value(amount, mark, negative
         printed = f"({printed})" if negative == "(" else f"{negative}{printed}"
     assert parse_money(f"{printed}{mark}", "£k") == parse_money(printed, "£k")
     assert parse_money(f"{printed}{mark}", "£k").value == amount
+
+
+@pytest.mark.parametrize(
+    ("colour", "rag"),
+    [
+        ("#d91a1a", "red"),
+        ("#ff0000", "red"),
+        ("#ffc000", "amber"),
+        ("#ffbf00", "amber"),
+        ("#ffff00", "amber"),
+        ("#00b050", "green"),
+        ("#009933", "green"),
+        ("#92d050", "green"),
+        # Pale tints, greys, blues and dark ink are no status.
+        ("#fde9d9", None),
+        ("#d9d9d9", None),
+        ("#4f81bd", None),
+        ("#1a1a1a", None),
+        (None, None),
+        ("not a colour", None),
+    ],
+)
+def test_a_cell_colour_gives_the_rag_it_shows(colour, rag):
+    assert rag_of_colour(colour) == rag
+
+
+@given(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255))
+def test_any_colour_reads_as_one_status_or_none(r, g, b):
+    assert rag_of_colour(f"#{r:02x}{g:02x}{b:02x}") in {"red", "amber", "green", None}

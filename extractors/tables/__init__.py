@@ -119,6 +119,7 @@ def _record(joined: Joined, table_id: str, source: Source, ctx: TableContext) ->
         ],
         row_pages=list(joined.row_pages),
         cell_bboxes=joined.boxes(),
+        cell_fills=joined.fills(),
         regions=[TableRegion(page=f.page, bbox=tuple(round(v, 2) for v in f.bbox)) for f in joined.parts],
         ruled=first.ruled,
     )

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pdfplumber.page import Page
 
 from extractors.layout import Line, page_stamp
-from extractors.tables.detect import text_tables
-from extractors.tables.header import header_rows
+from extractors.tables.blocks import side_by_side
+from extractors.tables.detect import MIN_ROWS, text_tables
+from extractors.tables.header import header_rows, stacked_header_rows
 from extractors.tables.model import Fragment
-from extractors.tables.ruled import complete_grid, ruled_fragment, shading_boxes
+from extractors.tables.ruled import complete_grid, fill_boxes, ruled_fragment, shading_boxes, with_fills
 from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
 from extractors.tables.stream import region_table
-from extractors.tables.text import Char, PageText
+from extractors.tables.text import Char, PageText, split_chunks
 from schemas.records import BBox
 
 # Text of a given region is read this far (points) outside its box.
@@ -95,11 +96,13 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
                 frags.append(frag)
             else:
                 partial.append(rs)
+    page_lines = text.lines() if partial else []
     for rs in partial:
         # A grid missing rulings: its text's alignment supplies the rest.
-        inside = text.lines(keep=lambda c, box=rs.bbox: _in_any(c, [box]))
-        turned = [c for c in text.rotated if _in_any(c, [rs.bbox])]
-        frag = region_table(inside, page.page_number, [*rs.horizontals, *rs.verticals], rs.bbox, turned)
+        box = widened(rs.bbox, page_lines)
+        inside = text.lines(keep=lambda c, box=box: _in_any(c, [box]))
+        turned = [c for c in text.rotated if _in_any(c, [box])]
+        frag = region_table(inside, page.page_number, [*rs.horizontals, *rs.verticals], box, turned)
         if frag is not None and is_table(frag):
             frags.append(frag)
     boxes = [f.bbox for f in frags]
@@ -110,9 +113,31 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     _, stamp = page_stamp(lines, page.height)
     frags.extend(text_tables(page.page_number, [ln for ln in lines if ln is not stamp], free, turned))
     frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
+    fills = fill_boxes(page) if frags else []
+    frags = [with_fills(f, fills) for f in frags]
     for frag in frags:
-        frag.header_rows = header_rows(frag) or frag.header_rows
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
+    frags = [block for frag in frags for block in side_by_side(frag)]
+    for frag in frags:
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return PageTables(sorted(frags, key=lambda f: (f.bbox[1], f.bbox[0])), lines)
+
+
+def widened(box: BBox, lines: Sequence[Line]) -> BBox:
+    """The region of a table some of whose columns are boxed in, the rest printed beside them.
+
+    Shaded column groups draw a grid over part of a table only: its label column and
+    unshaded figures stand on the same lines to the left or right. When most lines that
+    print inside the box carry on outside it, the table is all of those lines.
+    """
+    x0, top, x1, bottom = box
+    level = [ln for ln in lines if top <= (ln.top + ln.bottom) / 2 <= bottom]
+    chunks = [split_chunks(ln) for ln in level]
+    within = [line for line in chunks if any(x0 <= (c.x0 + c.x1) / 2 <= x1 for c in line)]
+    beside = [line for line in within if any(c.x1 < x0 or c.x0 > x1 for c in line)]
+    if len(beside) < MIN_ROWS or len(beside) * 2 < len(within):
+        return box
+    return (min(x0, *(ln.x0 for ln in level)), top, max(x1, *(ln.x1 for ln in level)), bottom)
 
 
 def _in_any(char: Char, boxes: Sequence[BBox]) -> bool:
@@ -154,7 +179,7 @@ def region_fragment(page: Page, box: BBox) -> Fragment | None:
     if frag is None:
         frag = region_table(text.lines(), page.page_number, segs, box, text.rotated)
     if frag is not None:
-        frag.header_rows = header_rows(frag) or frag.header_rows
+        frag.header_rows = stacked_header_rows(frag, header_rows(frag) or frag.header_rows)
     return frag
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from extractors.tables.model import Cell, Fragment, boxes_of, grid_of, owners_of
+from extractors.tables.model import Cell, Fragment, boxes_of, fills_of, grid_of, owners_of
 from schemas.records import BBox
 
 # Column boundaries of two fragments of one table agree within this share of its width.
@@ -44,6 +44,9 @@ class Joined:
 
     def boxes(self) -> list[list[BBox | None]]:
         return boxes_of(self.cells, self.n_rows)
+
+    def fills(self) -> list[list[str | None]]:
+        return fills_of(self.cells, self.n_rows)
 
 
 def _norm(text: str) -> str:

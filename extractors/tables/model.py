@@ -8,11 +8,14 @@ cross-page joining, the exported record) works on them alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from extractors.base import Extractor
 from schemas.records import BBox
+
+T = TypeVar("T")
 
 EXTRACTOR = Extractor("tables", "extractors.tables")
 """The table engine: every module of this package makes the tables it stamps."""
@@ -33,6 +36,8 @@ class Cell:
     shaded: bool = False
     # Its lines break into separately aligned chunks: a ruled grid missing rulings.
     gapped: bool = False
+    # The colour ("#rrggbb") its background is filled with, if any.
+    fill: str | None = None
 
     @property
     def rows(self) -> range:
@@ -80,19 +85,27 @@ def _size(cells: Sequence[Cell], n_rows: int | None) -> tuple[int, int]:
 
 def grid_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[str]]:
     """Cell strings of a grid: a merged cell's text at its top-left, covered positions empty."""
-    rows, cols = _size(cells, n_rows)
-    out = [[""] * cols for _ in range(rows)]
-    for c in cells:
-        out[c.row][c.col] = c.text
-    return out
+    return _at_top_left(cells, n_rows, lambda c: c.text, "")
 
 
 def boxes_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[BBox | None]]:
     """Each grid position's cell box; None where a merged cell covers the position."""
+    return _at_top_left(cells, n_rows, lambda c: c.bbox, None)
+
+
+def fills_of(cells: Sequence[Cell], n_rows: int | None = None) -> list[list[str | None]]:
+    """Each grid position's background colour, at a cell's top-left position."""
+    return _at_top_left(cells, n_rows, lambda c: c.fill, None)
+
+
+def _at_top_left(
+    cells: Sequence[Cell], n_rows: int | None, value: Callable[[Cell], T], empty: T
+) -> list[list[T]]:
+    """A grid holding each cell's ``value`` at its top-left position, ``empty`` elsewhere."""
     rows, cols = _size(cells, n_rows)
-    out: list[list[BBox | None]] = [[None] * cols for _ in range(rows)]
+    out = [[empty] * cols for _ in range(rows)]
     for c in cells:
-        out[c.row][c.col] = c.bbox
+        out[c.row][c.col] = value(c)
     return out
 
 

@@ -9,12 +9,13 @@ are drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from pdfplumber.page import Page
 
 from extractors.base import guarded
-from extractors.layout import Line
+from extractors.layout import Line, Word
 from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
 from extractors.tables.stream import is_numeric
@@ -26,6 +27,10 @@ DRAWN = 0.6
 # Cell text sits this far (points) inside the rulings, so a word broken over two lines
 # is judged against the cell's inner width.
 PADDING = 2.0
+# Text inside a column keeps this far (points) from its rules; text closer runs across.
+CLEAR_OF_RULE = 0.5
+# Text starting this close (points) to a column's rule is set against it, not centred.
+SET_AGAINST = 2 * PADDING + 1.0
 # A cell whose lines break at gaps this wide (font sizes) holds columns of its own.
 INNER_GAP = 1.5
 # A grid with this share of such cells lacks rulings its columns need.
@@ -80,20 +85,20 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
     for key, (r0, c0, r1, c1) in boxes.items():
         bbox = (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
         lines, rotated = content.get(key, ([], []))
-        cells.append(
-            Cell(
-                row=r0,
-                col=c0,
-                text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
-                bbox=bbox,
-                rowspan=r1 - r0 + 1,
-                colspan=c1 - c0 + 1,
-                vertical=is_vertical(lines, rotated),
-                bold=is_bold(lines),
-                shaded=_shaded(bbox, shading),
-                gapped=_gapped(lines, xs[c0 + 1 : c1 + 1]),
-            )
+        cell = Cell(
+            row=r0,
+            col=c0,
+            text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
+            bbox=bbox,
+            rowspan=r1 - r0 + 1,
+            colspan=c1 - c0 + 1,
+            vertical=is_vertical(lines, rotated),
+            bold=is_bold(lines),
+            shaded=_shaded(bbox, shading),
+            gapped=_gapped(lines, xs[c0 + 1 : c1 + 1]),
         )
+        parts = None if rotated or cell.vertical else _columns_of(lines, xs, c0, c1)
+        cells.extend(_split(cell, parts, xs) if parts else [cell])
     frag = Fragment(
         page=text.page,
         bbox=(xs[0], ys[0], xs[-1], ys[-1]),
@@ -103,6 +108,75 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
         row_edges=list(ys),
     )
     return drop_empty_lines(frag)
+
+
+def _columns_of(
+    lines: Sequence[Line], xs: Sequence[float], c0: int, c1: int
+) -> list[tuple[int, list[Line]]] | None:
+    """The columns a merged cell's text stands in, when it stands in columns of its own.
+
+    No ruling divides a header's "Directorate" from its "Dir", or a header band's headings
+    from one another, yet each stands in its own column, set against its rule or centred in
+    it; a section row's "Funded By:" set against the second column's rule is that column's.
+    None when a word crosses or touches a column boundary, or the text stands in the cell's
+    first column alone, or a part is neither set against its column's rules nor centred in it (a heading
+    centred across columns).
+    """
+    if c1 == c0 or not lines:
+        return None
+    placed: dict[int, dict[int, list[Word]]] = {}
+    inner = xs[c0 + 1 : c1 + 1]
+    for i, line in enumerate(lines):
+        for word in line.words:
+            # Text that runs up to where a rule would be flows across it.
+            if any(word.x0 - CLEAR_OF_RULE < x < word.x1 + CLEAR_OF_RULE for x in inner):
+                return None
+            k = next(k for k in range(c0, c1 + 1) if word.x0 < xs[k + 1])
+            placed.setdefault(k, {}).setdefault(i, []).append(word)
+    page = lines[0].page
+    parts = [(k, [Line(page, tuple(ws)) for _, ws in sorted(placed[k].items())]) for k in sorted(placed)]
+    if len(parts) == 1:
+        k, own = parts[0]
+        return None if k == c0 or any(ln.x0 - xs[k] > SET_AGAINST for ln in own) else parts
+    # Headings side by side share a line; the lines of one heading wrapped in a merged
+    # cell ("number of" / "franchisors") each keep to a column of their own.
+    side = any(sum(1 for k in placed if i in placed[k]) > 1 for i in range(len(lines)))
+    return parts if side and all(_set_in(own, xs[k], xs[k + 1]) for k, own in parts) else None
+
+
+def _set_in(lines: Sequence[Line], left: float, right: float) -> bool:
+    """Whether text is set against a column's left or right rule, or centred between them."""
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return (
+        x0 - left <= SET_AGAINST
+        or right - x1 <= SET_AGAINST
+        or abs((x0 + x1) / 2 - (left + right) / 2) <= SET_AGAINST
+    )
+
+
+def _split(cell: Cell, parts: Sequence[tuple[int, list[Line]]], xs: Sequence[float]) -> list[Cell]:
+    """A merged cell cut into a cell for each column its text stands in, each reaching to the
+    next; the columns before the first left blank."""
+    last = cell.col + cell.colspan - 1
+    bounds = [k for k, _ in parts]
+    out = []
+    if bounds[0] > cell.col:
+        out.append(_part(cell, cell.col, bounds[0] - 1, [], xs))
+    for i, (k, lines) in enumerate(parts):
+        out.append(_part(cell, k, bounds[i + 1] - 1 if i + 1 < len(bounds) else last, lines, xs))
+    return out
+
+
+def _part(cell: Cell, first: int, last: int, lines: Sequence[Line], xs: Sequence[float]) -> Cell:
+    box = (xs[first], cell.bbox[1], xs[last + 1], cell.bbox[3])
+    return replace(
+        cell,
+        col=first,
+        colspan=last - first + 1,
+        text=cell_text(lines, width=box[2] - box[0] - 2 * PADDING),
+        bbox=box,
+        bold=is_bold(lines),
+    )
 
 
 def _gapped(lines: Sequence[Line], inner_edges: Sequence[float]) -> bool:
@@ -189,13 +263,48 @@ def _shaded(bbox: BBox, shading: Sequence[BBox]) -> bool:
 
 def shading_boxes(page: Page) -> list[BBox]:
     """Boxes of the coloured (non-white) filled rectangles of a page: cell backgrounds."""
+    return [box for box, _ in fill_boxes(page)]
+
+
+def fill_boxes(page: Page) -> list[tuple[BBox, str]]:
+    """The coloured (non-white) filled rectangles of a page, cell backgrounds, with their colours."""
     area = page.width * page.height
     return [
-        (r["x0"], r["top"], r["x1"], r["bottom"])
+        ((r["x0"], r["top"], r["x1"], r["bottom"]), colour)
         for r in box_objects(page)
         if r.get("fill")
         and not is_white(r.get("non_stroking_color"))
         and r["x1"] - r["x0"] > 3
         and r["bottom"] - r["top"] > 3
         and (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]) < 0.5 * area
+        and (colour := hex_colour(r.get("non_stroking_color")))
     ]
+
+
+def hex_colour(color: object) -> str | None:
+    """A fill colour (grey, RGB or CMYK) as "#rrggbb"."""
+    if not isinstance(color, tuple | list):
+        return None
+    values = [min(1.0, max(0.0, float(v))) for v in color if isinstance(v, int | float)]
+    if len(values) == 1:
+        values *= 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    if len(values) != 3:
+        return None
+    return "#" + "".join(f"{round(v * 255):02x}" for v in values)
+
+
+def with_fills(frag: Fragment, fills: Sequence[tuple[BBox, str]]) -> Fragment:
+    """``frag`` with each cell's background colour: the smallest fill under its centre."""
+    if not fills:
+        return frag
+    cells = []
+    for c in frag.cells:
+        cx, cy = (c.bbox[0] + c.bbox[2]) / 2, (c.bbox[1] + c.bbox[3]) / 2
+        under = [(box, colour) for box, colour in fills if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]]
+        if under:
+            c = replace(c, fill=min(under, key=lambda f: (f[0][2] - f[0][0]) * (f[0][3] - f[0][1]))[1])
+        cells.append(c)
+    return replace(frag, cells=cells)

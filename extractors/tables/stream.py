@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -47,12 +47,31 @@ ROW_SPACING = 1.5
 # this many line heights.
 ROW_SPACE = 0.3
 
+# A word that is one figure: an amount, count or percentage with its sign, currency and
+# multiplier, in accounting brackets or with a footnote mark.
+_FIGURE_WORD = re.compile(r"^[(]?[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|[km]|bn)?[)]?[*†‡]?$", re.I)
+# "12 345": a figure whose thousands are set off by a space rather than a comma.
+_LEADING_GROUP = re.compile(r"^[(]?[+\-−–]?[£$€]?\d{1,3}$")
+_DIGIT_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[)]?$")
+# Rows above the first row of figures that may be headings.
+MAX_HEADING_ROWS = 4
+# A heading centred over a group of columns stands this share of the group's width from its centre.
+CENTRED = 0.1
+# Right edges this close (points) line up; this many other figures ending there make a column.
+ALIGNED = 1.0
+ALIGNED_FIGURES = 2
+
 _NUMERIC = re.compile(r"^[\s\d.,%()+\-–—$£€/:<>*=~]*\d[\s\d.,%()+\-–—$£€/:<>*=~a-zA-Z]{0,3}$")
 _CONNECTOR = {"and", "or", "of", "the", "for", "to", "in", "with", "by", "on", "at", "a", "an", "&", "per"}
 
 
 # What statistical tables print for a figure that is missing or not applicable.
 _NO_FIGURE = {"-", "–", "—", "..", "...", "n/a", "N/A", "x"}
+
+
+def is_figure(text: str) -> bool:
+    """Whether a word is a single figure ("1,234.5", "(63)", "-£1.2m", "+6.0%")."""
+    return bool(_FIGURE_WORD.match(text.strip()))
 
 
 def is_numeric(text: str) -> bool:
@@ -100,6 +119,29 @@ class Columns:
                 zones.append((x0, x1))
         return Columns(sorted(zones))
 
+    def aligned_parts(self, chunk: Line) -> list[Line]:
+        """A chunk cut where its words pass from one column into the next, when each part
+        lines up with its column's edge: the headings of two columns a space apart
+        ("Core External" over two right-aligned columns). A heading centred across columns
+        lines up with neither, and stays whole."""
+        parts: list[tuple[int, list[Word]]] = []
+        for word in chunk.words:
+            first, last = self.span_of(word.x0, word.x1)
+            if first != last:
+                return [chunk]
+            zone = first
+            if parts and parts[-1][0] == zone:
+                parts[-1][1].append(word)
+            else:
+                parts.append((zone, [word]))
+        aligned = all(
+            abs(words[0].x0 - self.zones[i][0]) <= ALIGNED or abs(words[-1].x1 - self.zones[i][1]) <= ALIGNED
+            for i, words in parts
+        )
+        if len(parts) < 2 or not aligned:
+            return [chunk]
+        return [Line(chunk.page, tuple(words)) for _, words in parts]
+
     @property
     def edges(self) -> list[float]:
         """Column boundaries: the middle of each gap, and the outer ends."""
@@ -112,20 +154,32 @@ def _distance(zone: tuple[float, float], x: float) -> float:
 
 
 def line_chunks(lines: Sequence[Line], verticals: Sequence[float] = ()) -> list[list[Line]]:
-    """Each line's chunks, also cut where a vertical ruling passes between two words."""
-    out = []
-    for line in lines:
-        chunks = []
-        for chunk in split_chunks(line):
-            chunks.extend(_cut_at(chunk, verticals))
-        out.append(chunks)
-    return out
+    """Each line's chunks, also cut where a vertical ruling passes between two words and
+    between two figures side by side.
+
+    Figures never wrap and never share a cell: right-aligned columns packed close print
+    one column's figure a space away from the next one's ("0.0 1,429,506.8"). Only two
+    figures that read as one number with its digit groups spaced ("12 345") stay together,
+    unless the first ends where figures of the other lines end (a column's right edge).
+    """
+    plain = [split_chunks(line) for line in lines]
+    ends = [c.x1 for chunks in plain for c in chunks if len(c.words) == 1 and is_figure(c.text)]
+
+    def apart(prev: Word, word: Word) -> bool:
+        if any(prev.x1 - 0.5 <= x <= word.x0 + 0.5 for x in verticals):
+            return True
+        if not (is_figure(prev.text) and is_figure(word.text)):
+            return False
+        grouped = _LEADING_GROUP.match(prev.text) and _DIGIT_GROUP.match(word.text)
+        return not grouped or sum(abs(x - prev.x1) <= ALIGNED for x in ends) >= ALIGNED_FIGURES
+
+    return [[part for chunk in chunks for part in _cut(chunk, apart)] for chunks in plain]
 
 
-def _cut_at(chunk: Line, xs: Sequence[float]) -> list[Line]:
+def _cut(chunk: Line, apart: Callable[[Word, Word], bool]) -> list[Line]:
     parts: list[list[Word]] = [[chunk.words[0]]]
     for prev, word in pairwise(chunk.words):
-        if any(prev.x1 - 0.5 <= x <= word.x0 + 0.5 for x in xs):
+        if apart(prev, word):
             parts.append([])
         parts[-1].append(word)
     return [Line(chunk.page, tuple(p)) for p in parts]
@@ -147,9 +201,15 @@ def find_columns(
     left, right = min(c.x0 for c in pieces), max(c.x1 for c in pieces)
     multi = [[(c.x0, c.x1) for c in line] for line in chunks if len(line) >= 2]
     size = statistics.median(c.size for c in pieces)
-    spans = [*multi, *([extent] for extent in labels)]
-    gaps = _rivers(spans, left, int(GAP_CROSSING * len(multi))) if multi else []
-    gaps = [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= MIN_GAP * size]
+    gaps = _gaps([*multi, *([extent] for extent in labels)], left, right, MIN_GAP * size)
+    # Headings above the first row of figures often centre over a group of columns, across
+    # the gaps between them: where the figures stand is for the rows of figures to say,
+    # in a gap none of them crosses.
+    first = next((i for i, line in enumerate(chunks) if any(is_figure(c.text) for c in line)), 0)
+    if first:
+        rows = [[(c.x0, c.x1) for c in line] for line in chunks[first:] if len(line) >= 2]
+        below = _gaps([*rows, *([extent] for extent in labels)], left, right, MIN_GAP * size, crossing=0)
+        gaps += [(a, b) for a, b in below if not any(a <= y and x <= b for x, y in gaps)]
     for x in verticals:
         if left < x < right and not any(a - 1 <= x <= b + 1 for a, b in gaps):
             crossing = sum(1 for c in pieces if c.x0 < x - 1 and c.x1 > x + 1)
@@ -191,6 +251,22 @@ def _merge_complementary(
                 merged = True
                 break
     return zones, ruled
+
+
+def _gaps(
+    spans: Sequence[Sequence[tuple[float, float]]],
+    left: float,
+    right: float,
+    least: float,
+    crossing: float = GAP_CROSSING,
+) -> list[tuple[float, float]]:
+    """Column gaps inside ``left``..``right`` at least ``least`` wide that at most a
+    ``crossing`` share of the lines cross."""
+    lines = sum(1 for line in spans if len(line) >= 2)
+    if not lines:
+        return []
+    gaps = _rivers(spans, left, int(crossing * lines))
+    return [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= least]
 
 
 def _rivers(
@@ -257,7 +333,7 @@ def build_rows(
     joiner = _RowJoiner(lines, cols, rulings)
     for index, (line, pieces) in enumerate(zip(lines, chunks, strict=True)):
         cells: dict[int, list[tuple[Line, int]]] = {}
-        for piece in pieces:
+        for piece in (part for chunk in pieces for part in cols.aligned_parts(chunk)):
             first, last = cols.span_of(piece.x0, piece.x1)
             cells.setdefault(first, []).append((piece, last - first + 1))
         if rows and joiner.joins(rows[-1], line, cells, index):
@@ -287,7 +363,7 @@ class _RowJoiner:
         gap = line.top - above.bottom
         if any(above.bottom - 1 <= y <= line.top + 1 for y in self.rulings):
             return False
-        if self.bands is not None:
+        if self.bands is not None and None not in (self.bands[index], self.bands[index - 1]):
             return self.bands[index] == self.bands[index - 1] and not self._stacks_figures(row, cells)
         if gap > ROW_GAP * self.height:
             return False
@@ -295,12 +371,14 @@ class _RowJoiner:
             ROW_SPACING * self.leading, self.leading + 0.3 * self.height
         ):
             return False
-        # Rows set apart by space: a line close under the row, leaving the row's first
-        # cell alone, carries on its cells, whatever their words.
+        # Rows set apart by space: a line close under the row, printing only right of the
+        # row's first cell and in some of its cells, carries on its cells, whatever their
+        # words. (A label left of a row that has none starts a row: labels lead their rows.)
         if (
             self.cell_gap is not None
             and gap <= self.cell_gap
-            and min(row.cells, default=0) not in cells
+            and min(cells, default=0) > min(row.cells, default=0)
+            and any(col in row.cells for col in cells)
             and not self._stacks_figures(row, cells)
         ):
             return True
@@ -343,8 +421,9 @@ def _cell_gap(gaps: Sequence[float], height: float) -> float | None:
     return (gaps[steps[0]] + gaps[steps[0] + 1]) / 2
 
 
-def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int] | None:
-    """Band number of each line when horizontal rulings mark out the rows, else None.
+def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> list[int | None] | None:
+    """Band number of each line when horizontal rulings mark out the rows, else None (for a
+    line, None when its band holds several rows).
 
     Rulings mark out rows when most of the bands between them hold a single line:
     then the lines between two rulings are one row, however many there are.
@@ -356,9 +435,14 @@ def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> 
     for b in bands:
         filled[b] = filled.get(b, 0) + 1
     singles = sum(1 for n in filled.values() if n == 1)
-    if len(filled) >= 3 and singles * 2 >= len(filled):
-        return bands
-    return None
+    if len(filled) < 3 or singles * 2 < len(filled):
+        return None
+    # A band holding several lines of figures holds several rows (figures never wrap): there
+    # the rulings mark groups of rows, which are told apart as in a table without rulings.
+    figured: dict[int, int] = {}
+    for b, line in zip(bands, lines, strict=True):
+        figured[b] = figured.get(b, 0) + any(is_figure(w.text) for w in line.words)
+    return [None if figured[b] > 1 else b for b in bands]
 
 
 @guarded(EXTRACTOR, "table region", page=lambda lines, page, *_, **__: page)
@@ -510,6 +594,73 @@ def _centred_split(
     return split(0, lo)[1]
 
 
+def _heading_rows(rows: Sequence[_Row]) -> int:
+    """Rows above the first row that holds a figure: the table's headings."""
+    for r, row in enumerate(rows[: MAX_HEADING_ROWS + 1]):
+        if any(is_figure(piece.text) for items in row.cells.values() for piece, _ in items):
+            return r
+    return 0
+
+
+def _spread_headings(
+    cells: dict[tuple[int, int], Cell], rows: Sequence[_Row], cols: Columns, edges: Sequence[float]
+) -> None:
+    """Headings of a group of columns made to span the group (in place).
+
+    A heading over a group ("Total" over "Core | External | Total") is printed once,
+    centred over the group or starting where it starts. Of the runs of columns headed in
+    the rows below and by no other heading of its row, cutting no group of the row below,
+    it spans the one it is most nearly centred over for the run's width, or else the
+    widest it starts with.
+    """
+    heads = _heading_rows(rows)
+    # From the lowest heading row up, so that a heading spans whole groups of the row below.
+    for r in range(heads - 2, -1, -1):
+        own = {
+            col: cell for (row, col), cell in cells.items() if row == r and cell.text and not cell.vertical
+        }
+        if any(col not in rows[r].cells for col in own):
+            continue
+        below = {col for (row, col), cell in cells.items() if r < row < heads and cell.text}
+        taken = {k for col, cell in own.items() for k in cell.cols}
+        groups = [cell.cols for (row, _), cell in cells.items() if row == r + 1 and cell.text]
+        for col, cell in sorted(own.items()):
+            pieces = [p for p, _ in rows[r].cells[col]]
+            x0, x1 = min(p.x0 for p in pieces), max(p.x1 for p in pieces)
+            size = max(p.size for p in pieces)
+            free = [k for k in range(len(cols.zones)) if k in cell.cols or (k in below and k not in taken)]
+            centred: list[tuple[float, int, int]] = []
+            aligned: list[tuple[int, int]] = []
+            for lo in range(cell.col, -1, -1):
+                if lo not in free:
+                    break
+                for hi in range(cell.col + cell.colspan - 1, len(cols.zones)):
+                    if hi not in free:
+                        break
+                    if any((lo in g and g.start < lo) or (hi in g and hi + 1 < g.stop) for g in groups):
+                        continue
+                    a, b = cols.zones[lo][0], cols.zones[hi][1]
+                    off = abs((x0 + x1) / 2 - (a + b) / 2)
+                    if off <= max(size, CENTRED * (b - a)):
+                        centred.append((off / max(b - a, 1.0), lo, hi))
+                    elif abs(x0 - a) <= ALIGNED:
+                        aligned.append((lo, hi))
+            # The run the heading is most nearly centred over, for its width; else the widest
+            # it starts with.
+            if centred:
+                lo, hi = min(centred)[1:]
+            elif aligned:
+                lo, hi = max(aligned, key=lambda run: run[1] - run[0])
+            else:
+                continue
+            if (lo, hi) == (cell.col, cell.col + cell.colspan - 1):
+                continue
+            taken.update(range(lo, hi + 1))
+            del cells[(r, col)]
+            box = (edges[lo], cell.bbox[1], edges[hi + 1], cell.bbox[3])
+            cells[(r, lo)] = replace(cell, col=lo, colspan=hi - lo + 1, bbox=box)
+
+
 def _fragment(
     rows: Sequence[_Row],
     cols: Columns,
@@ -557,6 +708,7 @@ def _fragment(
             rowspan=rowspan,
             vertical=True,
         )
+    _spread_headings(cells, rows, cols, edges)
     # Without a grid, a rule under the first row or rows marks them as the header.
     header = next(
         (

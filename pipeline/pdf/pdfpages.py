@@ -21,6 +21,7 @@ import logging
 import math
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,19 @@ PDFIUM_LOCK = threading.RLock()
 
 # Below this many characters a page is treated as having no text layer.
 MIN_TEXT_CHARS = 5
+
+# Ligatures fonts draw as one glyph.
+_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "ti", "tt", "tf")
+# A glyph is a ligature when its letters' widths add up to its advance within this (ems).
+_LIGATURE_FIT = 0.015
+# Unicode categories of what an unmapped glyph comes out as: brackets, other punctuation,
+# other symbols, private-use, control and unassigned codes.
+_STRAY_CATEGORIES = {"Ps", "Pe", "Po", "So", "Co", "Cc", "Cn"}
+# Signs printed inside words: none of them stands for a ligature.
+_WORD_SIGNS = set("-'’.,/&@:;()%+*_\u00ad")
+
+# A glyph centred this far (points) outside its clip is hidden.
+_CLIP_SLACK = 0.5
 
 # PDFium reports a hyphen it judged to be a line-end hyphen as U+0002.
 _SOFT_HYPHEN = 0x2
@@ -621,6 +635,8 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, tuple[str, float, float]] = {}
     styles: dict[int, _Style] = {}
+    faces: dict[int, object] = {}
+    clips = _top_level_clips(pdfpage)
     # One glyph: (text, style key or None for an inferred space, origin x, y, loose box).
     glyphs: list[tuple] = []
     pair_end = -1
@@ -646,13 +662,139 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
             continue
         textobj = raw.FPDFText_GetTextObject(tp, i)
         key = ctypes.cast(textobj, ctypes.c_void_p).value or 0
+        if _clipped((rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2, clips.get(key)):
+            continue
         if key not in styles:
             styles[key] = _style_of(tp, i, textobj, fonts)
+            faces[key] = raw.FPDFTextObj_GetFont(textobj)
         # A broken ToUnicode map can give any number: storable() in char_object keeps what is left.
         text = "-" if code == _SOFT_HYPHEN else chr(code) if code <= sys.maxunicode else "\ufffd"
         glyphs.append((text, key, ox.value, oy.value, rect.left, rect.bottom, rect.right, rect.top))
     textpage.close()
+    _read_ligatures(glyphs, styles, faces)
     return [_char_dict(glyphs, k, styles, page, tf) for k in range(len(glyphs))]
+
+
+def _read_ligatures(glyphs: list[tuple], styles: dict[int, _Style], faces: dict[int, object]) -> None:
+    """Ligatures the font leaves unmapped as the letters they join, in place.
+
+    PDFium reads a ligature the font maps (U+FB01 "fi") as its letters. One the font leaves
+    unmapped ("ti", which has no code point of its own) comes out as whatever its code
+    means alone, a stray sign inside a word ("Elec[ons"): it is read as the ligature
+    whose letters, as the same font prints them on the page, are as wide as the glyph.
+    """
+    printed: dict[int, set[str]] | None = None
+    for k, (text, key, ox, oy, *box) in enumerate(glyphs):
+        if key is None or text.isalnum() or not _stray(text) or k + 1 == len(glyphs):
+            continue
+        nxt, prev = glyphs[k + 1], glyphs[k - 1] if k else None
+        size = styles[key].size
+        if nxt[1] != key or not nxt[0].islower() or abs(nxt[3] - oy) > 0.01 or nxt[2] <= ox or size <= 0:
+            continue
+        if prev is None or prev[1] != key or not prev[0].isalpha():
+            continue
+        if printed is None:
+            printed = _printed_by_font(glyphs, faces)
+        font = faces[key]
+        seen = printed[_address(font)]
+        letters = _ligature_of(font, (nxt[2] - ox) / (size * _scale(styles[key])), seen)
+        if letters:
+            glyphs[k] = (letters, key, ox, oy, *box)
+
+
+def _printed_by_font(glyphs: list[tuple], faces: dict[int, object]) -> dict[int, set[str]]:
+    """The characters each font prints on the page, by the font's address."""
+    fonts = {key: _address(font) for key, font in faces.items()}
+    printed: dict[int, set[str]] = {}
+    for text, key, *_ in glyphs:
+        if key is not None:
+            printed.setdefault(fonts[key], set()).add(text)
+    return printed
+
+
+def _address(handle: object) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _stray(text: str) -> bool:
+    """A sign no word holds: a bracket, a stray mark or a code of no meaning, but no
+    punctuation words carry, currency or mathematical sign."""
+    return len(text) == 1 and text not in _WORD_SIGNS and unicodedata.category(text) in _STRAY_CATEGORIES
+
+
+def _scale(style: _Style) -> float:
+    """How much the text matrix stretches glyphs along the baseline, against their height."""
+    a, b, c, d = style.linear
+    return math.hypot(a, b) / (math.hypot(c, d) or 1.0)
+
+
+def _ligature_of(font, advance: float, printed: set[str]) -> str | None:
+    """The ligature whose letters, each ``printed`` in ``font``, are together ``advance`` ems
+    wide, if one alone is."""
+    width = ctypes.c_float()
+    fits = []
+    for letters in _LIGATURES:
+        if not printed.issuperset(letters):
+            continue
+        total = 0.0
+        for letter in letters:
+            if (
+                not raw.FPDFFont_GetGlyphWidth(font, ord(letter), ctypes.c_float(1.0), width)
+                or width.value <= 0
+            ):
+                break
+            total += width.value
+        else:
+            if abs(total - advance) <= _LIGATURE_FIT:
+                fits.append(letters)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _top_level_clips(pdfpage: pdfium.PdfPage) -> dict[int, tuple[float, float, float, float]]:
+    """The box each clipped text object of the page (not inside a form) leaves visible.
+
+    A spreadsheet prints a cell's text clipped where the next cell begins: the glyphs
+    past the clip are in the file but not on the page.
+    """
+    out = {}
+    for i in range(raw.FPDFPage_CountObjects(pdfpage.raw)):
+        obj = raw.FPDFPage_GetObject(pdfpage.raw, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        clip = raw.FPDFPageObj_GetClipPath(obj)
+        box = _clip_box(clip) if clip else None
+        if box is not None:
+            out[ctypes.cast(obj, ctypes.c_void_p).value or 0] = box
+    return out
+
+
+def _clip_box(clip) -> tuple[float, float, float, float] | None:
+    """The bounding box of the intersection of a clip's paths (user space)."""
+    box = None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFClipPath_CountPaths(clip)):
+        points = []
+        for j in range(raw.FPDFClipPath_CountPathSegments(clip, k)):
+            raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, k, j), x, y)
+            points.append((x.value, y.value))
+        if not points:
+            continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        own = (min(xs), min(ys), max(xs), max(ys))
+        box = (
+            own
+            if box is None
+            else (max(box[0], own[0]), max(box[1], own[1]), min(box[2], own[2]), min(box[3], own[3]))
+        )
+    return box
+
+
+def _clipped(x: float, y: float, box: tuple[float, float, float, float] | None) -> bool:
+    """Whether a glyph centred at (x, y) lies outside its clip by more than a hair."""
+    if box is None:
+        return False
+    x0, y0, x1, y1 = box
+    return not (x0 - _CLIP_SLACK <= x <= x1 + _CLIP_SLACK and y0 - _CLIP_SLACK <= y <= y1 + _CLIP_SLACK)
 
 
 def _style_of(tp, index: int, textobj, fonts: dict[int, tuple[str, float, float]]) -> _Style:

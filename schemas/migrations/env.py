@@ -7,13 +7,12 @@ from sqlalchemy import engine_from_config, pool
 from schemas.meetings import include_name
 from schemas.sql import Base
 
-config = context.config
 target_metadata = Base.metadata
 
 
 def run_migrations_offline() -> None:
     context.configure(
-        url=config.get_main_option("sqlalchemy.url"),
+        url=context.config.get_main_option("sqlalchemy.url"),
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
@@ -36,6 +35,7 @@ def _run(connection) -> None:
 
 
 def run_migrations_online() -> None:
+    config = context.config
     connection = config.attributes.get("connection")
     if connection is not None:
         _run(connection)
@@ -47,7 +47,18 @@ def run_migrations_online() -> None:
         _run(conn)
 
 
-if context.is_offline_mode():
-    run_migrations_offline()
-else:
-    run_migrations_online()
+def _running_under_alembic() -> bool:
+    # Alembic fills in its context only while it runs this script; imported otherwise
+    # (a walk over the package's modules), the script has nothing to do.
+    try:
+        context.config  # noqa: B018
+    except AttributeError:
+        return False
+    return True
+
+
+if _running_under_alembic():
+    if context.is_offline_mode():
+        run_migrations_offline()
+    else:
+        run_migrations_online()
