@@ -50,12 +50,27 @@ def run(
     export: ExportOption = None,
     force: ForceOption = False,
     verbose: VerboseOption = False,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            metavar="NAME=VALUE",
+            help="Raise (or lower) a limit on one document, e.g. pages=20000 (see pipeline/pdf/limits.py)",
+        ),
+    ] = None,
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.batch import batch_flow, on_file_done
     from pipeline.ingest import discover
+    from pipeline.pdf import limits
+
+    try:
+        # Set in the environment, so the worker processes started for the batch have them.
+        limits.use(limits.Limits.current().with_settings(limit or []))
+    except ValueError as exc:
+        raise fail(str(exc), USAGE) from exc
 
     targets = [str(p) for p in (paths or [Path("raw_pdfs")])]
     try:

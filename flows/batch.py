@@ -31,7 +31,15 @@ from prefect.utilities.annotations import quote
 from sqlalchemy.exc import OperationalError
 
 from pipeline.db import engine_for
-from pipeline.ingest import IngestedFile, Origin, discover, ingest_file, mark_failed, store_dir
+from pipeline.ingest import (
+    IngestedFile,
+    Origin,
+    discover,
+    failure_reason,
+    ingest_file,
+    mark_failed,
+    store_dir,
+)
 from pipeline.outcome import BatchSummary, FileOutcome
 from pipeline.validate import is_current
 
@@ -117,6 +125,8 @@ def _ingest(
         ingested = ingest_task(path, db, store, origin)
     except Exception as exc:
         return FileOutcome(path, Path(path).name, "failed", reason=f"ingest: {exc}")
+    if ingested.status == "skipped":
+        return FileOutcome(path, ingested.file_name, "skipped", reason=ingested.reason)
     if not ingested.ok:
         return FileOutcome(path, ingested.file_name, "quarantined", ingested.sha256, ingested.reason)
     if not force and is_current(engine_for(db), ingested.sha256):
@@ -140,7 +150,7 @@ def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutc
         flags = validate_task(ingested.sha256, db)
         errors = errors_task(ingested.sha256, db)
     except Exception as exc:
-        return _failed(path, ingested, db, f"{stage} failed: {type(exc).__name__}: {exc}")
+        return _failed(path, ingested, db, failure_reason(stage, exc))
     return FileOutcome(
         path,
         ingested.file_name,
@@ -186,7 +196,7 @@ def _outcomes(
             outcome = future.result()
         except Exception as exc:
             # The worker itself died (a crash in native code, or killed for memory).
-            outcome = _failed(path, ingested, db, f"worker failed: {type(exc).__name__}: {exc}")
+            outcome = _failed(path, ingested, db, failure_reason("the worker process", exc))
         outcomes[path] = _report(outcome)
     return outcomes
 

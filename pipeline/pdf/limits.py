@@ -1,71 +1,117 @@
-"""How much of one PDF is read: limits that keep a hostile file from stalling a batch.
+"""How much of one PDF is read: the budget that keeps a hostile file from stalling a batch.
 
 Papers come from whatever a council's website serves, so a file may hold a million
 pages, a page of a million glyphs or a stream that inflates to gigabytes. Each limit
-is checked cheaply before the expensive work it guards, and each is a setting (an
-environment variable) whose default stands well above what real papers need: the
-densest page of the sample and real corpora holds about 6,000 glyphs, the longest
-pack about 60 pages.
+is checked before the work it pays for, and each stands well above what real papers
+need: the densest page of the sample and real corpora holds about 6,000 glyphs, the
+longest pack about 600 pages.
 
-A limit a file passes is never felt; one it breaks gives a reason naming the setting,
-so a person can raise it for a file they trust.
+A limit a file passes is never felt; one it breaks gives a reason that names the
+limit ("over budget: ..."), so a person can raise it for a file they trust:
+``councilpdf run --limit pages=20000`` (or ``COUNCILPDF_LIMITS="pages=20000"``).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 
-MAX_PAGES = "COUNCILPDF_MAX_PAGES"
-MAX_PAGE_OBJECTS = "COUNCILPDF_MAX_PAGE_OBJECTS"
-MAX_GLYPHS = "COUNCILPDF_MAX_GLYPHS"
-MAX_STREAM_MB = "COUNCILPDF_MAX_STREAM_MB"
-SECONDS = "COUNCILPDF_SECONDS"
-SECONDS_PER_PAGE = "COUNCILPDF_SECONDS_PER_PAGE"
+ENV_VAR = "COUNCILPDF_LIMITS"
+"""Limits as ``name=value`` pairs separated by commas; worker processes inherit it."""
 
-_DEFAULTS: dict[str, float] = {
+MIB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The budget of one document; every field a limit a hostile file must not pass."""
+
     # The longest council packs run to a few thousand pages; past this a file is not a paper.
-    MAX_PAGES: 10_000,
-    # Glyphs, or drawing objects (paths and images, forms opened), on one page: thirty
+    pages: int = 10_000
+    # Glyphs, or drawing objects (paths and images, forms opened), read on one page: thirty
     # times the densest real page. A page is read into about 1.3 kB a glyph.
-    MAX_PAGE_OBJECTS: 200_000,
+    page_objects: int = 200_000
     # Glyphs in one document: its pages stay read while it is extracted (about 4 GB here).
-    MAX_GLYPHS: 3_000_000,
-    # Decoded bytes of one stream: a 600 dpi A3 colour scan is about 210 MB.
-    MAX_STREAM_MB: 256,
-    # Time to read a document: a base and a share per page, so a long pack of scans
+    glyphs: int = 3_000_000
+    # Streams drawn one after another as a page's /Contents: real pages have a few, a
+    # writer that starts a stream per glyph a few thousand; each costs PDFium a parse.
+    contents: int = 20_000
+    # Decoded MiB of one stream: a 600 dpi A4 colour scan deflated is about 100 MiB.
+    stream_mib: int = 256
+    # Decoded MiB of every stream together: a pack of a few hundred such scans.
+    total_mib: int = 4096
+    # Pixels of a page image rendered for OCR: an A1 sheet at 300 dpi. A page box can
+    # claim 200 inches a side (3.6 billion pixels, gigabytes in every copy a reader makes).
+    pixels: int = 70_000_000
+    # Seconds to read a document, plus a share per page below: a long pack of scans
     # (OCR reads about 0.5 pages/s) has room and a one-page file does not hang a batch.
-    SECONDS: 60,
-    SECONDS_PER_PAGE: 10,
-}
+    seconds: float = 60
+    seconds_per_page: float = 3
+    # MiB of address space the process that inspects a file may map: PDFium and
+    # pdfminer reading a sound 600-page pack stay under a gigabyte.
+    memory_mib: int = 2048
+
+    @classmethod
+    def current(cls) -> Limits:
+        """The defaults, with what ``COUNCILPDF_LIMITS`` raises or lowers."""
+        raw = os.environ.get(ENV_VAR, "")
+        return cls().with_settings(part for part in raw.split(",") if part.strip())
+
+    def with_settings(self, settings: Iterable[str]) -> Limits:
+        """These limits with each ``name=value`` of ``settings`` applied.
+
+        Raises:
+            ValueError: an unknown name, or a value that is no number above zero.
+        """
+        kinds = {f.name: f.type for f in fields(self)}
+        changes: dict[str, float] = {}
+        for setting in settings:
+            name, _, value = setting.partition("=")
+            name = name.strip().replace("-", "_")
+            if name not in kinds:
+                raise ValueError(f"unknown limit {name!r}: the limits are {', '.join(kinds)}")
+            try:
+                number = float(value)
+            except ValueError:
+                raise ValueError(f"limit {name} must be a number, not {value.strip()!r}") from None
+            if not number > 0:
+                raise ValueError(f"limit {name} must be above zero, not {value.strip()!r}")
+            changes[name] = int(number) if kinds[name] == "int" else number
+        return replace(self, **changes)
+
+    def as_setting(self) -> str:
+        """These limits as ``COUNCILPDF_LIMITS`` says them (only those that differ from the defaults)."""
+        default = Limits()
+        return ",".join(
+            f"{f.name}={_shown(getattr(self, f.name))}"
+            for f in fields(self)
+            if getattr(self, f.name) != getattr(default, f.name)
+        )
 
 
-def setting(name: str) -> float:
-    """A limit's value: its environment variable, or the default."""
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return _DEFAULTS[name]
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ValueError(f"{name} must be a number, not {raw!r}") from exc
-    if value <= 0:
-        raise ValueError(f"{name} must be above zero, not {raw!r}")
-    return value
+def use(limits: Limits) -> None:
+    """Make ``limits`` this process's, and its future children's."""
+    setting = limits.as_setting()
+    if setting:
+        os.environ[ENV_VAR] = setting
+    else:
+        os.environ.pop(ENV_VAR, None)
 
 
-def count(name: str) -> int:
-    """A limit that counts things (pages, glyphs, bytes)."""
-    return int(setting(name))
+def over(what: str, limits: Limits, *names: str) -> str:
+    """Why a document is over budget, naming the limits that say so and their values.
 
-
-def beyond(name: str, found: int, what: str, where: str) -> str:
-    """Why ``found`` things break limit ``name``.
-
-    E.g. '250,000 glyphs, more than the 200,000 read on a page (COUNCILPDF_MAX_PAGE_OBJECTS)'.
+    E.g. 'over budget: the /Metadata stream (object 7) inflates past 256 MiB (limit stream_mib=256)'.
     """
-    return f"{found:,} {what}, more than the {count(name):,} read {where} ({name})"
+    named = " and ".join(f"{name}={_shown(getattr(limits, name))}" for name in names)
+    return f"over budget: {what} (limit {named})"
+
+
+def _shown(value: float) -> str:
+    """A limit's value as ``--limit`` takes it back."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @dataclass(frozen=True)
@@ -74,11 +120,13 @@ class Deadline:
 
     seconds: float
     at: float
+    limits: Limits
 
     @classmethod
-    def start(cls, pages: int) -> Deadline:
-        seconds = setting(SECONDS) + setting(SECONDS_PER_PAGE) * pages
-        return cls(seconds, time.monotonic() + seconds)
+    def start(cls, pages: int, limits: Limits | None = None) -> Deadline:
+        limits = limits or Limits.current()
+        seconds = limits.seconds + limits.seconds_per_page * pages
+        return cls(seconds, time.monotonic() + seconds, limits)
 
     @property
     def passed(self) -> bool:
@@ -86,4 +134,5 @@ class Deadline:
 
     @property
     def reason(self) -> str:
-        return f"took longer than {self.seconds:g} s to read ({SECONDS} and {SECONDS_PER_PAGE} per page)"
+        what = f"reading took longer than {self.seconds:,g} s"
+        return over(what, self.limits, "seconds", "seconds_per_page")

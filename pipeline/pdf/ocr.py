@@ -47,6 +47,7 @@ from pipeline.pdf.hocr import (
     restore_day_numbers,
     restore_misread,
 )
+from pipeline.pdf.limits import Limits, over
 from pipeline.pdf.pageobjects import boxed, char_object
 from pipeline.pdf.scanimage import PT_PER_PX, Fill, Rule
 
@@ -68,14 +69,14 @@ DOUBTFUL_CONFIDENCE = 60
 REREAD_CONFIDENCE = 80
 # No print is smaller than this (points): smaller "words" are specks.
 MIN_SIZE = 4.0
-# The largest page image read: an A1 sheet at DPI. A page box can claim 200 inches a
-# side (3.6 billion pixels, gigabytes in every copy the reader makes); larger sheets are
-# plans and drawings, not papers.
-MAX_PIXELS = 70_000_000
 
 
 class OcrError(Exception):
     """Tesseract failed on a page."""
+
+
+class OcrOverBudget(OcrError):
+    """The page is larger than the OCR reads (:class:`pipeline.pdf.limits.Limits` ``pixels``)."""
 
 
 @dataclass(frozen=True)
@@ -202,11 +203,10 @@ def render_page(doc: pdfium.PdfDocument, index: int) -> np.ndarray:
         page = doc[index]
         try:
             width, height = page.get_size()
-            if width * height * (DPI / 72) ** 2 > MAX_PIXELS:
-                raise OcrError(
-                    f"page {index + 1} is {width / 72:.0f} × {height / 72:.0f} in, larger than OCR reads "
-                    f"({MAX_PIXELS / 1e6:.0f} million pixels at {DPI} dpi)"
-                )
+            budget = Limits.current()
+            if width * height * (DPI / 72) ** 2 > budget.pixels:
+                what = f"page {index + 1} is {width / 72:,.0f} × {height / 72:,.0f} in at {DPI} dpi"
+                raise OcrOverBudget(over(what, budget, "pixels"))
             bitmap = page.render(scale=DPI / 72, grayscale=True, draw_annots=False)
             grey = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
             bitmap.close()

@@ -38,7 +38,7 @@ from pipeline.pdf import ocr as ocr_reader
 from pipeline.pdf.filekind import not_a_pdf
 from pipeline.pdf.formfields import field_chars, under_fields
 from pipeline.pdf.pageobjects import boxed, char_object
-from pipeline.pdf.streams import first_bomb
+from pipeline.pdf.streams import over_budget
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +67,6 @@ _SKIPPED_CODEPOINTS = {0x0, 0xA, 0xD, 0xFFFE, 0xFFFF}
 _HIGH_SURROGATES = (0xD800, 0xDC00)
 _LOW_SURROGATES = (0xDC00, 0xE000)
 
-# A PDF ends with %%EOF within this many bytes, less any padding after it.
-_EOF_REACH = 2048
-# Servers and mail gateways pad files with NULs and blank lines: looked past, up to this much.
-_PADDING_REACH = 1 << 16
-_PADDING = b"\x00\t\n\x0c\r "
 # Scanned pages OCR'd at ingest to find text: a thousand blank scans are not all read to say so.
 _OCR_PROBE_PAGES = 10
 # A page whose box has no area is shown on US Letter, as PDFium and pdfminer both do.
@@ -151,18 +146,15 @@ def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
     size = path.stat().st_size
     if size == 0:
         raise PdfError("empty file (0 bytes)")
+    budget = limits.Limits.current()
     data = path.read_bytes()
-    reason = not_a_pdf(path, data[:1024])
+    reason = not_a_pdf(path, data[:1024]) or over_budget(data, budget)
     if reason:
         raise PdfError(reason)
-    if b"%%EOF" not in data[-_PADDING_REACH:].rstrip(_PADDING)[-_EOF_REACH:]:
+    # A reader opens a file with bytes, NULs or comments after its last %%EOF (a mail
+    # gateway's padding, a signature tool's trailer): only a file with none is cut short.
+    if b"%%EOF" not in data:
         raise PdfError("truncated: the file ends before the PDF end-of-file marker (incomplete download?)")
-    bomb = first_bomb(data, limits.count(limits.MAX_STREAM_MB) << 20)
-    if bomb is not None:
-        raise PdfError(
-            f"decompression bomb: the stream at byte {bomb:,} inflates to more than "
-            f"{limits.count(limits.MAX_STREAM_MB):,} MB ({limits.MAX_STREAM_MB})"
-        )
     del data
     with PDFIUM_LOCK:
         doc = _open_pdfium(path)
@@ -171,19 +163,15 @@ def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
             count = len(doc)
             if count == 0:
                 raise PdfError("no pages: the PDF opens but holds no pages")
-            if count > limits.count(limits.MAX_PAGES):
-                raise PdfError(
-                    "too large: " + limits.beyond(limits.MAX_PAGES, count, "pages", "in one document")
-                )
-            glances = [_glance(doc, i) for i in range(count)]
+            if count > budget.pages:
+                raise PdfError(limits.over(f"{count:,} pages", budget, "pages"))
+            glances = [_glance(doc, i, budget) for i in range(count)]
         if all(g is None for g in glances):
             raise PdfError(f"corrupt: none of its {count:,} pages can be read")
         seen = [g or (0, 0, False) for g in glances]
-        glyphs = sum(n for n, _, _ in seen if n <= limits.count(limits.MAX_PAGE_OBJECTS))
-        if glyphs > limits.count(limits.MAX_GLYPHS):
-            raise PdfError(
-                "too large: " + limits.beyond(limits.MAX_GLYPHS, glyphs, "glyphs", "in one document")
-            )
+        glyphs = sum(n for n, _, _ in seen if n <= budget.page_objects)
+        if glyphs > budget.glyphs:
+            raise PdfError(limits.over(f"{glyphs:,} glyphs", budget, "glyphs"))
         chars, images = [v for _, v, _ in seen], [i for _, _, i in seen]
         info = PdfInfo(path, sha256_of(path), size, count, tuple(chars), tuple(images))
         if max(chars) < MIN_TEXT_CHARS:
@@ -201,7 +189,7 @@ def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
     return info
 
 
-def _glance(doc: pdfium.PdfDocument, index: int) -> tuple[int, int, bool] | None:
+def _glance(doc: pdfium.PdfDocument, index: int, budget: limits.Limits) -> tuple[int, int, bool] | None:
     """A page's glyphs, visible characters and whether it shows an image; None if it cannot be loaded."""
     try:
         page = doc[index]
@@ -211,19 +199,19 @@ def _glance(doc: pdfium.PdfDocument, index: int) -> tuple[int, int, bool] | None
         textpage = page.get_textpage()
         glyphs = textpage.count_chars()
         # A page over the limit is left unread later, but it is text, not a scan.
-        over = glyphs > limits.count(limits.MAX_PAGE_OBJECTS)
+        over = glyphs > budget.page_objects
         visible = glyphs if over else _count_visible_chars(textpage)
         textpage.close()
-        return glyphs, visible, _shows_image(page)
+        return glyphs, visible, _shows_image(page, budget)
     except pdfium.PdfiumError:
         return None
     finally:
         page.close()
 
 
-def _shows_image(page: pdfium.PdfPage) -> bool:
+def _shows_image(page: pdfium.PdfPage, budget: limits.Limits) -> bool:
     """Whether the page draws an image, at top level or inside a form (among the objects read on a page)."""
-    drawn = itertools.islice(_drawn(page), limits.count(limits.MAX_PAGE_OBJECTS))
+    drawn = itertools.islice(_drawn(page), budget.page_objects)
     return any(kind == raw.FPDF_PAGEOBJ_IMAGE for _, kind, _ in drawn)
 
 
@@ -261,6 +249,8 @@ def _ocr_finds_text(doc: pdfium.PdfDocument, pages: list[int]) -> bool:
         try:
             if ocr_reader.read_page(doc, number - 1).text_chars >= MIN_TEXT_CHARS:
                 return True
+        except ocr_reader.OcrOverBudget as exc:
+            raise PdfError(str(exc)) from exc
         except ocr_reader.OcrError as exc:
             raise PdfError(f"scanned: OCR failed ({exc})") from exc
     return False
@@ -627,10 +617,11 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     textpage = pdfpage.get_textpage()
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
-    if count > limits.count(limits.MAX_PAGE_OBJECTS):
+    budget = limits.Limits.current()
+    if count > budget.page_objects:
         textpage.close()
-        where = f"on a page: page {page.page_number} left unread"
-        raise PageUnread(limits.beyond(limits.MAX_PAGE_OBJECTS, count, "glyphs", where))
+        what = f"page {page.page_number} holds {count:,} glyphs, left unread"
+        raise PageUnread(limits.over(what, budget, "page_objects"))
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, tuple[str, float, float]] = {}
@@ -898,13 +889,11 @@ def _font_of(textobj, cache: dict[int, tuple[str, float, float]]) -> tuple[str, 
 
 
 def _read_graphics(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
-    limit = limits.count(limits.MAX_PAGE_OBJECTS)
+    budget = limits.Limits.current()
     for n, (obj, kind, parent) in enumerate(_drawn(pdfpage)):
-        if n == limit:
-            raise PageUnread(
-                f"page {page.page_number} draws more than the {limit:,} objects read on a page "
-                f"({limits.MAX_PAGE_OBJECTS}): left unread"
-            )
+        if n == budget.page_objects:
+            what = f"page {page.page_number} draws more than {n:,} objects, left unread"
+            raise PageUnread(limits.over(what, budget, "page_objects"))
         if kind == raw.FPDF_PAGEOBJ_PATH:
             fs = raw.FS_MATRIX()
             raw.FPDFPageObj_GetMatrix(obj, fs)
