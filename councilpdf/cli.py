@@ -64,6 +64,7 @@ def run(
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.batch import batch_flow, on_file_done
     from pipeline.ingest import discover
+    from pipeline.names import portable, readable
     from pipeline.pdf import limits
 
     try:
@@ -78,7 +79,11 @@ def run(
     except FileNotFoundError as exc:
         raise fail(str(exc), USAGE) from exc
     url = database(db)
-    arguments = {"paths": targets, "export": str(export) if export else None, "force": force}
+    arguments = {
+        "paths": [readable(t) for t in targets],
+        "export": str(export) if export else None,
+        "force": force,
+    }
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -100,7 +105,7 @@ def run(
                 "run",
                 arguments,
                 lambda: batch_flow(
-                    targets,
+                    [portable(t) for t in targets],
                     db=url,
                     store=str(store) if store else None,
                     export_dir=str(export) if export else None,

@@ -40,6 +40,7 @@ from pipeline.ingest import (
     mark_failed,
     store_dir,
 )
+from pipeline.names import local
 from pipeline.outcome import BatchSummary, FileOutcome
 from pipeline.validate import is_current
 
@@ -237,7 +238,8 @@ def batch_flow(
     """Ingest, extract, load and validate every PDF under ``paths``; optionally export.
 
     Args:
-        paths: PDF files and folders of PDFs.
+        paths: PDF files and folders of PDFs (a name that is not UTF-8 as
+            :func:`pipeline.names.portable` carries it).
         db: SQLAlchemy URL (default: ``COUNCILPDF_DB`` or the local SQLite file).
         store: folder of the content-addressed store.
         export_dir: if given, write the JSON export there afterwards.
@@ -248,7 +250,7 @@ def batch_flow(
     store_path = str(store_dir(store))
     engine_for(db)  # migrate once, before tasks share the database
     by_path = {str(Path(k).resolve()): v for k, v in (origins or {}).items()}
-    files = [str(p) for p in discover(paths)]
+    files = [str(p) for p in discover(local(p) for p in paths)]
     outcomes = _outcomes(files, db, store_path, force, by_path)
     summary = tuple(outcomes[path] for path in files)
     loaded = [o.sha256 for o in summary if o.status in ("loaded", "partial") and o.sha256]

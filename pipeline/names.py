@@ -35,6 +35,24 @@ def readable(name: str) -> str:
     return storable(os.fsencode(name).decode("utf-8", "replace"))
 
 
+_BYTES = "fs-bytes:"
+
+
+def portable(path: str) -> str:
+    """A path as text any JSON carries (a workflow's parameters): unchanged if it is UTF-8,
+    else its bytes in hex after a prefix, which :func:`local` turns back into the path."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return _BYTES + os.fsencode(path).hex()
+    return path
+
+
+def local(text: str) -> str:
+    """The path :func:`portable` carried."""
+    return os.fsdecode(bytes.fromhex(text.removeprefix(_BYTES))) if text.startswith(_BYTES) else text
+
+
 def kind_suffix(name: str, default: str = ".bin") -> str:
     """The name's extension, lower case, if it is one (short, letters and digits); else ``default``."""
     _, dot, ext = name.rpartition(".")
