@@ -173,7 +173,8 @@ def main() -> None:
     made = hostilegen.write_hostile(out / "in", opts.files, seed=opts.seed, classes=_classes(opts.files))
     good = [REPO / "raw_pdfs" / name for name in GOOD]
 
-    import pipeline.extract  # noqa: F401  (loaded once, before the forks)
+    # Loaded once, before the forks.
+    import pipeline.extract
     import pipeline.ingest  # noqa: F401
 
     by_class: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
