@@ -332,26 +332,24 @@ def not_a_pdf(rng: random.Random) -> bytes:
     return rng.choice((b"", b"<!DOCTYPE html><html><body>Not found</body></html>", b"PK\x03\x04" + bytes(30)))
 
 
-CLASSES: dict[str, Maker] = {
-    maker.__name__: maker
-    for maker in (
-        truncated,
-        mutated,
-        broken_xref,
-        encrypted,
-        scan,
-        huge_page,
-        zero_pages,
-        lying_count,
-        thousand_pages,
-        metadata_bomb,
-        content_bomb,
-        long_contents,
-        cyclic,
-        trailing_bytes,
-        not_a_pdf,
-    )
-}
+_MAKERS: tuple[Maker, ...] = (
+    truncated,
+    mutated,
+    broken_xref,
+    encrypted,
+    scan,
+    huge_page,
+    zero_pages,
+    lying_count,
+    thousand_pages,
+    metadata_bomb,
+    content_bomb,
+    long_contents,
+    cyclic,
+    trailing_bytes,
+    not_a_pdf,
+)
+CLASSES: dict[str, Maker] = {maker.__name__: maker for maker in _MAKERS}
 """Hostile files by class; each class's function makes one file of it from a seeded source."""
 
 ODD_NAMES = ("odd_name",)

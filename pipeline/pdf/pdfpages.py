@@ -431,17 +431,8 @@ def _media_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
 def _is_scan(doc: pdfium.PdfDocument, index: int) -> bool:
     """Whether a page has no text layer but shows an image."""
     with PDFIUM_LOCK:
-        try:
-            page = doc[index]
-        except pdfium.PdfiumError:
-            return False
-        try:
-            textpage = page.get_textpage()
-            chars = _count_visible_chars(textpage)
-            textpage.close()
-            return chars < MIN_TEXT_CHARS and _shows_image(page)
-        finally:
-            page.close()
+        glance = _glance(doc, index, limits.Limits.current())
+    return glance is not None and glance[1] < MIN_TEXT_CHARS and glance[2]
 
 
 class _PdfiumBackedPage(Page):
