@@ -112,7 +112,9 @@ def not_regular(path: Path) -> str | None:
     for test, kind in _NOT_REGULAR:
         if test(mode):
             return f"skipped: {kind}"
-    return None if stat.S_ISREG(mode) else "skipped: not a regular file"
+    if not stat.S_ISREG(mode):
+        return "skipped: not a regular file"
+    return None if os.access(path, os.R_OK) else "skipped: cannot be read (permission denied)"
 
 
 @dataclass(frozen=True)
