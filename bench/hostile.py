@@ -167,6 +167,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--alone-per-class", type=int, default=None, help="files of each class run alone")
     opts = parser.parse_args()
     out = opts.out or Path(tempfile.mkdtemp(prefix="hostile-"))
     shutil.rmtree(out / "in", ignore_errors=True)
@@ -179,6 +180,8 @@ def main() -> None:
 
     by_class: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
     for n, h in enumerate(made):
+        if opts.alone_per_class is not None and len(by_class[h.kind]) >= opts.alone_per_class:
+            continue
         by_class[h.kind].append(_alone(h.path))
         print(f"alone {n + 1}/{len(made)} {h.kind}: {by_class[h.kind][-1][:1]}", file=sys.stderr, flush=True)
 
@@ -198,7 +201,8 @@ def main() -> None:
         for i, b in enumerate(batches)
     )
     crashed = sum(not b["summary"] or b["code"] not in (0, 1) for b in batches)
-    print("| class | files | outcomes | max time (s) | peak memory (MiB) |")
+    made_by_class = Counter(h.kind for h in made)
+    print("| class | files | run alone: outcomes | max time (s) | peak memory (MiB) |")
     print("|---|---:|---|---:|---:|")
     figures = {}
     for kind, results in by_class.items():
@@ -211,7 +215,7 @@ def main() -> None:
             "max_seconds": worst,
             "peak_mib": peak,
         }
-        print(f"| {kind} | {len(results)} | {shown} | {worst:.1f} | {peak:.0f} |")
+        print(f"| {kind} | {made_by_class[kind]} | {shown} | {worst:.1f} | {peak:.0f} |")
     print()
     print(
         f"{len(batches)} batches of {opts.batch} with the {len(good)} good samples: {crashed} crashed, "
