@@ -11,6 +11,7 @@ clock the parent keeps; whatever ends the child becomes the file's reason.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import signal
 from multiprocessing.connection import Connection
@@ -37,7 +38,10 @@ def inspect_bounded(path: Path, *, ocr: bool = True) -> PdfInfo:
     """
     budget = limits.Limits.current()
     receive, send = _context.Pipe(duplex=False)
-    child = _context.Process(target=_inspect, args=(str(path), ocr, budget, send), daemon=True)
+    # The server forked once, with the environment of then: the child takes this one's
+    # (the OCR cache, Tesseract's settings, the limits).
+    env = dict(os.environ)
+    child = _context.Process(target=_inspect, args=(str(path), ocr, budget, env, send), daemon=True)
     child.start()
     send.close()
     try:
@@ -70,7 +74,9 @@ def _ended(code: int | None, budget: limits.Limits) -> str:
     return f"corrupt: the PDF reader stopped on the file (exit status {code})"
 
 
-def _inspect(path: str, ocr: bool, budget: limits.Limits, send: Connection) -> None:
+def _inspect(path: str, ocr: bool, budget: limits.Limits, env: dict[str, str], send: Connection) -> None:
+    os.environ.clear()
+    os.environ.update(env)
     limits.use(budget)
     memory = (budget.memory_mib + _BASE_MIB) * limits.MIB
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
