@@ -72,16 +72,17 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
             found.append(path)
         else:
             raise FileNotFoundError(f"no such file or directory: {path}")
-    unique: dict[Path, Path] = {}
+    unique: dict[Path, None] = {}
     for p in found:
         try:
-            key = p.resolve()
+            resolved: Path | None = p.resolve()
         except (OSError, RuntimeError):
-            # A link in a loop resolves to nothing: it is reported under its own name.
-            key = p.absolute()
-        # A regular file is named by where it is; anything else by the name it was given.
-        unique.setdefault(key, key if key.is_file() else p.absolute())
-    return list(unique.values())
+            # A link in a loop resolves to nothing.
+            resolved = None
+        # A regular file is one input however it is reached; anything else (two links to
+        # /dev/zero, to one folder) is an input under each name it was given.
+        unique.setdefault(resolved if resolved is not None and resolved.is_file() else p.absolute(), None)
+    return list(unique)
 
 
 def _candidate(path: Path) -> bool:

@@ -111,6 +111,14 @@ def test_a_fifo_and_links_to_a_device_and_a_folder_are_skipped_with_a_reason(tmp
     }
 
 
+def test_two_links_to_one_device_are_two_inputs_and_two_paths_to_one_file_are_one(tmp_path):
+    (tmp_path / "a.pdf").symlink_to("/dev/zero")
+    (tmp_path / "b.pdf").symlink_to("/dev/zero")
+    (tmp_path / "c.pdf").write_bytes(hostilegen.text_pdf(hostilegen.MINUTES))
+    (tmp_path / "d.pdf").symlink_to(tmp_path / "c.pdf")
+    assert [p.name for p in discover([tmp_path])] == ["a.pdf", "b.pdf", "c.pdf"]
+
+
 def test_a_long_name_is_cut_on_a_character_and_keeps_a_sha_prefix():
     sha = "ab" * 32
     name = bounded_name("Комитет " * 60 + ".pdf", sha, ".json")
