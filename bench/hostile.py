@@ -144,7 +144,7 @@ def _run_batch(files: list[Path], out: Path, tag: str) -> dict:
     }
 
 
-def _good_json(out: Path, tag: str) -> list[dict]:
+def _good_json(out: Path, tag: str) -> list[dict | None]:
     """The good samples as ``export`` writes them, read from a batch's database.
 
     Read document by document: the batch's other files have names ``export`` may not write.
@@ -157,7 +157,8 @@ def _good_json(out: Path, tag: str) -> list[dict]:
     from pipeline.readback import read_extraction
 
     with Session(make_engine(f"sqlite:///{out / tag}.db")) as session:
-        return [to_json(read_extraction(session, sha256_of(REPO / "raw_pdfs" / name))) for name in GOOD]
+        found = [read_extraction(session, sha256_of(REPO / "raw_pdfs" / name)) for name in GOOD]
+    return [to_json(ex) if ex else None for ex in found]
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import resource
 import signal
+from contextlib import suppress
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -44,13 +45,14 @@ def inspect_bounded(path: Path, *, ocr: bool = True) -> PdfInfo:
     child = _context.Process(target=_inspect, args=(str(path), ocr, budget, env, send), daemon=True)
     child.start()
     send.close()
-    try:
-        answer = receive.recv() if receive.poll(budget.seconds) else None
-    except EOFError:
-        answer = None
-    finally:
-        receive.close()
-    if answer is None and child.is_alive():
+    answered = receive.poll(budget.seconds)
+    answer = None
+    if answered:
+        # A child that ended without answering closes the pipe: that too ends the wait.
+        with suppress(EOFError):
+            answer = receive.recv()
+    receive.close()
+    if not answered:
         child.kill()
         child.join(_REAP_SECONDS)
         raise PdfError(limits.over(f"a first look took longer than {budget.seconds:g} s", budget, "seconds"))
