@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import resource
 import signal
 from contextlib import suppress
@@ -45,7 +46,9 @@ def inspect_bounded(path: Path, *, ocr: bool = True) -> PdfInfo:
     child = _context.Process(target=_inspect, args=(str(path), ocr, budget, env, send), daemon=True)
     child.start()
     send.close()
-    answered = receive.poll(budget.seconds)
+    # A first look reads every page: the budget of the pages the file says it has.
+    wait = limits.Deadline.start(min(_pages_named(path), budget.pages), budget).seconds
+    answered = receive.poll(wait)
     answer = None
     if answered:
         # A child that ended without answering closes the pipe: that too ends the wait.
@@ -55,7 +58,8 @@ def inspect_bounded(path: Path, *, ocr: bool = True) -> PdfInfo:
     if not answered:
         child.kill()
         child.join(_REAP_SECONDS)
-        raise PdfError(limits.over(f"a first look took longer than {budget.seconds:g} s", budget, "seconds"))
+        what = f"a first look took longer than {wait:g} s"
+        raise PdfError(limits.over(what, budget, "seconds", "seconds_per_page"))
     child.join(_REAP_SECONDS)
     if answer is None:
         raise PdfError(_ended(child.exitcode, budget))
@@ -63,6 +67,15 @@ def inspect_bounded(path: Path, *, ocr: bool = True) -> PdfInfo:
     if kind == "error":
         raise PdfError(value)
     return value
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def _pages_named(path: Path) -> int:
+    """How many page objects the file's bytes name (more than it has, if it lies: a bound)."""
+    with open(path, "rb") as fh:
+        return len(_PAGE.findall(fh.read()))
 
 
 def _ended(code: int | None, budget: limits.Limits) -> str:
