@@ -57,13 +57,29 @@ def run(
     export: ExportOption = None,
     force: ForceOption = False,
     verbose: VerboseOption = False,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            metavar="NAME=VALUE",
+            help="Raise (or lower) a limit on one document, e.g. pages=20000 (see pipeline/pdf/limits.py)",
+        ),
+    ] = None,
 ) -> None:
     """Ingest, extract, load and validate PDFs (the main job), optionally exporting JSON."""
     if not verbose:
         quiet_workflow_log()
     from flows.batch import batch_flow, on_file_done
     from pipeline.ingest import discover
+    from pipeline.names import portable, readable
+    from pipeline.pdf import limits
     from pipeline.storage import check_writable
+
+    try:
+        # Set in the environment, so the worker processes started for the batch have them.
+        limits.use(limits.Limits.current().with_settings(limit or []))
+    except ValueError as exc:
+        raise fail(str(exc), USAGE) from exc
 
     targets = [str(p) for p in (paths or [Path("raw_pdfs")])]
     try:
@@ -74,7 +90,11 @@ def run(
         with storage_stops():
             check_writable(export)
     url = database(db)
-    arguments = {"paths": targets, "export": str(export) if export else None, "force": force}
+    arguments = {
+        "paths": [readable(t) for t in targets],
+        "export": str(export) if export else None,
+        "force": force,
+    }
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -96,7 +116,7 @@ def run(
                 "run",
                 arguments,
                 lambda: batch_flow(
-                    targets,
+                    [portable(t) for t in targets],
                     db=url,
                     store=str(store) if store else None,
                     export_dir=str(export) if export else None,

@@ -148,6 +148,40 @@ class Versioned(Protocol):
 TRACEBACK_FRAMES = 6
 """Innermost frames kept of a fault's traceback: where it raised, and what called that."""
 
+_KEPT_CONTROLS = "\t\n\r"
+_UNSTORABLE = {
+    code: "\ufffd"
+    for code in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0xD800, 0xE000),
+        *range(0xFDD0, 0xFDF0),
+        *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)),
+    )
+    if chr(code) not in _KEPT_CONTROLS
+}
+
+
+def storable(text: str) -> str:
+    """``text`` as a database can keep it and a person can read it.
+
+    Control characters (but tab and line breaks), lone surrogates and non-characters
+    become U+FFFD, the character for one that cannot be shown: PostgreSQL refuses NUL
+    in text, no database encodes a lone surrogate, and a glyph a PDF maps to either is
+    still a glyph on the page.
+    """
+    if text.isprintable():
+        return text
+    return text.translate(_UNSTORABLE)
+
+
+class Abandon(Exception):
+    """A fault that ends the reading of a whole document, not one element: guards pass it on.
+
+    A broken limit on the document (its time, its size) would break again on the next
+    element, so going on gains nothing; the reason is the document's.
+    """
+
 
 class Faults:
     """The guard every extractor, table region and rule runs in.
@@ -157,9 +191,11 @@ class Faults:
     document is recorded as partial with its errors, never silently loaded.
     """
 
-    def __init__(self, stage: ExtractionStage = "extract"):
+    def __init__(self, stage: ExtractionStage = "extract", check: Callable[[], None] | None = None):
+        """``check`` runs before each element and raises :class:`Abandon` to stop the document."""
         self.stage: ExtractionStage = stage
         self.errors: list[ExtractionError] = []
+        self.check: Callable[[], None] = check or _no_check
         self._lock = threading.Lock()
 
     def run(
@@ -173,8 +209,11 @@ class Faults:
         **kwargs,
     ) -> T:
         """``fn(*args, **kwargs)``, or ``default`` (and a recorded error) if it raises."""
+        self.check()
         try:
             return fn(*args, **kwargs)
+        except Abandon:
+            raise
         except Exception as exc:
             self.record(extractor, element, exc, page=page)
             return default
@@ -187,9 +226,9 @@ class Faults:
             extractor=extractor.name,
             extractor_version=extractor.version,
             pdf_page=page,
-            element=element,
-            error=f"{type(exc).__name__}: {exc}",
-            traceback="".join(frames).strip(),
+            element=storable(element),
+            error=storable(f"{type(exc).__name__}: {exc}"),
+            traceback=storable("".join(frames).strip()),
         )
         log.warning("%s lost %s: %s", extractor.name, element, error.error)
         with self._lock:
@@ -203,6 +242,10 @@ class Faults:
             yield self
         finally:
             _ACTIVE.reset(token)
+
+
+def _no_check() -> None:
+    return None
 
 
 _ACTIVE: ContextVar[Faults | None] = ContextVar("councilpdf_faults", default=None)
@@ -233,8 +276,11 @@ def guarded(
             faults = _ACTIVE.get()
             if faults is None:
                 return fn(*args, **kwargs)
+            faults.check()
             try:
                 return fn(*args, **kwargs)
+            except Abandon:
+                raise
             except Exception as exc:
                 at = page(*args, **kwargs) if page else None
                 faults.record(extractor, f"{element} on page {at}" if at else element, exc, page=at)

@@ -110,6 +110,8 @@ def find_councils(lines: Iterable[str], member_councils: Iterable[str] = ()) -> 
         so "Partner Councils" names no council.
     """
     lines = list(lines)
+    if not lines:
+        return []
     lower = _lower_case_words(lines)
     tidy = _upper_tolerant(lines)
     # A name and its "Council" may sit on two printed lines: short forms read each line with the next.

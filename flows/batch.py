@@ -36,7 +36,16 @@ from prefect.utilities.annotations import quote
 from sqlalchemy.exc import OperationalError
 
 from pipeline.db import engine_for
-from pipeline.ingest import IngestedFile, Origin, discover, ingest_file, mark_failed, store_dir
+from pipeline.ingest import (
+    IngestedFile,
+    Origin,
+    discover,
+    failure_reason,
+    ingest_file,
+    mark_failed,
+    store_dir,
+)
+from pipeline.names import local
 from pipeline.outcome import BatchSummary, FileOutcome
 from pipeline.storage import storage_error
 from pipeline.validate import is_current
@@ -125,6 +134,8 @@ def _ingest(
     except Exception as exc:
         _stop_on_storage(exc)
         return FileOutcome(path, Path(path).name, "failed", reason=f"ingest: {exc}")
+    if ingested.status == "skipped":
+        return FileOutcome(path, ingested.file_name, "skipped", reason=ingested.reason)
     if not ingested.ok:
         return FileOutcome(path, ingested.file_name, "quarantined", ingested.sha256, ingested.reason)
     if not force and is_current(engine_for(db), ingested.sha256):
@@ -149,7 +160,7 @@ def document_task(path: str, ingested: IngestedFile, db: str | None) -> FileOutc
         errors = errors_task(ingested.sha256, db)
     except Exception as exc:
         _stop_on_storage(exc)
-        return _failed(path, ingested, db, f"{stage} failed: {type(exc).__name__}: {exc}")
+        return _failed(path, ingested, db, failure_reason(stage, exc))
     return FileOutcome(
         path,
         ingested.file_name,
@@ -203,7 +214,7 @@ def _outcomes(
         except Exception as exc:
             _stop_on_storage(exc)
             # The worker itself died (a crash in native code, or killed for memory).
-            outcome = _failed(path, ingested, db, f"worker failed: {type(exc).__name__}: {exc}")
+            outcome = _failed(path, ingested, db, failure_reason("the worker process", exc))
         outcomes[path] = _report(outcome)
     return outcomes
 
@@ -268,7 +279,8 @@ def batch_flow(
     """Ingest, extract, load and validate every PDF under ``paths``; optionally export.
 
     Args:
-        paths: PDF files and folders of PDFs.
+        paths: PDF files and folders of PDFs (a name that is not UTF-8 as
+            :func:`pipeline.names.portable` carries it).
         db: SQLAlchemy URL (default: ``COUNCILPDF_DB`` or the local SQLite file).
         store: folder of the content-addressed store.
         export_dir: if given, write the JSON export there afterwards.
@@ -279,7 +291,7 @@ def batch_flow(
     store_path = str(store_dir(store))
     engine_for(db)  # migrate once, before tasks share the database
     by_path = {str(Path(k).resolve()): v for k, v in (origins or {}).items()}
-    files = [str(p) for p in discover(paths)]
+    files = [str(p) for p in discover(local(p) for p in paths)]
     outcomes = _outcomes(files, db, store_path, force, by_path)
     summary = tuple(outcomes[path] for path in files)
     loaded = [o.sha256 for o in summary if o.status in ("loaded", "partial") and o.sha256]

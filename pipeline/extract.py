@@ -35,7 +35,7 @@ from extractors.layout import Line, page_lines, page_stamp
 from extractors.metadata import extract_document_meta
 from extractors.sections import front_sheet_length, page_view, printed_page_numbers, segment
 from extractors.values import fiscal_year_of_month
-from pipeline.pdf.pdfpages import PdfDocument, open_document
+from pipeline.pdf.pdfpages import PageUnread, PdfDocument, open_document
 from schemas.records import (
     Action,
     AgendaItem,
@@ -110,13 +110,16 @@ def segment_pdf(path: Path, sha256: str) -> Segmentation:
 
 
 def _segment(doc: PdfDocument, path: Path, sha256: str) -> Segmentation:
-    faults = Faults()
+    faults = Faults(check=doc.check_time)
     with faults.active():
         return _segment_guarded(doc, path, sha256, faults)
 
 
 def _segment_guarded(doc: PdfDocument, path: Path, sha256: str, faults: Faults) -> Segmentation:
     views = [page_view(p) for p in doc.pages]
+    for number, reason in doc.unread_pages():
+        # The page is read as empty: what it holds is lost, as an element a fault loses.
+        faults.record(registry.PAGES, f"page {number}", PageUnread(reason), page=number)
     printed = faults.run(registry.SEGMENTATION, "printed page numbers", printed_page_numbers, views) or {}
     source = Source(sha256, printed)
     front_pages, sheet = faults.run(
@@ -182,7 +185,7 @@ def extract_pdf(path: Path, seg: Segmentation) -> DocumentExtraction:
 
 
 def _extract(doc: PdfDocument, seg: Segmentation) -> DocumentExtraction:
-    faults = Faults()
+    faults = Faults(check=doc.check_time)
     with faults.active():
         extraction = _extract_guarded(doc, seg, faults)
     return extraction.model_copy(update={"errors": [*seg.errors, *faults.errors]})
@@ -204,9 +207,12 @@ def _extract_guarded(doc: PdfDocument, seg: Segmentation, faults: Faults) -> Doc
     )
     tables = _without_agenda_grid(found, seg)
     page_texts, lines = _running_text(pages, tables, source, faults)
-    for text in page_texts:
-        if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables):
-            warnings.append(f"page {text.pdf_page}: no text found")
+    empty = [
+        text.pdf_page
+        for text in page_texts
+        if not text.text.strip() and not any(text.pdf_page in t.pages for t in tables)
+    ]
+    warnings.extend(f"{_page_span(first, last)}: no text found" for first, last in _runs(empty))
 
     minutes: list[Minutes] = []
     reports: list[Report] = []
@@ -255,6 +261,21 @@ def _extract_guarded(doc: PdfDocument, seg: Segmentation, faults: Faults) -> Doc
         warnings=warnings,
         scanned=doc.scanned,
     )
+
+
+def _runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of ascending numbers, as (first, last): a thousand blank pages are one warning."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _page_span(first: int, last: int) -> str:
+    return f"page {first}" if first == last else f"pages {first}-{last}"
 
 
 def _without_agenda_grid(tables: Sequence[Table], seg: Segmentation) -> list[Table]:

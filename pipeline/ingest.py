@@ -12,16 +12,19 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from pipeline.pdf.pdfpages import PdfError, inspect_pdf, sha256_of
+from pipeline.names import kind_suffix, readable
+from pipeline.pdf.bounded import inspect_bounded
+from pipeline.pdf.pdfpages import PdfError, sha256_of
 from schemas.sql import ExtractionErrorRow, FileOrigin, SourceFile
 
 DEFAULT_STORE = "data/store"
@@ -38,13 +41,13 @@ class IngestedFile:
     sha256: str
     file_name: str
     stored_path: Path | None
-    status: str  # "new", "seen" or "quarantined"
+    status: str  # "new", "seen", "quarantined" or "skipped" (not a regular file: never read)
     reason: str | None = None
     page_count: int | None = None
 
     @property
     def ok(self) -> bool:
-        return self.status != "quarantined"
+        return self.status not in ("quarantined", "skipped")
 
 
 def store_dir(path: str | os.PathLike | None = None) -> Path:
@@ -55,23 +58,64 @@ def store_dir(path: str | os.PathLike | None = None) -> Path:
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """The files to ingest: PDFs found under directories, and every file named directly.
 
-    A directory contributes its ``*.pdf`` files (any case, recursively); a file given
-    by name is taken whatever its extension, so a mislabelled file is reported
-    rather than silently skipped.
+    A directory contributes its ``*.pdf`` entries (any case, recursively) and the links
+    to folders in it (not followed, but reported by :func:`ingest_file` as skipped, as
+    is a ``.pdf`` that is no regular file); a file given by name is taken whatever its
+    extension, so a mislabelled file is reported rather than silently skipped.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"))
-        elif path.exists():
+        if path.is_dir() and not path.is_symlink():
+            found.extend(sorted(p for p in path.rglob("*") if _candidate(p)))
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             raise FileNotFoundError(f"no such file or directory: {path}")
     unique: dict[Path, None] = {}
     for p in found:
-        unique.setdefault(p.resolve(), None)
+        try:
+            resolved: Path | None = p.resolve()
+        except (OSError, RuntimeError):
+            # A link in a loop resolves to nothing.
+            resolved = None
+        # A regular file is one input however it is reached; anything else (two links to
+        # /dev/zero, to one folder) is an input under each name it was given.
+        unique.setdefault(resolved if resolved is not None and resolved.is_file() else p.absolute(), None)
     return list(unique)
+
+
+def _candidate(path: Path) -> bool:
+    if path.is_symlink() and path.is_dir():
+        return True
+    return path.suffix.lower() == ".pdf" and not path.is_dir()
+
+
+# What is not a regular file, by the test of its mode: reading it would block for ever
+# (a FIFO), never end (a device), or read a folder again, perhaps in a loop (a link to it).
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a link to a folder (not followed: each folder is read once, never in a loop)"),
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "a device, not a file"),
+    (stat.S_ISBLK, "a device, not a file"),
+    (stat.S_ISSOCK, "a socket, not a file"),
+)
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is skipped unread, if it is no regular file (or a link to none)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"skipped: cannot be read ({exc.strerror or exc})"
+    except RuntimeError:
+        return "skipped: a link in a loop"
+    for test, kind in _NOT_REGULAR:
+        if test(mode):
+            return f"skipped: {kind}"
+    if not stat.S_ISREG(mode):
+        return "skipped: not a regular file"
+    return None if os.access(path, os.R_OK) else "skipped: cannot be read (permission denied)"
 
 
 @dataclass(frozen=True)
@@ -102,11 +146,16 @@ def ingest_file(
     path = Path(path)
     if not isinstance(origin, Origin):
         origin = Origin(origin or str(path))
+    origin = replace(origin, uri=readable(origin.uri))
+    name = readable(path.name)
+    skip = not_regular(path)
+    if skip:
+        return IngestedFile(origin.uri, "", name, None, "skipped", skip)
     sha256 = sha256_of(path)
     page_count, reason = _passed_before(engine, sha256), None
     if page_count is None:
         try:
-            page_count = inspect_pdf(path).page_count
+            page_count = inspect_bounded(path).page_count
         except PdfError as exc:
             reason = exc.reason
     now = datetime.now(UTC)
@@ -115,7 +164,7 @@ def ingest_file(
         existing = session.get(SourceFile, sha256, with_for_update=True)
         seen = existing is not None
         if page_count is None:
-            stored = _quarantine(path, sha256, reason or "unusable", store)
+            stored = _quarantine(path, name, sha256, reason or "unusable", store)
             status = "quarantined"
         else:
             stored = _keep(path, sha256, store)
@@ -124,7 +173,7 @@ def ingest_file(
             session.add(
                 SourceFile(
                     sha256=sha256,
-                    file_name=path.name,
+                    file_name=name,
                     size=path.stat().st_size,
                     stored_path=str(stored),
                     first_seen=now,
@@ -140,7 +189,7 @@ def ingest_file(
     return IngestedFile(
         source=origin.uri,
         sha256=sha256,
-        file_name=path.name,
+        file_name=name,
         stored_path=stored,
         status=status,
         reason=reason,
@@ -216,15 +265,15 @@ def _keep(path: Path, sha256: str, store: Path) -> Path:
     return target
 
 
-def _quarantine(path: Path, sha256: str, reason: str, store: Path) -> Path:
+def _quarantine(path: Path, name: str, sha256: str, reason: str, store: Path) -> Path:
     folder = store.parent / "quarantine"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{sha256}{path.suffix.lower() or '.bin'}"
+    target = folder / f"{sha256}{kind_suffix(path.name)}"
     if not target.exists():
         tmp = target.with_name(target.name + f".{os.getpid()}.{threading.get_ident()}.part")
         shutil.copyfile(path, tmp)
         os.replace(tmp, target)
-    target.with_name(f"{sha256}.reason.txt").write_text(f"{path.name}: {reason}\n", encoding="utf-8")
+    target.with_name(f"{sha256}.reason.txt").write_text(f"{name}: {reason}\n", encoding="utf-8")
     return target
 
 
@@ -253,12 +302,31 @@ def mark_partial(engine: Engine, sha256: str, errors: int) -> None:
 
 
 def mark_failed(engine: Engine, sha256: str, reason: str) -> None:
-    """Quarantine a file whose processing failed after ingest, keeping the reason."""
+    """Quarantine a file whose processing failed after ingest, keeping the reason.
+
+    Its stored copy is copied to the quarantine folder with a ``.reason.txt``, as a file
+    refused at ingest is, so a person finds every failed file in one place.
+    """
     with Session(engine) as session, session.begin():
         row = session.get(SourceFile, sha256)
         if row is not None:
             row.status = "quarantined"
             row.reason = reason
+            stored = Path(row.stored_path) if row.stored_path else None
+            if stored is not None and stored.is_file():
+                _quarantine(stored, row.file_name, sha256, reason, stored.parent.parent)
+
+
+def failure_reason(stage: str, exc: BaseException) -> str:
+    """Why a document failed at ``stage`` after ingest, said for a person, the error after it."""
+    if isinstance(exc, PdfError):
+        return exc.reason
+    if isinstance(exc, MemoryError):
+        return f"over budget: {stage} ran out of memory"
+    return (
+        f"{stage} failed: the pipeline stopped on something in this file it does not handle "
+        f"(kept in quarantine to read again with a later version): {type(exc).__name__}: {exc}"
+    )
 
 
 def quarantined(engine: Engine) -> list[SourceFile]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Status = Literal["loaded", "partial", "unchanged", "quarantined", "failed"]
+Status = Literal["loaded", "partial", "unchanged", "quarantined", "failed", "skipped"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ class BatchSummary:
         """ "N of M failed" with what else happened."""
         loaded = sum(o.status == "loaded" for o in self.outcomes)
         unchanged = sum(o.status == "unchanged" for o in self.outcomes)
+        skipped = sum(o.status == "skipped" for o in self.outcomes)
         return (
             f"{self.failed} of {self.total} failed ({loaded} loaded, {self.partial} partial, "
-            f"{unchanged} unchanged)"
+            f"{unchanged} unchanged{f', {skipped} skipped' if skipped else ''})"
         )

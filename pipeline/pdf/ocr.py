@@ -47,6 +47,7 @@ from pipeline.pdf.hocr import (
     restore_day_numbers,
     restore_misread,
 )
+from pipeline.pdf.limits import Limits, over
 from pipeline.pdf.pageobjects import boxed, char_object
 from pipeline.pdf.scanimage import PT_PER_PX, Fill, Rule
 
@@ -72,6 +73,10 @@ MIN_SIZE = 4.0
 
 class OcrError(Exception):
     """Tesseract failed on a page."""
+
+
+class OcrOverBudget(OcrError):
+    """The page is larger than the OCR reads (:class:`pipeline.pdf.limits.Limits` ``pixels``)."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, *, cache: Path | None = None)
         cache: folder of kept results; defaults to :func:`cache_dir`.
 
     Raises:
-        OcrError: Tesseract is missing or failed on the page.
+        OcrError: Tesseract is missing or failed on the page, or the page is too large to read.
     """
     version = tesseract_version()
     if version is None:
@@ -197,6 +202,11 @@ def render_page(doc: pdfium.PdfDocument, index: int) -> np.ndarray:
     with PDFIUM_LOCK:
         page = doc[index]
         try:
+            width, height = page.get_size()
+            budget = Limits.current()
+            if width * height * (DPI / 72) ** 2 > budget.pixels:
+                what = f"page {index + 1} is {width / 72:,.0f} × {height / 72:,.0f} in at {DPI} dpi"
+                raise OcrOverBudget(over(what, budget, "pixels"))
             bitmap = page.render(scale=DPI / 72, grayscale=True, draw_annots=False)
             grey = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
             bitmap.close()

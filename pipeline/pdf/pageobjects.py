@@ -11,6 +11,8 @@ from typing import Any
 
 from pdfplumber.page import Page
 
+from extractors.base import storable
+
 Box = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in points, origin at the top-left of the page."""
 
@@ -49,10 +51,10 @@ def char_object(
     color: tuple[float, ...] | None,
     height: float | None = None,
 ) -> dict[str, Any]:
-    """A glyph as pdfplumber's ``char``: its advance is its box's width."""
+    """A glyph as pdfplumber's ``char``: its advance is its box's width; its text one a database keeps."""
     obj = boxed("char", box, page, height)
     obj.update(
-        text=text,
+        text=storable(text),
         fontname=fontname,
         size=size,
         upright=upright,

@@ -16,22 +16,29 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import logging
 import math
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfplumber.page import Page
 
+from extractors.base import Abandon
+from pipeline.pdf import limits
 from pipeline.pdf import ocr as ocr_reader
+from pipeline.pdf.filekind import not_a_pdf
 from pipeline.pdf.formfields import field_chars, under_fields
 from pipeline.pdf.pageobjects import boxed, char_object
+from pipeline.pdf.streams import over_budget
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +64,13 @@ _CLIP_SLACK = 0.5
 # PDFium reports a hyphen it judged to be a line-end hyphen as U+0002.
 _SOFT_HYPHEN = 0x2
 _SKIPPED_CODEPOINTS = {0x0, 0xA, 0xD, 0xFFFE, 0xFFFF}
+_HIGH_SURROGATES = (0xD800, 0xDC00)
+_LOW_SURROGATES = (0xDC00, 0xE000)
+
+# Scanned pages OCR'd at ingest to find text: a thousand blank scans are not all read to say so.
+_OCR_PROBE_PAGES = 10
+# A page whose box has no area is shown on US Letter, as PDFium and pdfminer both do.
+_LETTER = (0.0, 0.0, 612.0, 792.0)
 
 _SEG_LINE = raw.FPDF_SEGMENT_LINETO
 _SEG_BEZIER = raw.FPDF_SEGMENT_BEZIERTO
@@ -69,6 +83,14 @@ class PdfError(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class OverBudget(PdfError, Abandon):
+    """Reading the document broke a limit on the whole of it (:mod:`pipeline.pdf.limits`)."""
+
+
+class PageUnread(Exception):
+    """A page left unread, and why: PDFium cannot load it, or it breaks a limit on a page."""
 
 
 @dataclass(frozen=True)
@@ -115,22 +137,25 @@ def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
     the extraction.
 
     Raises:
-        PdfError: the file is empty, not a PDF, truncated, corrupt, encrypted,
-            has no pages, or is a scan that cannot be read (no OCR, or OCR found no text).
+        PdfError: the file is empty, not a PDF, truncated, corrupt, encrypted, has no
+            page that can be read, breaks a limit of :mod:`pipeline.pdf.limits` (pages,
+            glyphs, a stream inflating past its limit), or is a scan that cannot be read
+            (no OCR, or OCR found no text).
     """
     path = Path(path)
     size = path.stat().st_size
     if size == 0:
         raise PdfError("empty file (0 bytes)")
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
-        fh.seek(max(0, size - 2048))
-        tail = fh.read()
-    if b"%PDF-" not in head:
-        kind = "HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "file"
-        raise PdfError(f"not a PDF: the {kind} does not start with a %PDF header")
-    if b"%%EOF" not in tail:
+    budget = limits.Limits.current()
+    data = path.read_bytes()
+    reason = not_a_pdf(path, data[:1024]) or over_budget(data, budget)
+    if reason:
+        raise PdfError(reason)
+    # A reader opens a file with bytes, NULs or comments after its last %%EOF (a mail
+    # gateway's padding, a signature tool's trailer): only a file with none is cut short.
+    if b"%%EOF" not in data:
         raise PdfError("truncated: the file ends before the PDF end-of-file marker (incomplete download?)")
+    del data
     with PDFIUM_LOCK:
         doc = _open_pdfium(path)
     try:
@@ -138,42 +163,84 @@ def inspect_pdf(path: Path, *, ocr: bool = True) -> PdfInfo:
             count = len(doc)
             if count == 0:
                 raise PdfError("no pages: the PDF opens but holds no pages")
-            chars, images = [], []
-            for i in range(count):
-                page = doc[i]
-                textpage = page.get_textpage()
-                chars.append(_count_visible_chars(textpage))
-                textpage.close()
-                images.append(_shows_image(page))
-                page.close()
+            if count > budget.pages:
+                raise PdfError(limits.over(f"{count:,} pages", budget, "pages"))
+            glances = [_glance(doc, i, budget) for i in range(count)]
+        if all(g is None for g in glances):
+            raise PdfError(f"corrupt: none of its {count:,} pages can be read")
+        seen = [g or (0, 0, False) for g in glances]
+        glyphs = sum(n for n, _, _ in seen if n <= budget.page_objects)
+        if glyphs > budget.glyphs:
+            raise PdfError(limits.over(f"{glyphs:,} glyphs", budget, "glyphs"))
+        chars, images = [v for _, v, _ in seen], [i for _, _, i in seen]
         info = PdfInfo(path, sha256_of(path), size, count, tuple(chars), tuple(images))
         if max(chars) < MIN_TEXT_CHARS:
             if not (ocr and info.pages_needing_ocr and ocr_reader.tesseract_available()):
                 raise PdfError("scanned: no text layer, needs OCR")
-            if not _ocr_finds_text(doc, info.pages_needing_ocr):
-                raise PdfError("scanned: OCR found no text")
+            probed = info.pages_needing_ocr[:_OCR_PROBE_PAGES]
+            if not _ocr_finds_text(doc, probed):
+                shown = (
+                    "" if probed == info.pages_needing_ocr else f" on the first {len(probed)} scanned pages"
+                )
+                raise PdfError(f"scanned: OCR found no text{shown}")
     finally:
         with PDFIUM_LOCK:
             doc.close()
     return info
 
 
-def _shows_image(page: pdfium.PdfPage) -> bool:
-    """Whether the page draws an image, at top level or inside a form."""
+def _glance(doc: pdfium.PdfDocument, index: int, budget: limits.Limits) -> tuple[int, int, bool] | None:
+    """A page's glyphs, visible characters and whether it shows an image; None if it cannot be loaded."""
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError:
+        return None
+    try:
+        textpage = page.get_textpage()
+        glyphs = textpage.count_chars()
+        # A page over the limit is left unread later, but it is text, not a scan.
+        over = glyphs > budget.page_objects
+        visible = glyphs if over else _count_visible_chars(textpage)
+        textpage.close()
+        return glyphs, visible, _shows_image(page, budget)
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        page.close()
+
+
+def _shows_image(page: pdfium.PdfPage, budget: limits.Limits) -> bool:
+    """Whether the page draws an image, at top level or inside a form (among the objects read on a page)."""
+    drawn = itertools.islice(_drawn(page), budget.page_objects)
+    return any(kind == raw.FPDF_PAGEOBJ_IMAGE for _, kind, _ in drawn)
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _drawn(page: pdfium.PdfPage) -> Iterator[tuple[Any, int, tuple]]:
+    """Every object the page draws, forms opened (each form too, before its objects), with its kind
+    and the matrix of the form it sits in.
+
+    A generator, so that a reader can stop at a limit: forms drawing forms twenty times
+    over, five deep, put millions of objects on one page.
+    """
     count = raw.FPDFPage_CountObjects(page.raw)
-    return _any_image([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)])
-
-
-def _any_image(objs: list) -> bool:
-    for obj in objs:
+    stack = [(iter([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)]), _IDENTITY)]
+    fs = raw.FS_MATRIX()
+    while stack:
+        objs, parent = stack[-1]
+        obj = next(objs, None)
+        if obj is None:
+            stack.pop()
+            continue
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            return True
+        yield obj, kind, parent
         if kind == raw.FPDF_PAGEOBJ_FORM:
+            raw.FPDFPageObj_GetMatrix(obj, fs)
+            matrix = _compose((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
             n = raw.FPDFFormObj_CountObjects(obj)
-            if _any_image([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)]):
-                return True
-    return False
+            stack.append((iter([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)]), matrix))
 
 
 def _ocr_finds_text(doc: pdfium.PdfDocument, pages: list[int]) -> bool:
@@ -182,6 +249,8 @@ def _ocr_finds_text(doc: pdfium.PdfDocument, pages: list[int]) -> bool:
         try:
             if ocr_reader.read_page(doc, number - 1).text_chars >= MIN_TEXT_CHARS:
                 return True
+        except ocr_reader.OcrOverBudget as exc:
+            raise PdfError(str(exc)) from exc
         except ocr_reader.OcrError as exc:
             raise PdfError(f"scanned: OCR failed ({exc})") from exc
     return False
@@ -213,6 +282,18 @@ class PdfDocument:
     _plumber: pdfplumber.PDF = field(repr=False)
     _pdfium: pdfium.PdfDocument = field(repr=False)
     _scans: ocr_reader.ReadAhead | None = field(default=None, repr=False)
+    deadline: limits.Deadline = field(default_factory=lambda: limits.Deadline.start(0))
+
+    def check_time(self) -> None:
+        """Raise :class:`OverBudget` once reading the document has taken longer than its budget."""
+        if self.deadline.passed:
+            raise OverBudget(self.deadline.reason)
+
+    def unread_pages(self) -> list[tuple[int, str]]:
+        """Pages read so far that were left unread, with why (page number, reason)."""
+        return [
+            (p.page_number, p.unread) for p in self.pages if isinstance(p, _PdfiumBackedPage) and p.unread
+        ]
 
     @property
     def scanned(self) -> bool:
@@ -250,30 +331,108 @@ def open_document(path: Path, *, ocr: bool = True) -> PdfDocument:
         # Form-field values are page text (pipeline.pdf.formfields); PDFium reads them
         # only once the forms are set up, before any page is loaded.
         doc.init_forms()
+        count = len(doc)
+    plumber = _pdfminer_pages(path, count)
+    if plumber is None:
+        with PDFIUM_LOCK:
+            plumber = _Shell(path, doc)
+    deadline = limits.Deadline.start(count)
+    scans = ocr_reader.ReadAhead(doc, lambda i: _is_scan(doc, i)) if ocr else None
+    for index, page in enumerate(plumber.pages):
+        _attach_lazy_objects(page, doc, index, scans, deadline)
+    return PdfDocument(path, plumber.pages, plumber, doc, scans, deadline)
+
+
+def _pdfminer_pages(path: Path, count: int) -> pdfplumber.PDF | None:
+    """pdfplumber's own document, if pdfminer reads its page tree as PDFium does (``count`` pages)."""
+    plumber = None
     try:
         plumber = pdfplumber.open(path)
-        pages = plumber.pages
-    except Exception as exc:
-        with PDFIUM_LOCK:
-            doc.close()
-        raise PdfError(f"corrupt: the page tree cannot be read ({exc})") from exc
-    scans = ocr_reader.ReadAhead(doc, lambda i: _is_scan(doc, i)) if ocr else None
-    for index, page in enumerate(pages):
-        _attach_lazy_objects(page, doc, index, scans)
-    return PdfDocument(path, pages, plumber, doc, scans)
+        if len(plumber.pages) == count:
+            return plumber
+        plumber.close()
+    except Exception:
+        # pdfminer is stricter than PDFium: a damaged xref or trailer, a box that is no
+        # number, stop it where PDFium repairs the file.
+        if plumber is not None:
+            plumber.stream.close()
+    return None
+
+
+class _Shell(pdfplumber.PDF):
+    """pdfplumber pages for a document pdfminer cannot read as PDFium does, from PDFium's page tree.
+
+    Pages take only their boxes and rotation from their document (their objects come
+    from PDFium), so a file PDFium repairs (a damaged xref, a page tree that loops) is
+    read whole, and page N is PDFium's page N.
+    """
+
+    def __init__(self, path: Path, doc: pdfium.PdfDocument):  # not pdfplumber's: that parses the file
+        self.path = path
+        self.stream = None
+        self.stream_is_external = True
+        self.pages_to_parse = None
+        self.laparams = None
+        self.password = None
+        self.unicode_norm = None
+        self.raise_unicode_errors = True
+        self.metadata: dict = {}
+        self._own_pages: list[Page] = []
+        doctop = 0.0
+        for index in range(len(doc)):
+            attrs = _PageDict(_page_boxes(doc, index))
+            page = Page(self, attrs, page_number=index + 1, initial_doctop=doctop)
+            doctop += page.height
+            self._own_pages.append(page)
+
+    @property
+    def pages(self) -> list[Page]:
+        return self._own_pages
+
+    def close(self) -> None:
+        for page in self._own_pages:
+            page.close()
+
+
+@dataclass(frozen=True)
+class _PageDict:
+    """What a pdfplumber page reads of its page dictionary."""
+
+    attrs: dict[str, Any]
+
+
+def _page_boxes(doc: pdfium.PdfDocument, index: int) -> dict[str, Any]:
+    """A page's boxes and rotation as PDFium reads them (US Letter for a page it cannot load)."""
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError:
+        return {"MediaBox": _LETTER, "Rotate": 0}
+    try:
+        media = _media_box(page)
+        crop = _normal(page.get_cropbox())
+        return {"MediaBox": media, "CropBox": crop or media, "Rotate": page.get_rotation()}
+    finally:
+        page.close()
+
+
+def _normal(box: tuple[float, ...]) -> tuple[float, float, float, float] | None:
+    """A box as (left, bottom, right, top), or None if it has no area or is not a number."""
+    x0, y0, x1, y1 = box
+    normal = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    if not all(math.isfinite(v) for v in normal) or normal[0] == normal[2] or normal[1] == normal[3]:
+        return None
+    return normal
+
+
+def _media_box(page: pdfium.PdfPage) -> tuple[float, float, float, float]:
+    return _normal(page.get_mediabox()) or _LETTER
 
 
 def _is_scan(doc: pdfium.PdfDocument, index: int) -> bool:
     """Whether a page has no text layer but shows an image."""
     with PDFIUM_LOCK:
-        page = doc[index]
-        try:
-            textpage = page.get_textpage()
-            chars = _count_visible_chars(textpage)
-            textpage.close()
-            return chars < MIN_TEXT_CHARS and _shows_image(page)
-        finally:
-            page.close()
+        glance = _glance(doc, index, limits.Limits.current())
+    return glance is not None and glance[1] < MIN_TEXT_CHARS and glance[2]
 
 
 class _PdfiumBackedPage(Page):
@@ -282,10 +441,13 @@ class _PdfiumBackedPage(Page):
     _pdfium_doc: pdfium.PdfDocument
     _pdfium_index: int
     _scans: ocr_reader.ReadAhead | None
+    _deadline: limits.Deadline
 
     @property
     def objects(self) -> dict[str, list[dict]]:
         if "_objects" not in self.__dict__:
+            if self._deadline.passed:
+                raise OverBudget(self._deadline.reason)
             self._reading = True
             try:
                 self._objects = self._read_objects()
@@ -317,10 +479,22 @@ class _PdfiumBackedPage(Page):
         self.objects  # noqa: B018
         return self._read_by_ocr
 
+    @property
+    def unread(self) -> str | None:
+        """Why the page was left unread (it is then empty), if it was; it is not read to tell."""
+        return self.__dict__.get("_unread")
+
     def _read_objects(self) -> dict[str, list[dict]]:
-        objects = read_page_objects(self._pdfium_doc, self._pdfium_index, self)
+        self._text_layer = self._read_by_ocr = False
+        try:
+            objects = read_page_objects(self._pdfium_doc, self._pdfium_index, self)
+        except pdfium.PdfiumError as exc:
+            self.__dict__["_unread"] = f"page {self.page_number} cannot be read ({exc})"
+            return {}
+        except PageUnread as exc:
+            self.__dict__["_unread"] = str(exc)
+            return {}
         self._text_layer = sum(1 for c in objects["char"] if not c["text"].isspace()) >= MIN_TEXT_CHARS
-        self._read_by_ocr = False
         if self._text_layer or not objects.get("image") or self._scans is None:
             return objects
         if not ocr_reader.tesseract_available():
@@ -348,7 +522,11 @@ class _PdfiumBackedPage(Page):
 
 
 def _attach_lazy_objects(
-    page: Page, doc: pdfium.PdfDocument, index: int, scans: ocr_reader.ReadAhead | None
+    page: Page,
+    doc: pdfium.PdfDocument,
+    index: int,
+    scans: ocr_reader.ReadAhead | None,
+    deadline: limits.Deadline,
 ) -> None:
     # pdfplumber builds its Page objects itself; re-classing them keeps everything
     # it set up (boxes, rotation, doctop) and swaps only where objects come from.
@@ -356,6 +534,7 @@ def _attach_lazy_objects(
     page._pdfium_doc = doc
     page._pdfium_index = index
     page._scans = scans
+    page._deadline = deadline
 
 
 def read_page_objects(doc: pdfium.PdfDocument, index: int, page: Page) -> dict[str, list[dict]]:
@@ -379,7 +558,7 @@ class _DisplayTransform:
     """Maps PDF user space (origin bottom-left) to pdfplumber's displayed top-left space."""
 
     def __init__(self, pdfpage: pdfium.PdfPage, page: Page):
-        left, bottom, right, top = pdfpage.get_mediabox()
+        left, bottom, right, top = _media_box(pdfpage)
         self.left, self.bottom, self.right, self.top = left, bottom, right, top
         self.rotation = pdfpage.get_rotation() % 360
         self.page = page
@@ -430,6 +609,11 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     textpage = pdfpage.get_textpage()
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
+    budget = limits.Limits.current()
+    if count > budget.page_objects:
+        textpage.close()
+        what = f"page {page.page_number} holds {count:,} glyphs, left unread"
+        raise PageUnread(limits.over(what, budget, "page_objects"))
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, tuple[str, float, float]] = {}
@@ -438,8 +622,17 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
     clips = _top_level_clips(pdfpage)
     # One glyph: (text, style key or None for an inferred space, origin x, y, loose box).
     glyphs: list[tuple] = []
+    pair_end = -1
     for i in range(count):
+        if i == pair_end:
+            continue
         code = raw.FPDFText_GetUnicode(tp, i)
+        if _HIGH_SURROGATES[0] <= code < _HIGH_SURROGATES[1] and i + 1 < count:
+            # PDFium gives a character beyond the BMP as its two UTF-16 halves, one glyph each.
+            low = raw.FPDFText_GetUnicode(tp, i + 1)
+            if _LOW_SURROGATES[0] <= low < _LOW_SURROGATES[1]:
+                code = 0x10000 + ((code - _HIGH_SURROGATES[0]) << 10) + (low - _LOW_SURROGATES[0])
+                pair_end = i + 1
         if code in _SKIPPED_CODEPOINTS:
             continue
         generated = raw.FPDFText_IsGenerated(tp, i)
@@ -457,7 +650,8 @@ def _read_chars(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> l
         if key not in styles:
             styles[key] = _style_of(tp, i, textobj, fonts)
             faces[key] = raw.FPDFTextObj_GetFont(textobj)
-        text = "-" if code == _SOFT_HYPHEN else chr(code)
+        # A broken ToUnicode map can give any number: storable() in char_object keeps what is left.
+        text = "-" if code == _SOFT_HYPHEN else chr(code) if code <= sys.maxunicode else "\ufffd"
         glyphs.append((text, key, ox.value, oy.value, rect.left, rect.bottom, rect.right, rect.top))
     textpage.close()
     _read_ligatures(glyphs, styles, faces)
@@ -688,22 +882,13 @@ def _font_of(textobj, cache: dict[int, tuple[str, float, float]]) -> tuple[str, 
 
 
 def _read_graphics(pdfpage: pdfium.PdfPage, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    count = raw.FPDFPage_CountObjects(pdfpage.raw)
-    objs = [raw.FPDFPage_GetObject(pdfpage.raw, i) for i in range(count)]
-    yield from _walk(objs, identity, page, tf)
-
-
-def _walk(objs, parent: tuple, page: Page, tf: _DisplayTransform) -> Iterator[tuple[str, dict]]:
-    fs = raw.FS_MATRIX()
-    for obj in objs:
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            raw.FPDFPageObj_GetMatrix(obj, fs)
-            matrix = _compose((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
-            n = raw.FPDFFormObj_CountObjects(obj)
-            yield from _walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)], matrix, page, tf)
-        elif kind == raw.FPDF_PAGEOBJ_PATH:
+    budget = limits.Limits.current()
+    for n, (obj, kind, parent) in enumerate(_drawn(pdfpage)):
+        if n == budget.page_objects:
+            what = f"page {page.page_number} draws more than {n:,} objects, left unread"
+            raise PageUnread(limits.over(what, budget, "page_objects"))
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            fs = raw.FS_MATRIX()
             raw.FPDFPageObj_GetMatrix(obj, fs)
             matrix = _compose((fs.a, fs.b, fs.c, fs.d, fs.e, fs.f), parent)
             yield from _path_objects(obj, matrix, page, tf)
