@@ -16,16 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from extractors.layout import Line, Word, is_bold_font
-
-# Two glyphs further apart than this fraction of the font size are two words.
-WORD_GAP = 0.18
-# Two words further apart than this fraction of the font size are two chunks: wider
-# than a (justified) space, narrower than any column gap worth the name.
-CHUNK_GAP = 0.75
-# Glyphs whose vertical extents overlap by this fraction of the smaller one share a line.
-LINE_OVERLAP = 0.5
-# Rotated glyphs further apart along the baseline than this many advances are two labels.
-WORD_SPACE = 1.25
+from extractors.tables.settings import SETTINGS
 
 Char = dict
 
@@ -34,7 +25,7 @@ def is_blank(char: Char) -> bool:
     return not char["text"].strip()
 
 
-def split_chunks(line: Line, gap: float = CHUNK_GAP) -> list[Line]:
+def split_chunks(line: Line, gap: float = SETTINGS.chunk_gap) -> list[Line]:
     """The line cut where words stand further apart than ``gap`` font sizes."""
     parts: list[list[Word]] = [[line.words[0]]]
     for prev, word in pairwise(line.words):
@@ -50,10 +41,10 @@ def line_bands(chars: Iterable[Char]) -> list[list[Char]]:
     bands: list[list] = []  # [top, bottom, chars]
     for char in glyphs:
         top, bottom = char["top"], char["bottom"]
-        height = max(bottom - top, 0.1)
-        for band in reversed(bands[-4:]):
+        height = max(bottom - top, SETTINGS.min_glyph_extent)
+        for band in reversed(bands[-SETTINGS.band_lookback :]):
             overlap = min(band[1], bottom) - max(band[0], top)
-            if overlap >= LINE_OVERLAP * min(height, band[1] - band[0]):
+            if overlap >= SETTINGS.line_overlap * min(height, band[1] - band[0]):
                 band[2].append(char)
                 # A line's band follows its larger glyphs: superscripts do not widen it.
                 if height >= band[1] - band[0]:
@@ -79,7 +70,7 @@ def words_of(chars: Sequence[Char]) -> tuple[Word, ...]:
         if not char["text"].strip():
             prev = None
             continue
-        if prev is None or char["x0"] - prev["x1"] > WORD_GAP * max(char["size"], prev["size"], 1.0):
+        if prev is None or char["x0"] - prev["x1"] > SETTINGS.word_gap * max(char["size"], prev["size"], 1.0):
             words.append([])
         words[-1].append(char)
         prev = char
@@ -100,7 +91,7 @@ def _word(chars: list[Char]) -> Word:
         size = max(size, c["size"])
         bold += bold_font(c.get("fontname", ""))
     text = "".join(c["text"] for c in chars)
-    return Word(text, chars[0]["x0"], top, x1, bottom, size, bold * 2 > len(chars))
+    return Word(text, chars[0]["x0"], top, x1, bottom, size, bold > SETTINGS.majority * len(chars))
 
 
 class PageText:
@@ -164,7 +155,7 @@ def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
         size = max(char["size"], 1.0)
         for block in blocks:
             advance = max(char["bottom"] - char["top"], (block[3] - block[1]) / len(block[4]))
-            space = min(size, WORD_SPACE * advance)
+            space = min(size, SETTINGS.word_space * advance)
             near_x = char["x0"] <= block[2] + size and char["x1"] >= block[0] - size
             near_y = char["top"] <= block[3] + space and char["bottom"] >= block[1] - space
             if near_x and near_y:
@@ -189,11 +180,11 @@ def rotated_lines(chars: Iterable[Char]) -> list[str]:
     for upward in (True, False):
         columns: list[list] = []  # [x0, x1, chars]
         for char in sorted((c for c in glyphs if (c["matrix"][1] > 0) == upward), key=lambda c: c["x0"]):
-            width = max(char["x1"] - char["x0"], 0.1)
+            width = max(char["x1"] - char["x0"], SETTINGS.min_glyph_extent)
             col = columns[-1] if columns else None
-            if col is not None and min(col[1], char["x1"]) - max(col[0], char["x0"]) >= LINE_OVERLAP * min(
-                width, col[1] - col[0]
-            ):
+            if col is not None and min(col[1], char["x1"]) - max(
+                col[0], char["x0"]
+            ) >= SETTINGS.line_overlap * min(width, col[1] - col[0]):
                 col[2].append(char)
                 col[1] = max(col[1], char["x1"])
             else:
@@ -210,7 +201,7 @@ def _join_rotated(chars: Sequence[Char], upward: bool) -> str:
     out = [chars[0]["text"]]
     for prev, char in pairwise(chars):
         gap = (prev["top"] - char["bottom"]) if upward else (char["top"] - prev["bottom"])
-        if gap > WORD_GAP * max(char["size"], prev["size"], 1.0):
+        if gap > SETTINGS.word_gap * max(char["size"], prev["size"], 1.0):
             out.append(" ")
         out.append(char["text"])
     return "".join(out)
@@ -240,7 +231,10 @@ def _broken_word(prev: Line, line: Line, width: float) -> bool:
     if len(prev.words) > 1 or not (tail.text[-1:].isalpha() and head.text[:1].islower()):
         return False
     joined = (tail.x1 - tail.x0) + (head.x1 - head.x0)
-    return joined > width * 0.98 and (tail.x1 - tail.x0) + 1.2 * head.size > width
+    return (
+        joined > width * SETTINGS.broken_fill
+        and (tail.x1 - tail.x0) + SETTINGS.broken_overflow * head.size > width
+    )
 
 
 def collapse(text: str) -> str:
@@ -257,4 +251,4 @@ def is_bold(lines: Sequence[Line]) -> bool:
     """Whether most of a cell's (upright) text is bold."""
     total = sum(len(w.text) for ln in lines for w in ln.words)
     bold = sum(len(w.text) for ln in lines for w in ln.words if w.bold)
-    return total > 0 and bold * 2 > total
+    return total > 0 and bold > SETTINGS.majority * total
