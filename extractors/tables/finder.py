@@ -133,10 +133,10 @@ def widened(box: BBox, lines: Sequence[Line]) -> BBox:
 def _in_any(char: Char, boxes: Sequence[BBox]) -> bool:
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     slack = SETTINGS.hairline
-    return any(
-        x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack
-        for x0, top, x1, bottom in boxes
-    )
+    for x0, top, x1, bottom in boxes:
+        if x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack:
+            return True
+    return False
 
 
 def region_fragment(page: Page, box: BBox) -> Fragment | None:

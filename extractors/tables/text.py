@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 from extractors.layout import Line, Word, is_bold_font
 from extractors.tables.settings import SETTINGS
@@ -37,14 +38,15 @@ def split_chunks(line: Line, gap: float = SETTINGS.chunk_gap) -> list[Line]:
 
 def line_bands(chars: Iterable[Char]) -> list[list[Char]]:
     """Upright glyphs grouped into lines (bands of overlapping height), top to bottom."""
-    glyphs = sorted((c for c in chars if c.get("upright", True)), key=lambda c: (c["top"], c["x0"]))
+    glyphs = sorted((c for c in chars if c.get("upright", True)), key=itemgetter("top", "x0"))
+    least, lookback, share = SETTINGS.min_glyph_extent, SETTINGS.band_lookback, SETTINGS.line_overlap
     bands: list[list] = []  # [top, bottom, chars]
     for char in glyphs:
         top, bottom = char["top"], char["bottom"]
-        height = max(bottom - top, SETTINGS.min_glyph_extent)
-        for band in reversed(bands[-SETTINGS.band_lookback :]):
+        height = max(bottom - top, least)
+        for band in reversed(bands[-lookback:]):
             overlap = min(band[1], bottom) - max(band[0], top)
-            if overlap >= SETTINGS.line_overlap * min(height, band[1] - band[0]):
+            if overlap >= share * min(height, band[1] - band[0]):
                 band[2].append(char)
                 # A line's band follows its larger glyphs: superscripts do not widen it.
                 if height >= band[1] - band[0]:
@@ -63,14 +65,15 @@ def lines_of(bands: Iterable[Sequence[Char]], page: int = 0) -> list[Line]:
 
 def words_of(chars: Sequence[Char]) -> tuple[Word, ...]:
     """The glyphs of one line cut into words at spaces and gaps."""
-    ordered = sorted(chars, key=lambda c: c["x0"])
+    ordered = sorted(chars, key=itemgetter("x0"))
+    gap = SETTINGS.word_gap
     words: list[list[Char]] = []
     prev: Char | None = None
     for char in ordered:
         if not char["text"].strip():
             prev = None
             continue
-        if prev is None or char["x0"] - prev["x1"] > SETTINGS.word_gap * max(char["size"], prev["size"], 1.0):
+        if prev is None or char["x0"] - prev["x1"] > gap * max(char["size"], prev["size"], 1.0):
             words.append([])
         words[-1].append(char)
         prev = char
@@ -83,14 +86,12 @@ def bold_font(fontname: str) -> bool:
 
 
 def _word(chars: list[Char]) -> Word:
-    top, x1, bottom, size, bold = chars[0]["top"], chars[0]["x1"], chars[0]["bottom"], 0.0, 0
-    for c in chars:
-        top = min(top, c["top"])
-        x1 = max(x1, c["x1"])
-        bottom = max(bottom, c["bottom"])
-        size = max(size, c["size"])
-        bold += bold_font(c.get("fontname", ""))
-    text = "".join(c["text"] for c in chars)
+    top = min([c["top"] for c in chars])
+    x1 = max([c["x1"] for c in chars])
+    bottom = max([c["bottom"] for c in chars])
+    size = max([0.0, *(c["size"] for c in chars)])
+    bold = sum(map(bold_font, [c.get("fontname", "") for c in chars]))
+    text = "".join([c["text"] for c in chars])
     return Word(text, chars[0]["x0"], top, x1, bottom, size, bold > SETTINGS.majority * len(chars))
 
 
@@ -100,6 +101,9 @@ class PageText:
     def __init__(self, chars: Sequence[Char], page: int):
         self.page = page
         self.bands = line_bands(chars)
+        # How far down each band's glyph centres reach, so a grid skips bands outside it.
+        centres = ([(c["top"] + c["bottom"]) * 0.5 for c in band] for band in self.bands)
+        self._centres = [(min(ys), max(ys)) for ys in centres]
         self.rotated = [c for c in chars if not c.get("upright", True) and not is_blank(c)]
 
     def lines(self, keep: Callable[[Char], bool] | None = None) -> list[Line]:
@@ -119,14 +123,17 @@ class PageText:
         """
         parts: dict[Hashable, list[list[Char]]] = {}
         rotated: dict[Hashable, list[Char]] = {}
-        for band in [*self.bands, self.rotated]:
+        left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+        last_row, last_col = len(ys) - 2, len(xs) - 2
+        level = [b for b, (a, z) in zip(self.bands, self._centres, strict=True) if z >= top and a <= bottom]
+        for band in [*level, self.rotated]:
             split: dict[Hashable, list[Char]] = {}
             for c in band:
                 cx = (c["x0"] + c["x1"]) * 0.5
                 cy = (c["top"] + c["bottom"]) * 0.5
-                if xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]:
-                    r = min(max(bisect_left(ys, cy) - 1, 0), len(ys) - 2)
-                    k = min(max(bisect_left(xs, cx) - 1, 0), len(xs) - 2)
+                if left <= cx <= right and top <= cy <= bottom:
+                    r = min(max(bisect_left(ys, cy) - 1, 0), last_row)
+                    k = min(max(bisect_left(xs, cx) - 1, 0), last_col)
                     split.setdefault(owner[r][k], []).append(c)
             if band is self.rotated:
                 rotated = split
