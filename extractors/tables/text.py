@@ -41,15 +41,20 @@ def line_bands(chars: Iterable[Char]) -> list[list[Char]]:
     glyphs = sorted((c for c in chars if c.get("upright", True)), key=itemgetter("top", "x0"))
     least, lookback, share = SETTINGS.min_glyph_extent, SETTINGS.band_lookback, SETTINGS.line_overlap
     bands: list[list] = []  # [top, bottom, chars]
+    # Comparisons rather than min() and max(): this runs once for every glyph of the page.
     for char in glyphs:
         top, bottom = char["top"], char["bottom"]
-        height = max(bottom - top, least)
+        height = bottom - top
+        if height < least:
+            height = least
         for band in reversed(bands[-lookback:]):
-            overlap = min(band[1], bottom) - max(band[0], top)
-            if overlap >= share * min(height, band[1] - band[0]):
-                band[2].append(char)
+            upper, lower, members = band
+            extent = lower - upper
+            overlap = (lower if lower < bottom else bottom) - (upper if upper > top else top)
+            if overlap >= share * (height if height < extent else extent):
+                members.append(char)
                 # A line's band follows its larger glyphs: superscripts do not widen it.
-                if height >= band[1] - band[0]:
+                if height >= extent:
                     band[0], band[1] = top, bottom
                 break
         else:
@@ -132,8 +137,10 @@ class PageText:
                 cx = (c["x0"] + c["x1"]) * 0.5
                 cy = (c["top"] + c["bottom"]) * 0.5
                 if left <= cx <= right and top <= cy <= bottom:
-                    r = min(max(bisect_left(ys, cy) - 1, 0), last_row)
-                    k = min(max(bisect_left(xs, cx) - 1, 0), last_col)
+                    r = bisect_left(ys, cy) - 1
+                    k = bisect_left(xs, cx) - 1
+                    r = 0 if r < 0 else last_row if r > last_row else r
+                    k = 0 if k < 0 else last_col if k > last_col else k
                     split.setdefault(owner[r][k], []).append(c)
             if band is self.rotated:
                 rotated = split
