@@ -54,8 +54,8 @@ class TableSettings:
     probe_offset: float = 0.6
 
     # ------------------------------------------------------------------ ruled grids
-    # A boundary counts as drawn when rulings cover this share of it: a ruling broken
-    # where text overprints it still draws the boundary.
+    # A boundary counts as drawn when rulings cover this share of it: over half, so a rule
+    # that stops short or is broken still divides two cells, one that only grazes it does not.
     drawn: float = 0.6
     # Cell text sits this far (points) inside the rulings, so a word broken over two lines
     # is judged against the cell's inner width.
