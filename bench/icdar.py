@@ -45,11 +45,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from extractors.tables import page_fragments, region_fragment  # noqa: E402
+from extractors.tables.settings import SETTINGS  # noqa: E402
 from pipeline.pdf.pdfpages import open_document  # noqa: E402
 
 SHARED = REPO.parent / "shared"
-TEXT_MARGIN = 2.0
-RULING_MARGIN = 12.0
+# Every method is given the margins around a region that the engine reads with.
+TEXT_MARGIN = SETTINGS.region_text_margin
+RULING_MARGIN = SETTINGS.region_ruling_margin
 
 Grid = list[list[str]]
 # (pdf path, 1-based page number, page object, region in top-left page coordinates or None) -> grids

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 from itertools import pairwise
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,9 +16,11 @@ from extractors.tables.header import header_rows
 from extractors.tables.joining import continues, join
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
 from extractors.tables.ruled import cluster
-from extractors.tables.rulings import JOIN_GAP, Segment, coverage, merge_segments
+from extractors.tables.rulings import Segment, coverage, merge_segments
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import is_numeric
 from extractors.tables.text import cell_text, collapse, rotated_blocks, rotated_lines, split_chunks
+from tests.conftest import REPO
 
 # ---------------------------------------------------------------- rulings
 
@@ -46,7 +51,7 @@ def test_merged_collinear_rulings_do_not_touch(segs):
     for a in merged:
         for b in merged:
             if a is not b and a.horizontal == b.horizontal and a.pos == b.pos:
-                assert b.start - a.end > JOIN_GAP or a.start - b.end > JOIN_GAP
+                assert b.start - a.end > SETTINGS.join_gap or a.start - b.end > SETTINGS.join_gap
 
 
 @given(st.lists(st.floats(min_value=-1e4, max_value=1e4, allow_nan=False), max_size=40))
@@ -245,3 +250,22 @@ def test_header_rows_told_by_shading_not_bold_body_labels():
     assert header_rows(frag) == 0
     frag.cells = [Cell(c.row, c.col, c.text, c.bbox, shaded=c.row == 0, bold=True) for c in frag.cells]
     assert header_rows(frag) == 1
+
+
+# ---------------------------------------------------------------- settings
+
+
+def test_every_number_the_table_engine_judges_by_is_a_field_of_its_settings():
+    modules = [p for p in (REPO / "extractors" / "tables").glob("*.py") if p.name != "settings.py"]
+    constants = []
+    for path in modules:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, int | float):
+                constants.append(f"{path.name}:{node.lineno}")
+    assert constants == []
+
+
+def test_the_table_settings_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        SETTINGS.min_rows = 2  # type: ignore[misc]

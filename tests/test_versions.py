@@ -56,6 +56,13 @@ def test_an_extractors_version_changes_with_its_code_and_with_the_code_it_import
     assert _versions(tree)["minutes"] != after_minutes["minutes"]
 
 
+def test_the_table_engines_version_changes_with_its_settings(tmp_path):
+    tree = _copy(tmp_path)
+    before = _versions(tree)
+    _touch(tree / "extractors" / "tables" / "settings.py")
+    assert _versions(tree)["tables"] != before["tables"]
+
+
 def test_a_changed_extractor_re_extracts_on_the_next_run_and_an_unchanged_one_does_not(tmp_path, raw_pdfs):
     tree = _copy(tmp_path)
     pdf, db, store = raw_pdfs / "oneSource-2019-07-12-minutes.pdf", tmp_path / "db.sqlite", tmp_path / "store"

@@ -21,6 +21,7 @@ from extractors.tables.finder import PageTables, page_fragments, region_fragment
 from extractors.tables.foot import take_stranded_rows
 from extractors.tables.joining import Joined, group_fragments, join
 from extractors.tables.model import EXTRACTOR, Fragment
+from extractors.tables.settings import SETTINGS
 from schemas.records import Span, Table, TableRegion
 
 _CONTINUED = re.compile(r"\b(?:continued|cont'?d|cont\.)", re.I)
@@ -47,9 +48,12 @@ def extract_tables(pages: Sequence[Page], source: Source, *, breaks: Collection[
     }
 
     def text_between(a: Fragment, b: Fragment) -> bool:
-        below = any(ln.top >= a.bbox[3] - 1 for ln in body[a.page])
+        below = any(ln.top >= a.bbox[3] - SETTINGS.edge_slack for ln in body[a.page])
         # "Table 3 (continued)" above a fragment announces the join rather than blocks it.
-        above = any(ln.bottom <= b.bbox[1] + 1 and not _CONTINUED.search(ln.text) for ln in body[b.page])
+        above = any(
+            ln.bottom <= b.bbox[1] + SETTINGS.edge_slack and not _CONTINUED.search(ln.text)
+            for ln in body[b.page]
+        )
         return below or above
 
     ordered = [f for p in pages for f in frags[p.page_number]]

@@ -13,12 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractors.tables.model import Cell, Fragment, drop_empty_lines
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import is_figure, is_numeric
-
-# Share of a column's body cells that decides what it holds.
-MOSTLY = 0.5
-# Rows a block needs, its header included, to stand as a table.
-MIN_BLOCK_ROWS = 3
 
 
 def side_by_side(frag: Fragment) -> list[Fragment]:
@@ -36,7 +32,7 @@ def side_by_side(frag: Fragment) -> list[Fragment]:
         return [frag]
     left = _block(frag, [c for c in frag.cells if c.col < cut], 0, cut)
     right = _block(frag, [c for c in frag.cells if c.col >= cut], cut, frag.n_cols)
-    if min(left.n_rows, right.n_rows) < MIN_BLOCK_ROWS:
+    if min(left.n_rows, right.n_rows) < SETTINGS.min_block_rows:
         return [frag]
     return [left, *side_by_side(right)]
 
@@ -48,11 +44,11 @@ def _column_kinds(frag: Fragment) -> list[str]:
     for col in range(frag.n_cols):
         texts = [c.text for c in body if c.col == col]
         figures = sum(1 for t in texts if is_figure(t) or is_numeric(t))
-        if len(texts) < MIN_BLOCK_ROWS:
+        if len(texts) < SETTINGS.min_block_rows:
             kinds.append("")
-        elif figures > MOSTLY * len(texts):
+        elif figures > SETTINGS.majority * len(texts):
             kinds.append("figures")
-        elif figures < (1 - MOSTLY) * len(texts):
+        elif figures < (1 - SETTINGS.majority) * len(texts):
             kinds.append("words")
         else:
             kinds.append("")

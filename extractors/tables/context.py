@@ -15,16 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.layout import Heading, Line, body_size, find_headings, join_text, page_stamp
+from extractors.tables.settings import SETTINGS
 from schemas.records import BBox
-
-# Running heads and feet: lines at the same place on this many pages or more.
-RUNNING_MIN_PAGES = 3
-# Page furniture lives in this top and bottom share of the page.
-MARGIN_SHARE = 0.12
-# A document needs this much text outside its tables to show its own body size.
-MIN_BODY_CHARS = 300
-# Headings this close in size (points) are of one level.
-LEVEL_TOLERANCE = 0.3
 
 
 @dataclass(frozen=True)
@@ -49,20 +41,30 @@ def furniture(lines_by_page: Sequence[Sequence[Line]], heights: Sequence[float])
         if stamp is not None:
             out.add(id(stamp))
         for line in lines:
-            if line.bottom <= MARGIN_SHARE * height or line.top >= (1 - MARGIN_SHARE) * height:
-                seen.setdefault((_shape(line.text), round(line.top / 4)), set()).add(index)
-    running = {k for k, pages in seen.items() if len(pages) >= RUNNING_MIN_PAGES}
+            if _in_margin(line, height):
+                seen.setdefault(_place(line), set()).add(index)
+    running = {k for k, pages in seen.items() if len(pages) >= SETTINGS.running_min_pages}
     for lines, height in zip(lines_by_page, heights, strict=True):
         for line in lines:
-            in_margin = line.bottom <= MARGIN_SHARE * height or line.top >= (1 - MARGIN_SHARE) * height
-            if in_margin and (_shape(line.text), round(line.top / 4)) in running:
+            if _in_margin(line, height) and _place(line) in running:
                 out.add(id(line))
     return out
 
 
+def _in_margin(line: Line, height: float) -> bool:
+    share = SETTINGS.margin_share
+    return line.bottom <= share * height or line.top >= (1 - share) * height
+
+
+def _place(line: Line) -> tuple[str, int]:
+    """What a running line keeps from page to page: its text with numbers masked, and where it stands."""
+    return _shape(line.text), round(line.top / SETTINGS.running_band)
+
+
 def _inside(line: Line, box: BBox) -> bool:
     cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+    slack = SETTINGS.edge_slack
+    return box[0] - slack <= cx <= box[2] + slack and box[1] - slack <= cy <= box[3] + slack
 
 
 def body_lines(lines: Sequence[Line], tables: Sequence[BBox], skip: set[int]) -> list[Line]:
@@ -77,7 +79,7 @@ class DocumentContext:
         self.lines = sorted(lines, key=lambda ln: (ln.page, ln.top, ln.x0))
         # A document of a heading and a table has too little text to show its body
         # size; the whole PDF's then stands in.
-        enough = sum(len(ln.text) for ln in self.lines) >= MIN_BODY_CHARS
+        enough = sum(len(ln.text) for ln in self.lines) >= SETTINGS.min_body_chars
         self.body = body_size(self.lines) if enough or fallback_body is None else fallback_body
         self.headings: list[Heading] = find_headings(self.lines, self.body)
         heading_lines = {id(ln) for h in self.headings for ln in h.lines}
@@ -95,18 +97,18 @@ class DocumentContext:
             after: (page, bottom) of the previous table of the document, if any: the
                 preamble never reaches above it.
         """
-        count = sum(1 for k in self._heading_keys if k <= (page, top + 1))
+        count = sum(1 for k in self._heading_keys if k <= (page, top + SETTINGS.edge_slack))
         above = self.headings[:count]
         path: list[tuple[Heading, float]] = []
         for h, size in zip(above, self._heading_sizes, strict=False):
-            while path and path[-1][1] <= size + LEVEL_TOLERANCE:
+            while path and path[-1][1] <= size + SETTINGS.level_tolerance:
                 path.pop()
             path.append((h, size))
         nearest = above[-1] if above else None
         start = (nearest.page, nearest.bottom) if nearest else (0, 0.0)
         if after is not None and after > start:
             start = after
-        end = (page, top + 1)
+        end = (page, top + SETTINGS.edge_slack)
         between = [ln for p, t, b, ln in self._body if start < (p, t) and (p, b) <= end]
         return TableContext(
             section_title=nearest.text if nearest else None,

@@ -21,31 +21,10 @@ from extractors.layout import Line
 from extractors.tables.header import header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.rulings import Segment
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import is_numeric, line_chunks, region_table
 from extractors.tables.text import Char, rotated_blocks
 from schemas.records import BBox
-
-# A line shows columns when a gap this wide (font sizes) splits it.
-COLUMN_GAP = 1.0
-# Lines further apart than this many line heights belong to different blocks.
-BLOCK_GAP = 1.6
-# A table has at least this many rows with two or more cells.
-MIN_ROWS = 3
-# A section line within a block stands at most this many line heights from the lines
-# around it.
-SECTION_GAP = 3.0
-# Lines without columns (wrapped labels, section lines) a block may hold in a row.
-MAX_INNER_LINES = 2
-# Column-header lines looked for above a block.
-MAX_HEADER_LINES = 3
-# Cells of this many words or more are running text.
-PROSE_WORDS = 7
-# Header lines are set no larger than this many times the table's text.
-HEADER_SIZE = 1.25
-# Text starting this close (points) to where a column's text starts is aligned with it.
-ALIGN = 1.0
-# Rules framing one table end this close (points) to one another.
-FRAME_ENDS = 2.0
 
 _CAPTION = re.compile(r"^\s*(?:table|figure|chart|graph|source|note)s?\b", re.I)
 _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,5}[.)])$", re.I)
@@ -53,7 +32,7 @@ _LIST_MARKER = re.compile(r"^(?:[•·▪◦‣∙*–-]|\(?\d{1,3}[.)]?|\(?[a-z
 
 def shows_columns(chunks: Sequence[Line]) -> bool:
     """Whether a line's chunks stand apart by a column-sized gap."""
-    return any(b.x0 - a.x1 >= COLUMN_GAP * min(a.size, b.size) for a, b in pairwise(chunks))
+    return any(b.x0 - a.x1 >= SETTINGS.column_gap * min(a.size, b.size) for a, b in pairwise(chunks))
 
 
 def text_tables(
@@ -77,7 +56,7 @@ def text_tables(
     labels = rotated_blocks(rotated)
     out = []
     taken: set[int] = set()
-    if sum(multi) >= MIN_ROWS:
+    if sum(multi) >= SETTINGS.min_rows:
         for start, end in _blocks(lines, chunks, multi, height, [_extent(label) for label in labels]):
             start = _header_start(lines, chunks, start, end, height)
             block = lines[start : end + 1]
@@ -88,7 +67,7 @@ def text_tables(
     for start, end, rule in _framed(lines, multi, segments, taken):
         block = lines[start : end + 1]
         frag = region_table(block, page, _near(segments, block), rotated=_beside(labels, block))
-        if frag is None or frag.n_cols < 2:
+        if frag is None or frag.n_cols < SETTINGS.min_cols:
             continue
         edges = frag.row_edges
         frag.header_rows = sum(1 for a, b in pairwise(edges) if (a + b) / 2 < rule)
@@ -115,12 +94,12 @@ def _framed(
         same = [
             s
             for s in rules[i + 1 :]
-            if abs(s.start - top.start) <= FRAME_ENDS and abs(s.end - top.end) <= FRAME_ENDS
+            if abs(s.start - top.start) <= SETTINGS.frame_ends and abs(s.end - top.end) <= SETTINGS.frame_ends
         ]
         if len(same) < 2 or any(
-            top.start - FRAME_ENDS <= d.pos <= top.end + FRAME_ENDS
-            and d.start < same[1].pos - 1
-            and d.end > same[0].pos + 1
+            top.start - SETTINGS.frame_ends <= d.pos <= top.end + SETTINGS.frame_ends
+            and d.start < same[1].pos - SETTINGS.edge_slack
+            and d.end > same[0].pos + SETTINGS.edge_slack
             for d in downs
         ):
             continue
@@ -132,7 +111,9 @@ def _framed(
             and any(multi[k] for k in head)
             and not taken.intersection(inside)
             and all(
-                top.start - FRAME_ENDS <= lines[k].x0 and lines[k].x1 <= top.end + FRAME_ENDS for k in inside
+                top.start - SETTINGS.frame_ends <= lines[k].x0
+                and lines[k].x1 <= top.end + SETTINGS.frame_ends
+                for k in inside
             )
         ):
             out.append((inside[0], inside[-1], same[0].pos))
@@ -162,17 +143,17 @@ def _blocks(
         start = end = i
         j = i + 1
         while j < n and (
-            _open_gap(lines, j, start, labels) <= BLOCK_GAP * height
+            _open_gap(lines, j, start, labels) <= SETTINGS.block_gap * height
             or _section_line(lines, chunks, multi, start, j, height)
             or _section_line(lines, chunks, multi, start, j - 1, height)
         ):
             if multi[j] or _under_inner_column(chunks, start, j):
                 end = j
-            elif j - end > MAX_INNER_LINES:
+            elif j - end > SETTINGS.max_inner_lines:
                 # Wrapped labels or a section line sit between rows; more lines are text.
                 break
             j += 1
-        if sum(multi[start : end + 1]) >= MIN_ROWS:
+        if sum(multi[start : end + 1]) >= SETTINGS.min_rows:
             blocks.append((start, end))
         i = end + 1
     return blocks
@@ -200,12 +181,12 @@ def _section_line(
     size = statistics.median(ln.size for ln in lines[start:k])
     left = min(ln.x0 for ln in lines[start:k])
     return (
-        line.size <= HEADER_SIZE * size
-        and abs(line.x0 - left) <= size
-        and line.top - lines[k - 1].bottom <= SECTION_GAP * height
+        line.size <= SETTINGS.header_size * size
+        and abs(line.x0 - left) <= SETTINGS.section_indent * size
+        and line.top - lines[k - 1].bottom <= SETTINGS.section_gap * height
         and multi[k + 1]
-        and below.top - line.bottom <= SECTION_GAP * height
-        and abs(below.x0 - left) <= ALIGN
+        and below.top - line.bottom <= SETTINGS.section_gap * height
+        and abs(below.x0 - left) <= SETTINGS.align
         and below.text != lines[start].text
     )
 
@@ -238,7 +219,7 @@ def _open_gap(lines: Sequence[Line], j: int, start: int, labels: Sequence[BBox])
 def _under_inner_column(chunks: Sequence[Sequence[Line]], start: int, j: int) -> bool:
     """Whether every chunk of line ``j`` starts where a later column of the block starts."""
     starts = [c.x0 for line in chunks[start:j] if len(line) >= 2 for c in line[1:]]
-    return bool(chunks[j]) and all(any(abs(c.x0 - x) <= ALIGN for x in starts) for c in chunks[j])
+    return bool(chunks[j]) and all(any(abs(c.x0 - x) <= SETTINGS.align for x in starts) for c in chunks[j])
 
 
 def _header_start(
@@ -248,11 +229,14 @@ def _header_start(
     x0 = min(ln.x0 for ln in lines[start : end + 1])
     x1 = max(ln.x1 for ln in lines[start : end + 1])
     size = statistics.median(ln.size for ln in lines[start : end + 1])
-    slack = 2 * size
+    slack = SETTINGS.width_slack * size
     i = start
-    while i > 0 and start - i < MAX_HEADER_LINES:
+    while i > 0 and start - i < SETTINGS.max_header_lines:
         above = lines[i - 1]
-        if lines[i].top - above.bottom > BLOCK_GAP * height or above.size > HEADER_SIZE * size:
+        if (
+            lines[i].top - above.bottom > SETTINGS.block_gap * height
+            or above.size > SETTINGS.header_size * size
+        ):
             break
         if above.x0 < x0 - slack or above.x1 > x1 + slack:
             break
@@ -264,8 +248,8 @@ def _header_start(
 
 
 def _near(segments: Sequence[Segment], block: Sequence[Line]) -> list[Segment]:
-    top = min(ln.top for ln in block) - 3
-    bottom = max(ln.bottom for ln in block) + 3
+    top = min(ln.top for ln in block) - SETTINGS.near_rulings
+    bottom = max(ln.bottom for ln in block) + SETTINGS.near_rulings
     return [s for s in segments if s.bbox[3] >= top and s.bbox[1] <= bottom]
 
 
@@ -276,8 +260,9 @@ def _beside(labels: Sequence[Sequence[Char]], block: Sequence[Line]) -> list[Cha
     last line of upright text.
     """
     size = statistics.median(ln.size for ln in block)
-    x0, x1 = min(ln.x0 for ln in block) - 4 * size, max(ln.x1 for ln in block) + 4 * size
-    top, bottom = min(ln.top for ln in block) - size, max(ln.bottom for ln in block) + size
+    reach, level = SETTINGS.label_reach * size, SETTINGS.label_level * size
+    x0, x1 = min(ln.x0 for ln in block) - reach, max(ln.x1 for ln in block) + reach
+    top, bottom = min(ln.top for ln in block) - level, max(ln.bottom for ln in block) + level
     return [
         c
         for label in labels
@@ -301,26 +286,28 @@ def is_text_table(frag: Fragment) -> bool:
     head = header_rows(frag) or frag.header_rows
     # Under a header row set apart by its type or a rule, one row of cells is a table
     # (its block had lines enough: the row's cells wrap over them).
-    least = 2 if head else MIN_ROWS
-    if frag.n_cols < 2 or sum(1 for row in grid if sum(1 for c in row if c) >= 2) < least:
+    least = SETTINGS.min_rows_under_header if head else SETTINGS.min_rows
+    wide = SETTINGS.min_cols
+    if frag.n_cols < wide or sum(1 for row in grid if sum(1 for c in row if c) >= wide) < least:
         return False
     filled = [c for row in grid for c in row if c]
-    if sum(len(c.split()) >= PROSE_WORDS for c in filled) * 2 > len(filled):
+    if sum(len(c.split()) >= SETTINGS.prose_words for c in filled) > SETTINGS.majority * len(filled):
         return False
     body = grid[head:]
     first = [row[0] for row in body if row[0]]
-    listed = bool(first) and sum(bool(_LIST_MARKER.match(c)) for c in first) * 2 > len(first)
+    listed = bool(first) and sum(bool(_LIST_MARKER.match(c)) for c in first) > SETTINGS.majority * len(first)
     if frag.n_cols == 2 or listed:
         # Numbered lines or label/value pairs: a table only when the rest are figures,
         # and not a table of contents (page numbers rising down the page).
         rest = [c for row in body for c in row[1:] if c]
-        if not rest or sum(is_numeric(c) for c in rest) * 2 <= len(rest):
+        if not rest or sum(is_numeric(c) for c in rest) <= SETTINGS.majority * len(rest):
             return False
         return not (frag.n_cols == 2 and _page_numbers([row[1] for row in body if row[1]]))
     # Words laid out in columns (names of those present, say) are a table when a
     # header row names the columns or a column holds figures.
     figures = any(
-        sum(is_numeric(row[c]) for row in body if row[c]) * 2 > max(1, sum(1 for row in body if row[c]))
+        sum(is_numeric(row[c]) for row in body if row[c])
+        > SETTINGS.majority * max(1, sum(1 for row in body if row[c]))
         for c in range(frag.n_cols)
     )
     return head > 0 or figures
@@ -328,4 +315,4 @@ def is_text_table(frag: Fragment) -> bool:
 
 def _page_numbers(cells: Sequence[str]) -> bool:
     numbers = [int(c) for c in cells if c.isdigit()]
-    return len(numbers) == len(cells) and len(numbers) >= MIN_ROWS and numbers == sorted(numbers)
+    return len(numbers) == len(cells) and len(numbers) >= SETTINGS.min_rows and numbers == sorted(numbers)

@@ -17,25 +17,15 @@ from pdfplumber.page import Page
 
 from extractors.layout import Line, page_stamp
 from extractors.tables.blocks import side_by_side
-from extractors.tables.detect import MIN_ROWS, text_tables
+from extractors.tables.detect import text_tables
 from extractors.tables.header import header_rows, stacked_header_rows
 from extractors.tables.model import Fragment
 from extractors.tables.ruled import complete_grid, fill_boxes, ruled_fragment, shading_boxes, with_fills
 from extractors.tables.rulings import merge_segments, page_segments, ruling_sets, slanted_strokes
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import region_table
 from extractors.tables.text import Char, PageText, split_chunks
 from schemas.records import BBox
-
-# Text of a given region is read this far (points) outside its box.
-REGION_TEXT_MARGIN = 2.0
-# Rulings of a given region are looked for this far (points) outside its box.
-REGION_RULING_MARGIN = 12.0
-# A region crossed by this many slanted strokes is a chart.
-CHART_STROKES = 12
-# Share of the grid positions that must hold text: less is a chart's gridlines.
-MIN_FILL = 0.15
-# A grid whose every cell holds this many words or more frames running text.
-PROSE_CELL_WORDS = 20
 
 
 def is_table(frag: Fragment) -> bool:
@@ -45,12 +35,12 @@ def is_table(frag: Fragment) -> bool:
     boxes of running text only or of labelled fields are layout; a table has at least
     two rows and two columns of text, some of it short.
     """
-    if frag.n_rows < 2 or frag.n_cols < 2:
+    if frag.n_rows < SETTINGS.min_grid_rows or frag.n_cols < SETTINGS.min_cols:
         return False
     filled = [c.text for c in frag.cells if c.text]
-    if len(filled) < 3 or len(filled) < MIN_FILL * len(frag.cells):
+    if len(filled) < SETTINGS.min_filled_cells or len(filled) < SETTINGS.min_fill * len(frag.cells):
         return False
-    return not is_form(frag) and any(len(text.split()) < PROSE_CELL_WORDS for text in filled)
+    return not is_form(frag) and any(len(text.split()) < SETTINGS.prose_cell_words for text in filled)
 
 
 def is_form(frag: Fragment) -> bool:
@@ -112,7 +102,7 @@ def page_fragments(page: Page, text: PageText | None = None) -> PageTables:
     # The page number stamp is never part of a table, however close it sits.
     _, stamp = page_stamp(lines, page.height)
     frags.extend(text_tables(page.page_number, [ln for ln in lines if ln is not stamp], free, turned))
-    frags = [f for f in frags if slanted_strokes(page, f.bbox) < CHART_STROKES]
+    frags = [f for f in frags if slanted_strokes(page, f.bbox) < SETTINGS.chart_strokes]
     fills = fill_boxes(page) if frags else []
     frags = [with_fills(f, fills) for f in frags]
     for frag in frags:
@@ -135,16 +125,18 @@ def widened(box: BBox, lines: Sequence[Line]) -> BBox:
     chunks = [split_chunks(ln) for ln in level]
     within = [line for line in chunks if any(x0 <= (c.x0 + c.x1) / 2 <= x1 for c in line)]
     beside = [line for line in within if any(c.x1 < x0 or c.x0 > x1 for c in line)]
-    if len(beside) < MIN_ROWS or len(beside) * 2 < len(within):
+    if len(beside) < SETTINGS.min_rows or len(beside) < SETTINGS.majority * len(within):
         return box
     return (min(x0, *(ln.x0 for ln in level)), top, max(x1, *(ln.x1 for ln in level)), bottom)
 
 
 def _in_any(char: Char, boxes: Sequence[BBox]) -> bool:
     cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return any(
-        x0 - 0.5 <= cx <= x1 + 0.5 and top - 0.5 <= cy <= bottom + 0.5 for x0, top, x1, bottom in boxes
-    )
+    slack = SETTINGS.hairline
+    for x0, top, x1, bottom in boxes:
+        if x0 - slack <= cx <= x1 + slack and top - slack <= cy <= bottom + slack:
+            return True
+    return False
 
 
 def region_fragment(page: Page, box: BBox) -> Fragment | None:
@@ -155,18 +147,18 @@ def region_fragment(page: Page, box: BBox) -> Fragment | None:
     """
     x0, top, x1, bottom = box
     inner = (
-        x0 - REGION_TEXT_MARGIN,
-        top - REGION_TEXT_MARGIN,
-        x1 + REGION_TEXT_MARGIN,
-        bottom + REGION_TEXT_MARGIN,
+        x0 - SETTINGS.region_text_margin,
+        top - SETTINGS.region_text_margin,
+        x1 + SETTINGS.region_text_margin,
+        bottom + SETTINGS.region_text_margin,
     )
     chars = [c for c in page.chars if _in_any(c, [inner])]
     text = PageText(chars, page.page_number)
     near = (
-        x0 - REGION_RULING_MARGIN,
-        top - REGION_RULING_MARGIN,
-        x1 + REGION_RULING_MARGIN,
-        bottom + REGION_RULING_MARGIN,
+        x0 - SETTINGS.region_ruling_margin,
+        top - SETTINGS.region_ruling_margin,
+        x1 + SETTINGS.region_ruling_margin,
+        bottom + SETTINGS.region_ruling_margin,
     )
     segs = [s for s in merge_segments(page_segments(page)) if _touches(s.bbox, near)]
     frag = None
@@ -192,4 +184,4 @@ def _covers(outer: BBox, inner: BBox) -> bool:
     w = max(0.0, min(outer[2], inner[2]) - max(outer[0], inner[0]))
     h = max(0.0, min(outer[3], inner[3]) - max(outer[1], inner[1]))
     area = (inner[2] - inner[0]) * (inner[3] - inner[1])
-    return area > 0 and w * h >= 0.8 * area
+    return area > 0 and w * h >= SETTINGS.region_cover * area

@@ -17,15 +17,12 @@ from dataclasses import replace
 from itertools import pairwise
 
 from extractors.layout import Line
-from extractors.tables.detect import BLOCK_GAP, MAX_HEADER_LINES, MAX_INNER_LINES
 from extractors.tables.finder import PageTables
 from extractors.tables.joining import repeated_header, same_columns
 from extractors.tables.model import Cell, Fragment
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import region_table
 from extractors.tables.text import collapse, split_chunks
-
-# Stranded lines lie within the table's width, give or take this many font sizes.
-SLACK = 2.0
 
 
 def take_stranded_rows(
@@ -43,13 +40,16 @@ def take_stranded_rows(
         if after is None or number + 1 in breaks or not after.fragments:
             continue
         nxt = after.fragments[0]
-        above = [ln for ln in after.lines if id(ln) not in skip and ln.bottom <= nxt.bbox[1] + 1]
+        above = [
+            ln for ln in after.lines if id(ln) not in skip and ln.bottom <= nxt.bbox[1] + SETTINGS.edge_slack
+        ]
         if nxt.ruled or above:
             continue
         last = found.fragments[-1] if found.fragments else None
         end = last.bbox[3] if last is not None else 0.0
         tail = sorted(
-            (ln for ln in found.lines if id(ln) not in skip and ln.top >= end - 1), key=lambda ln: ln.top
+            (ln for ln in found.lines if id(ln) not in skip and ln.top >= end - SETTINGS.edge_slack),
+            key=lambda ln: ln.top,
         )
         if not tail:
             continue
@@ -63,17 +63,17 @@ def take_stranded_rows(
 def _close(lines: Sequence[Line]) -> bool:
     """Whether the lines follow one another as a table's rows do, with no paragraph break."""
     height = statistics.median(ln.bottom - ln.top for ln in lines)
-    return all(b.top - a.bottom <= BLOCK_GAP * height for a, b in pairwise(lines))
+    return all(b.top - a.bottom <= SETTINGS.block_gap * height for a, b in pairwise(lines))
 
 
 def _stranded_start(tail: Sequence[Line], nxt: Fragment, page: int) -> Fragment | None:
     """The table's start left at the page foot: its header, as ``nxt`` repeats it, and a row or two."""
     if nxt.header_rows == 0:
         return None
-    most = MAX_HEADER_LINES + MAX_INNER_LINES
+    most = SETTINGS.max_header_lines + SETTINGS.max_inner_lines
     for first in range(max(0, len(tail) - most), len(tail) - 1):
         frag = region_table(tail[first:], page) if _close(tail[first:]) else None
-        if frag is None or not 0 < frag.n_rows - nxt.header_rows <= MAX_INNER_LINES:
+        if frag is None or not 0 < frag.n_rows - nxt.header_rows <= SETTINGS.max_inner_lines:
             continue
         frag.header_rows = nxt.header_rows
         if repeated_header(frag, nxt):
@@ -83,12 +83,14 @@ def _stranded_start(tail: Sequence[Line], nxt: Fragment, page: int) -> Fragment 
 
 def _continued_by(last: Fragment, nxt: Fragment, tail: Sequence[Line]) -> bool:
     """Whether ``tail`` is a row of ``last`` cut off by the page break before ``nxt`` carries on."""
-    if last.ruled or len(tail) > MAX_INNER_LINES or not last.col_edges or not _close(tail):
+    if last.ruled or len(tail) > SETTINGS.max_inner_lines or not last.col_edges or not _close(tail):
         return False
     height = statistics.median(ln.bottom - ln.top for ln in tail)
     size = statistics.median(ln.size for ln in tail)
-    x0, x1 = last.bbox[0] - SLACK * size, last.bbox[2] + SLACK * size
-    if tail[0].top - last.bbox[3] > BLOCK_GAP * height or any(ln.x0 < x0 or ln.x1 > x1 for ln in tail):
+    x0, x1 = last.bbox[0] - SETTINGS.width_slack * size, last.bbox[2] + SETTINGS.width_slack * size
+    if tail[0].top - last.bbox[3] > SETTINGS.block_gap * height or any(
+        ln.x0 < x0 or ln.x1 > x1 for ln in tail
+    ):
         return False
     return bool(repeated_header(last, nxt)) or (nxt.header_rows == 0 and same_columns(last, nxt))
 
@@ -101,7 +103,9 @@ def _with_row(frag: Fragment, lines: Sequence[Line]) -> Fragment:
     texts: dict[int, list[Line]] = {}
     for line in lines:
         for chunk in split_chunks(line):
-            col = max((k for k in range(len(edges) - 1) if edges[k] <= chunk.x0 + 1), default=0)
+            col = max(
+                (k for k in range(len(edges) - 1) if edges[k] <= chunk.x0 + SETTINGS.edge_slack), default=0
+            )
             texts.setdefault(col, []).append(chunk)
     added = []
     for col in range(len(edges) - 1):

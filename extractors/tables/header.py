@@ -14,13 +14,10 @@ import re
 from collections.abc import Callable
 
 from extractors.tables.model import Cell, Fragment
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import is_figure
 from extractors.values import is_not_reported
 
-# Headers stack at most this many rows deep.
-MAX_STACKED = 4
-# A heading is a few words; a cell of more is body text.
-HEADING_WORDS = 6
 # A year or a unit printed as a heading ("2025", "£000") is no figure of the table.
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _UNIT = re.compile(r"^\(?£\s*['’]?\s*(?:000s?|k|m|bn)\)?$", re.I)
@@ -81,7 +78,7 @@ def stacked_header_rows(frag: Fragment, count: int) -> int:
         return count
     body = [row for row, figured in zip(grid, figures, strict=True) if figured]
     labels = _label_column(body)
-    while count < min(MAX_STACKED, len(grid) - 1) and not figures[count]:
+    while count < min(SETTINGS.max_stacked, len(grid) - 1) and not figures[count]:
         row = grid[count]
         texts = [text for text in row if text]
         # Under the first header row, the row labels' column is blank: a row that fills it
@@ -89,7 +86,7 @@ def stacked_header_rows(frag: Fragment, count: int) -> int:
         if (
             len(texts) < 2
             or (count and labels is not None and row[labels])
-            or any(_is_value(t) or len(t.split()) > HEADING_WORDS for t in texts)
+            or any(_is_value(t) or len(t.split()) > SETTINGS.heading_words for t in texts)
         ):
             break
         count += 1
@@ -101,7 +98,7 @@ def _label_column(rows: list[list[str]]) -> int | None:
     width = max((len(row) for row in rows), default=0)
     for col in range(width):
         texts = [row[col] for row in rows if col < len(row) and row[col]]
-        if texts and sum(not _is_value(t) for t in texts) * 2 > len(texts):
+        if texts and sum(not _is_value(t) for t in texts) > SETTINGS.majority * len(texts):
             return col
     return None
 

@@ -14,12 +14,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.tables.model import Cell, Fragment, boxes_of, fills_of, grid_of, owners_of
+from extractors.tables.settings import SETTINGS
 from schemas.records import BBox
-
-# Column boundaries of two fragments of one table agree within this share of its width.
-EDGE_TOLERANCE = 0.02
-# ... and never need to agree closer than this (points).
-MIN_EDGE_TOLERANCE = 3.0
 
 
 @dataclass
@@ -74,10 +70,10 @@ def same_columns(a: Fragment, b: Fragment) -> bool:
     if a.n_cols != b.n_cols or len(a.col_edges) != len(b.col_edges) or not a.col_edges:
         return False
     width = max(a.col_edges[-1] - a.col_edges[0], 1.0)
-    tol = max(MIN_EDGE_TOLERANCE, EDGE_TOLERANCE * width)
+    tol = max(SETTINGS.min_edge_tolerance, SETTINGS.edge_tolerance * width)
     if not a.ruled or not b.ruled:
         # Columns found from text alignment have looser edges than drawn ones.
-        tol *= 3
+        tol *= SETTINGS.text_edge_factor
     return all(abs(x - y) <= tol for x, y in zip(a.col_edges, b.col_edges, strict=True))
 
 
@@ -162,7 +158,7 @@ def _split_row(joined: Joined, row: int) -> bool:
     owner = _owners(joined)
     # A merged cell running down from above (a directorate) is no text of this row's own.
     own = [col for col, c in enumerate(owner[row]) if c is not None and c.text and c.row == row]
-    if joined.n_rows < 3 or not own:
+    if joined.n_rows < SETTINGS.key_column_rows or not own:
         return False
     for col in range(own[0]):
         cell = owner[row][col]

@@ -17,27 +17,14 @@ from pdfplumber.page import Page
 from extractors.base import guarded
 from extractors.layout import Line, Word
 from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
-from extractors.tables.rulings import MERGE_GAP, RulingSet, Segment, box_objects, coverage, is_white
+from extractors.tables.rulings import RulingSet, Segment, box_objects, coverage, is_white
+from extractors.tables.settings import SETTINGS
 from extractors.tables.stream import is_numeric
 from extractors.tables.text import PageText, cell_text, is_bold, is_vertical, split_chunks
 from schemas.records import BBox
 
-# A boundary counts as drawn when rulings cover this share of it.
-DRAWN = 0.6
-# Cell text sits this far (points) inside the rulings, so a word broken over two lines
-# is judged against the cell's inner width.
-PADDING = 2.0
-# Text inside a column keeps this far (points) from its rules; text closer runs across.
-CLEAR_OF_RULE = 0.5
-# Text starting this close (points) to a column's rule is set against it, not centred.
-SET_AGAINST = 2 * PADDING + 1.0
-# A cell whose lines break at gaps this wide (font sizes) holds columns of its own.
-INNER_GAP = 1.5
-# A grid with this share of such cells lacks rulings its columns need.
-GAPPED_SHARE = 0.1
 
-
-def cluster(values: Sequence[float], tol: float = MERGE_GAP) -> list[float]:
+def cluster(values: Sequence[float], tol: float = SETTINGS.merge_gap) -> list[float]:
     """Sorted values with those closer than ``tol`` replaced by their mean."""
     out: list[list[float]] = []
     for v in sorted(values):
@@ -54,13 +41,13 @@ def grid_lines(rulings: RulingSet) -> tuple[list[float], list[float]]:
     ys = cluster([s.pos for s in rulings.horizontals])
     x0, top, x1, bottom = rulings.bbox
     # Tables drawn without side or top/bottom borders end where their rulings end.
-    if not xs or xs[0] - x0 > MERGE_GAP:
+    if not xs or xs[0] - x0 > SETTINGS.merge_gap:
         xs.insert(0, x0)
-    if xs[-1] < x1 - MERGE_GAP:
+    if xs[-1] < x1 - SETTINGS.merge_gap:
         xs.append(x1)
-    if not ys or ys[0] - top > MERGE_GAP:
+    if not ys or ys[0] - top > SETTINGS.merge_gap:
         ys.insert(0, top)
-    if ys[-1] < bottom - MERGE_GAP:
+    if ys[-1] < bottom - SETTINGS.merge_gap:
         ys.append(bottom)
     return xs, ys
 
@@ -88,7 +75,7 @@ def ruled_fragment(rulings: RulingSet, text: PageText, shading: Sequence[BBox]) 
         cell = Cell(
             row=r0,
             col=c0,
-            text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * PADDING),
+            text=cell_text(lines, rotated, width=bbox[2] - bbox[0] - 2 * SETTINGS.padding),
             bbox=bbox,
             rowspan=r1 - r0 + 1,
             colspan=c1 - c0 + 1,
@@ -129,7 +116,7 @@ def _columns_of(
     for i, line in enumerate(lines):
         for word in line.words:
             # Text that runs up to where a rule would be flows across it.
-            if any(word.x0 - CLEAR_OF_RULE < x < word.x1 + CLEAR_OF_RULE for x in inner):
+            if any(word.x0 - SETTINGS.clear_of_rule < x < word.x1 + SETTINGS.clear_of_rule for x in inner):
                 return None
             k = next(k for k in range(c0, c1 + 1) if word.x0 < xs[k + 1])
             placed.setdefault(k, {}).setdefault(i, []).append(word)
@@ -137,7 +124,7 @@ def _columns_of(
     parts = [(k, [Line(page, tuple(ws)) for _, ws in sorted(placed[k].items())]) for k in sorted(placed)]
     if len(parts) == 1:
         k, own = parts[0]
-        return None if k == c0 or any(ln.x0 - xs[k] > SET_AGAINST for ln in own) else parts
+        return None if k == c0 or any(ln.x0 - xs[k] > SETTINGS.set_against for ln in own) else parts
     # Headings side by side share a line; the lines of one heading wrapped in a merged
     # cell ("number of" / "franchisors") each keep to a column of their own.
     side = any(sum(1 for k in placed if i in placed[k]) > 1 for i in range(len(lines)))
@@ -148,9 +135,9 @@ def _set_in(lines: Sequence[Line], left: float, right: float) -> bool:
     """Whether text is set against a column's left or right rule, or centred between them."""
     x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     return (
-        x0 - left <= SET_AGAINST
-        or right - x1 <= SET_AGAINST
-        or abs((x0 + x1) / 2 - (left + right) / 2) <= SET_AGAINST
+        x0 - left <= SETTINGS.set_against
+        or right - x1 <= SETTINGS.set_against
+        or abs((x0 + x1) / 2 - (left + right) / 2) <= SETTINGS.set_against
     )
 
 
@@ -173,7 +160,7 @@ def _part(cell: Cell, first: int, last: int, lines: Sequence[Line], xs: Sequence
         cell,
         col=first,
         colspan=last - first + 1,
-        text=cell_text(lines, width=box[2] - box[0] - 2 * PADDING),
+        text=cell_text(lines, width=box[2] - box[0] - 2 * SETTINGS.padding),
         bbox=box,
         bold=is_bold(lines),
     )
@@ -194,15 +181,15 @@ def _gapped(lines: Sequence[Line], inner_edges: Sequence[float]) -> bool:
         for a, b in pairwise(chunks):
             if any(a.x1 <= x <= b.x0 for x in inner_edges):
                 return True
-        wide += len(split_chunks(line, INNER_GAP)) > 1
-    return wide >= 2
+        wide += len(split_chunks(line, SETTINGS.inner_gap)) > 1
+    return wide >= SETTINGS.gapped_lines
 
 
 def complete_grid(frag: Fragment) -> bool:
     """Whether the rulings draw every column: few cells hold text in columns of their own."""
     filled = [c for c in frag.cells if c.text]
     gapped = sum(c.gapped for c in filled)
-    return gapped == 0 or gapped < GAPPED_SHARE * len(filled)
+    return gapped == 0 or gapped < SETTINGS.gapped_share * len(filled)
 
 
 def _merge_cells(rulings: RulingSet, xs: list[float], ys: list[float]) -> list[list[int]]:
@@ -223,11 +210,11 @@ def _merge_cells(rulings: RulingSet, xs: list[float], ys: list[float]) -> list[l
     horizontals = _by_position(rulings.horizontals, ys)
     for r in range(n_rows):
         for c in range(1, n_cols):
-            if coverage(verticals.get(c, []), ys[r], ys[r + 1]) < DRAWN:
+            if coverage(verticals.get(c, []), ys[r], ys[r + 1]) < SETTINGS.drawn:
                 union(r * n_cols + c - 1, r * n_cols + c)
     for r in range(1, n_rows):
         for c in range(n_cols):
-            if coverage(horizontals.get(r, []), xs[c], xs[c + 1]) < DRAWN:
+            if coverage(horizontals.get(r, []), xs[c], xs[c + 1]) < SETTINGS.drawn:
                 union((r - 1) * n_cols + c, r * n_cols + c)
     # A merged cell is a rectangle: fill out any L-shaped union to its bounding box.
     changed = True
@@ -251,7 +238,7 @@ def _by_position(segs: Sequence[Segment], edges: Sequence[float]) -> dict[int, l
     out: dict[int, list[Segment]] = {}
     for s in segs:
         i = min(range(len(edges)), key=lambda k: abs(edges[k] - s.pos))
-        if abs(edges[i] - s.pos) <= MERGE_GAP + 0.5:
+        if abs(edges[i] - s.pos) <= SETTINGS.merge_gap + SETTINGS.hairline:
             out.setdefault(i, []).append(s)
     return out
 
@@ -274,9 +261,9 @@ def fill_boxes(page: Page) -> list[tuple[BBox, str]]:
         for r in box_objects(page)
         if r.get("fill")
         and not is_white(r.get("non_stroking_color"))
-        and r["x1"] - r["x0"] > 3
-        and r["bottom"] - r["top"] > 3
-        and (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]) < 0.5 * area
+        and r["x1"] - r["x0"] > SETTINGS.min_fill_side
+        and r["bottom"] - r["top"] > SETTINGS.min_fill_side
+        and (r["x1"] - r["x0"]) * (r["bottom"] - r["top"]) < SETTINGS.max_fill_share * area
         and (colour := hex_colour(r.get("non_stroking_color")))
     ]
 

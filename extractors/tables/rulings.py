@@ -14,20 +14,8 @@ from itertools import pairwise
 
 from pdfplumber.page import Page
 
+from extractors.tables.settings import SETTINGS
 from schemas.records import BBox
-
-# A rectangle thinner than this (points) is drawn as a line.
-THIN = 2.5
-# Parallel strokes closer than this (points) are one ruling (double rules included).
-MERGE_GAP = 2.0
-# Collinear strokes with a gap up to this (points) are one ruling.
-JOIN_GAP = 3.0
-# A ruling ending this close (points) to another still meets it.
-TOUCH = 3.0
-# Shorter strokes are glyph parts, underlines of single letters or tick marks.
-MIN_LENGTH = 4.0
-# A filled rectangle this close to white is invisible on the page.
-WHITE = 0.97
 
 
 @dataclass(frozen=True)
@@ -49,7 +37,7 @@ class Segment:
             return (self.start, self.pos, self.end, self.pos)
         return (self.pos, self.start, self.pos, self.end)
 
-    def meets(self, other: Segment, tol: float = TOUCH) -> bool:
+    def meets(self, other: Segment, tol: float = SETTINGS.touch) -> bool:
         """Whether two rulings cross or touch (perpendicular) or overlap (parallel)."""
         if self.horizontal == other.horizontal:
             return (
@@ -87,8 +75,8 @@ def is_white(color: object) -> bool:
         return False
     values = [float(v) for v in color if isinstance(v, int | float)]
     if len(values) == 4:  # CMYK: white has no ink
-        return max(values) <= 1 - WHITE
-    return bool(values) and min(values) >= WHITE
+        return max(values) <= 1 - SETTINGS.white
+    return bool(values) and min(values) >= SETTINGS.white
 
 
 def page_segments(page: Page) -> list[Segment]:
@@ -110,10 +98,10 @@ def page_segments(page: Page) -> list[Segment]:
     for s in segs:
         lo, hi = (x0, x1) if s.horizontal else (top, bottom)
         across = (top, bottom) if s.horizontal else (x0, x1)
-        if not across[0] - 0.5 <= s.pos <= across[1] + 0.5:
+        if not across[0] - SETTINGS.hairline <= s.pos <= across[1] + SETTINGS.hairline:
             continue
         start, end = max(s.start, lo), min(s.end, hi)
-        if end - start >= MIN_LENGTH:
+        if end - start >= SETTINGS.min_length:
             clipped.append(Segment(s.horizontal, s.pos, start, end))
     return clipped
 
@@ -126,8 +114,9 @@ def box_objects(page: Page) -> list[dict]:
 def _boxlike(obj: dict) -> bool:
     pts = obj.get("pts") or []
     x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+    near = SETTINGS.hairline
     on_edge = all(
-        (abs(x - x0) < 0.5 or abs(x - x1) < 0.5) and (abs(y - top) < 0.5 or abs(y - bottom) < 0.5)
+        (abs(x - x0) < near or abs(x - x1) < near) and (abs(y - top) < near or abs(y - bottom) < near)
         for x, y in pts
     )
     return 4 <= len(pts) <= 5 and on_edge
@@ -135,10 +124,11 @@ def _boxlike(obj: dict) -> bool:
 
 def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
     segs = []
+    level, least = SETTINGS.hairline, SETTINGS.min_length
     for (ax, ay), (bx, by) in pairwise(pts):
-        if abs(ay - by) < 0.5 and abs(ax - bx) >= MIN_LENGTH:
+        if abs(ay - by) < level and abs(ax - bx) >= least:
             segs.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
-        elif abs(ax - bx) < 0.5 and abs(ay - by) >= MIN_LENGTH:
+        elif abs(ax - bx) < level and abs(ay - by) >= least:
             segs.append(Segment(False, (ax + bx) / 2, min(ay, by), max(ay, by)))
     return segs
 
@@ -146,7 +136,7 @@ def _from_points(pts: Sequence[tuple[float, float]]) -> list[Segment]:
 def _colour_key(color: object) -> tuple:
     if not isinstance(color, tuple | list):
         return (color,)
-    return tuple(round(float(v), 2) for v in color if isinstance(v, int | float))
+    return tuple(round(float(v), SETTINGS.colour_digits) for v in color if isinstance(v, int | float))
 
 
 def _fills_by_colour(rects: Sequence[dict]) -> dict[tuple, list[BBox]]:
@@ -166,11 +156,11 @@ def _from_rect(rect: dict, page: Page, fills: dict[tuple, list[BBox]]) -> list[S
     filled = rect.get("fill", False)
     if not stroked and (not filled or is_white(rect.get("non_stroking_color"))):
         return []
-    if h <= THIN and w > h:
-        return [Segment(True, (top + bottom) / 2, x0, x1)] if w >= MIN_LENGTH else []
-    if w <= THIN and h > w:
-        return [Segment(False, (x0 + x1) / 2, top, bottom)] if h >= MIN_LENGTH else []
-    if w * h > 0.6 * page.width * page.height:
+    if h <= SETTINGS.thin and w > h:
+        return [Segment(True, (top + bottom) / 2, x0, x1)] if w >= SETTINGS.min_length else []
+    if w <= SETTINGS.thin and h > w:
+        return [Segment(False, (x0 + x1) / 2, top, bottom)] if h >= SETTINGS.min_length else []
+    if w * h > SETTINGS.page_background * page.width * page.height:
         return []  # a page background or frame, not a table
     edges = [
         Segment(True, top, x0, x1),
@@ -195,12 +185,12 @@ def _hidden(edge: Segment, direction: tuple[int, int], boxes: Sequence[BBox]) ->
     if not boxes:
         return False
     probes = []
-    for t in (0.25, 0.5, 0.75):
+    for t in SETTINGS.edge_probes:
         along = edge.start + t * (edge.end - edge.start)
         if edge.horizontal:
-            probes.append((along, edge.pos + 0.6 * direction[1]))
+            probes.append((along, edge.pos + SETTINGS.probe_offset * direction[1]))
         else:
-            probes.append((edge.pos + 0.6 * direction[0], along))
+            probes.append((edge.pos + SETTINGS.probe_offset * direction[0], along))
     return all(any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes) for x, y in probes)
 
 
@@ -211,7 +201,7 @@ def merge_segments(segs: Iterable[Segment]) -> list[Segment]:
         group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: s.pos)
         rows: list[list[Segment]] = []
         for s in group:
-            if rows and s.pos - rows[-1][-1].pos <= MERGE_GAP:
+            if rows and s.pos - rows[-1][-1].pos <= SETTINGS.merge_gap:
                 rows[-1].append(s)
             else:
                 rows.append([s])
@@ -224,7 +214,7 @@ def _join_collinear(row: list[Segment], horizontal: bool) -> list[Segment]:
     pos = sum(s.pos * s.length for s in row) / max(sum(s.length for s in row), 1e-6)
     merged: list[list[float]] = []
     for s in sorted(row, key=lambda s: s.start):
-        if merged and s.start <= merged[-1][1] + JOIN_GAP:
+        if merged and s.start <= merged[-1][1] + SETTINGS.join_gap:
             merged[-1][1] = max(merged[-1][1], s.end)
         else:
             merged.append([s.start, s.end])
@@ -246,7 +236,7 @@ def ruling_sets(segs: Sequence[Segment]) -> list[RulingSet]:
     active: list[int] = []
     for i in order:
         top = segs[i].bbox[1]
-        active = [j for j in active if segs[j].bbox[3] >= top - TOUCH]
+        active = [j for j in active if segs[j].bbox[3] >= top - SETTINGS.touch]
         for j in active:
             if segs[i].meets(segs[j]):
                 parent[find(i)] = find(j)
@@ -276,7 +266,7 @@ def slanted_strokes(page: Page, box: BBox) -> int:
             continue
         pts = obj.get("pts") or []
         for (ax, ay), (bx, by) in pairwise(pts):
-            if abs(ax - bx) > 0.5 and abs(ay - by) > 0.5:
+            if abs(ax - bx) > SETTINGS.hairline and abs(ay - by) > SETTINGS.hairline:
                 count += 1
     return count
 

@@ -22,30 +22,9 @@ from extractors.base import guarded
 from extractors.layout import Line, Word
 from extractors.tables.model import EXTRACTOR, Cell, Fragment, drop_empty_lines
 from extractors.tables.rulings import Segment
+from extractors.tables.settings import SETTINGS
 from extractors.tables.text import Char, cell_text, collapse, rotated_blocks, rotated_lines, split_chunks
 from schemas.records import BBox
-
-# Lines whose chunks cross a column gap, as a share of the lines that show columns,
-# that the gap tolerates (spanning headers, an overflowing label).
-GAP_CROSSING = 0.12
-# A column gap is at least this wide, in font sizes.
-MIN_GAP = 0.4
-# A vertical ruling separates columns when it runs this share of the table's height.
-VERTICAL_SHARE = 0.4
-# A horizontal ruling separates rows when it runs this share of the table's width.
-HORIZONTAL_SHARE = 0.5
-# A rule under one of the first rows of a table without a grid marks its header.
-MAX_RULED_HEADER = 3
-# A cell line wrapped at the column's edge fills at least this share of the column.
-FULL_LINE = 0.75
-# Lines further apart than this many line heights are never one row: a cell's lines
-# are set at most about one and a half line heights apart, baseline to baseline.
-ROW_GAP = 0.75
-# A gap between lines this many times the usual gap between a cell's lines ends a row.
-ROW_SPACING = 1.5
-# Rows set apart by space: the gaps between them exceed those between a cell's lines by
-# this many line heights.
-ROW_SPACE = 0.3
 
 # A word that is one figure: an amount, count or percentage with its sign, currency and
 # multiplier, in accounting brackets or with a footnote mark.
@@ -53,13 +32,6 @@ _FIGURE_WORD = re.compile(r"^[(]?[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|[km
 # "12 345": a figure whose thousands are set off by a space rather than a comma.
 _LEADING_GROUP = re.compile(r"^[(]?[+\-−–]?[£$€]?\d{1,3}$")
 _DIGIT_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[)]?$")
-# Rows above the first row of figures that may be headings.
-MAX_HEADING_ROWS = 4
-# A heading centred over a group of columns stands this share of the group's width from its centre.
-CENTRED = 0.1
-# Right edges this close (points) line up; this many other figures ending there make a column.
-ALIGNED = 1.0
-ALIGNED_FIGURES = 2
 
 _NUMERIC = re.compile(r"^[\s\d.,%()+\-–—$£€/:<>*=~]*\d[\s\d.,%()+\-–—$£€/:<>*=~a-zA-Z]{0,3}$")
 _CONNECTOR = {"and", "or", "of", "the", "for", "to", "in", "with", "by", "on", "at", "a", "an", "&", "per"}
@@ -104,7 +76,8 @@ class Columns:
 
     def span_of(self, x0: float, x1: float) -> tuple[int, int]:
         """First and last column a piece of text from ``x0`` to ``x1`` falls in."""
-        hit = [i for i, (a, b) in enumerate(self.zones) if x1 > a + 0.5 and x0 < b - 0.5]
+        near = SETTINGS.hairline
+        hit = [i for i, (a, b) in enumerate(self.zones) if x1 > a + near and x0 < b - near]
         if not hit:
             centre = (x0 + x1) / 2
             nearest = min(range(len(self.zones)), key=lambda i: _distance(self.zones[i], centre))
@@ -135,7 +108,8 @@ class Columns:
             else:
                 parts.append((zone, [word]))
         aligned = all(
-            abs(words[0].x0 - self.zones[i][0]) <= ALIGNED or abs(words[-1].x1 - self.zones[i][1]) <= ALIGNED
+            abs(words[0].x0 - self.zones[i][0]) <= SETTINGS.align
+            or abs(words[-1].x1 - self.zones[i][1]) <= SETTINGS.align
             for i, words in parts
         )
         if len(parts) < 2 or not aligned:
@@ -166,12 +140,14 @@ def line_chunks(lines: Sequence[Line], verticals: Sequence[float] = ()) -> list[
     ends = [c.x1 for chunks in plain for c in chunks if len(c.words) == 1 and is_figure(c.text)]
 
     def apart(prev: Word, word: Word) -> bool:
-        if any(prev.x1 - 0.5 <= x <= word.x0 + 0.5 for x in verticals):
+        if any(prev.x1 - SETTINGS.hairline <= x <= word.x0 + SETTINGS.hairline for x in verticals):
             return True
         if not (is_figure(prev.text) and is_figure(word.text)):
             return False
         grouped = _LEADING_GROUP.match(prev.text) and _DIGIT_GROUP.match(word.text)
-        return not grouped or sum(abs(x - prev.x1) <= ALIGNED for x in ends) >= ALIGNED_FIGURES
+        return (
+            not grouped or sum(abs(x - prev.x1) <= SETTINGS.align for x in ends) >= SETTINGS.aligned_figures
+        )
 
     return [[part for chunk in chunks for part in _cut(chunk, apart)] for chunks in plain]
 
@@ -201,19 +177,22 @@ def find_columns(
     left, right = min(c.x0 for c in pieces), max(c.x1 for c in pieces)
     multi = [[(c.x0, c.x1) for c in line] for line in chunks if len(line) >= 2]
     size = statistics.median(c.size for c in pieces)
-    gaps = _gaps([*multi, *([extent] for extent in labels)], left, right, MIN_GAP * size)
+    gaps = _gaps([*multi, *([extent] for extent in labels)], left, right, SETTINGS.min_gap * size)
     # Headings above the first row of figures often centre over a group of columns, across
     # the gaps between them: where the figures stand is for the rows of figures to say,
     # in a gap none of them crosses.
     first = next((i for i, line in enumerate(chunks) if any(is_figure(c.text) for c in line)), 0)
     if first:
         rows = [[(c.x0, c.x1) for c in line] for line in chunks[first:] if len(line) >= 2]
-        below = _gaps([*rows, *([extent] for extent in labels)], left, right, MIN_GAP * size, crossing=0)
+        below = _gaps(
+            [*rows, *([extent] for extent in labels)], left, right, SETTINGS.min_gap * size, crossing=0
+        )
         gaps += [(a, b) for a, b in below if not any(a <= y and x <= b for x, y in gaps)]
     for x in verticals:
-        if left < x < right and not any(a - 1 <= x <= b + 1 for a, b in gaps):
-            crossing = sum(1 for c in pieces if c.x0 < x - 1 and c.x1 > x + 1)
-            if crossing <= GAP_CROSSING * len(chunks):
+        slack = SETTINGS.edge_slack
+        if left < x < right and not any(a - slack <= x <= b + slack for a, b in gaps):
+            crossing = sum(1 for c in pieces if c.x0 < x - slack and c.x1 > x + slack)
+            if crossing <= SETTINGS.gap_crossing * len(chunks):
                 gaps.append((x, x))
     gaps.sort()
     bounds = [left]
@@ -258,7 +237,7 @@ def _gaps(
     left: float,
     right: float,
     least: float,
-    crossing: float = GAP_CROSSING,
+    crossing: float = SETTINGS.gap_crossing,
 ) -> list[tuple[float, float]]:
     """Column gaps inside ``left``..``right`` at least ``least`` wide that at most a
     ``crossing`` share of the lines cross."""
@@ -266,7 +245,8 @@ def _gaps(
     if not lines:
         return []
     gaps = _rivers(spans, left, int(crossing * lines))
-    return [(a, b) for a, b in gaps if a > left + 0.5 and b < right - 0.5 and b - a >= least]
+    near = SETTINGS.hairline
+    return [(a, b) for a, b in gaps if a > left + near and b < right - near and b - a >= least]
 
 
 def _rivers(
@@ -296,7 +276,7 @@ def _rivers(
 def _fit_zones(zones: list[tuple[float, float]], pieces: Sequence[Line]) -> list[tuple[float, float]]:
     fitted = []
     for a, b in zones:
-        inside = [c for c in pieces if c.x0 >= a - 0.5 and c.x1 <= b + 0.5]
+        inside = [c for c in pieces if c.x0 >= a - SETTINGS.hairline and c.x1 <= b + SETTINGS.hairline]
         fitted.append((min(c.x0 for c in inside), max(c.x1 for c in inside)) if inside else (a, b))
     return fitted
 
@@ -309,13 +289,16 @@ def _wraps(above: Line, below: Line, capacity: float) -> bool:
     taken the next word, a lower-case start or a dangling connective carries on.
     """
     a, b = above.text.strip(), below.text.strip()
-    if not a or not b or above.bold != below.bold or abs(above.size - below.size) > 0.5:
+    if not a or not b or above.bold != below.bold or abs(above.size - below.size) > SETTINGS.size_change:
         return False
     if is_numeric(b) or (is_numeric(a) and not (b[0].islower() or b[0] == "(")):
         return False
     first = below.words[0]
     width = above.x1 - above.x0
-    if width + 0.3 * first.size + (first.x1 - first.x0) > capacity + 0.5 and width >= FULL_LINE * capacity:
+    if (
+        width + SETTINGS.space * first.size + (first.x1 - first.x0) > capacity + SETTINGS.hairline
+        and width >= SETTINGS.full_line * capacity
+    ):
         return True
     if b[0].islower() or a[-1] in "-/,&(+" or b[0] in ")/&":
         return True
@@ -351,24 +334,28 @@ class _RowJoiner:
     def __init__(self, lines: Sequence[Line], cols: Columns, rulings: Sequence[float]):
         self.cols = cols
         self.rulings = rulings
-        self.height = statistics.median(ln.bottom - ln.top for ln in lines) if lines else 10.0
+        self.height = (
+            statistics.median(ln.bottom - ln.top for ln in lines) if lines else SETTINGS.default_line_height
+        )
         self.bands = _rows_marked_by_rulings(lines, rulings)
         # The usual gap between the lines of one cell; a clearly wider gap ends a row.
         gaps = sorted(b.top - a.bottom for a, b in pairwise(lines) if b.top >= a.bottom)
-        self.leading = gaps[len(gaps) // 4] if len(gaps) >= 4 else None
+        quantiles = SETTINGS.leading_quantiles
+        self.leading = gaps[len(gaps) // quantiles] if len(gaps) >= quantiles else None
         self.cell_gap = _cell_gap(gaps, self.height)
 
     def joins(self, row: _Row, line: Line, cells: dict[int, list[tuple[Line, int]]], index: int) -> bool:
         above = row.lines[-1]
         gap = line.top - above.bottom
-        if any(above.bottom - 1 <= y <= line.top + 1 for y in self.rulings):
+        slack = SETTINGS.edge_slack
+        if any(above.bottom - slack <= y <= line.top + slack for y in self.rulings):
             return False
         if self.bands is not None and None not in (self.bands[index], self.bands[index - 1]):
             return self.bands[index] == self.bands[index - 1] and not self._stacks_figures(row, cells)
-        if gap > ROW_GAP * self.height:
+        if gap > SETTINGS.row_gap * self.height:
             return False
         if self.leading is not None and gap > max(
-            ROW_SPACING * self.leading, self.leading + 0.3 * self.height
+            SETTINGS.row_spacing * self.leading, self.leading + SETTINGS.row_space * self.height
         ):
             return False
         # Rows set apart by space: a line close under the row, printing only right of the
@@ -382,13 +369,13 @@ class _RowJoiner:
             and not self._stacks_figures(row, cells)
         ):
             return True
-        overlapping = gap < -0.2 * self.height
+        overlapping = gap < -SETTINGS.overlap * self.height
         for col, items in cells.items():
             previous = row.cells.get(col)
             if not previous:
                 continue
             last = max((c for c, _ in previous), key=lambda c: c.bottom)
-            if overlapping and last.bottom <= line.top + 0.5:
+            if overlapping and last.bottom <= line.top + SETTINGS.hairline:
                 continue
             capacity = self.cols.zones[col][1] - self.cols.zones[col][0]
             if not _wraps(last, items[0][0], capacity):
@@ -415,7 +402,7 @@ def _cell_gap(gaps: Sequence[float], height: float) -> float | None:
     between rows, more beside a tall merged cell); the first clear step up from the
     narrowest gap divides them.
     """
-    steps = [i for i, (a, b) in enumerate(pairwise(gaps)) if b - a >= ROW_SPACE * height]
+    steps = [i for i, (a, b) in enumerate(pairwise(gaps)) if b - a >= SETTINGS.row_space * height]
     if not steps:
         return None
     return (gaps[steps[0]] + gaps[steps[0] + 1]) / 2
@@ -428,14 +415,14 @@ def _rows_marked_by_rulings(lines: Sequence[Line], rulings: Sequence[float]) -> 
     Rulings mark out rows when most of the bands between them hold a single line:
     then the lines between two rulings are one row, however many there are.
     """
-    if len(lines) < 3 or not rulings:
+    if len(lines) < SETTINGS.ruled_bands or not rulings:
         return None
     bands = [sum(1 for y in rulings if y < (ln.top + ln.bottom) / 2) for ln in lines]
     filled: dict[int, int] = {}
     for b in bands:
         filled[b] = filled.get(b, 0) + 1
     singles = sum(1 for n in filled.values() if n == 1)
-    if len(filled) < 3 or singles * 2 < len(filled):
+    if len(filled) < SETTINGS.ruled_bands or singles < SETTINGS.majority * len(filled):
         return None
     # A band holding several lines of figures holds several rows (figures never wrap): there
     # the rulings mark groups of rows, which are told apart as in a table without rulings.
@@ -474,14 +461,15 @@ def region_table(
     verticals = [
         s.pos
         for s in rulings
-        if not s.horizontal and min(s.end, bottom) - max(s.start, top) >= VERTICAL_SHARE * (bottom - top)
+        if not s.horizontal
+        and min(s.end, bottom) - max(s.start, top) >= SETTINGS.vertical_share * (bottom - top)
     ]
     horizontals = [
         s.pos
         for s in rulings
         if s.horizontal
-        and top - 1 < s.pos < bottom + 1
-        and min(s.end, x1) - max(s.start, x0) >= HORIZONTAL_SHARE * (x1 - x0)
+        and top - SETTINGS.edge_slack < s.pos < bottom + SETTINGS.edge_slack
+        and min(s.end, x1) - max(s.start, x0) >= SETTINGS.horizontal_share * (x1 - x0)
     ]
     chunks = line_chunks(lines, verticals)
     extents = [(b.x0, b.x1) for b in blocks]
@@ -596,7 +584,7 @@ def _centred_split(
 
 def _heading_rows(rows: Sequence[_Row]) -> int:
     """Rows above the first row that holds a figure: the table's headings."""
-    for r, row in enumerate(rows[: MAX_HEADING_ROWS + 1]):
+    for r, row in enumerate(rows[: SETTINGS.max_heading_rows + 1]):
         if any(is_figure(piece.text) for items in row.cells.values() for piece, _ in items):
             return r
     return 0
@@ -641,9 +629,9 @@ def _spread_headings(
                         continue
                     a, b = cols.zones[lo][0], cols.zones[hi][1]
                     off = abs((x0 + x1) / 2 - (a + b) / 2)
-                    if off <= max(size, CENTRED * (b - a)):
+                    if off <= max(size, SETTINGS.centred * (b - a)):
                         centred.append((off / max(b - a, 1.0), lo, hi))
-                    elif abs(x0 - a) <= ALIGNED:
+                    elif abs(x0 - a) <= SETTINGS.align:
                         aligned.append((lo, hi))
             # The run the heading is most nearly centred over, for its width; else the widest
             # it starts with.
@@ -713,8 +701,11 @@ def _fragment(
     header = next(
         (
             r + 1
-            for r in range(min(MAX_RULED_HEADER, len(rows) - 2))
-            if any(rows[r].bottom - 1 <= y <= rows[r + 1].top + 1 for y in rulings)
+            for r in range(min(SETTINGS.max_ruled_header, len(rows) - 2))
+            if any(
+                rows[r].bottom - SETTINGS.edge_slack <= y <= rows[r + 1].top + SETTINGS.edge_slack
+                for y in rulings
+            )
         ),
         0,
     )

@@ -14,18 +14,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 
 from extractors.layout import Line, Word, is_bold_font
-
-# Two glyphs further apart than this fraction of the font size are two words.
-WORD_GAP = 0.18
-# Two words further apart than this fraction of the font size are two chunks: wider
-# than a (justified) space, narrower than any column gap worth the name.
-CHUNK_GAP = 0.75
-# Glyphs whose vertical extents overlap by this fraction of the smaller one share a line.
-LINE_OVERLAP = 0.5
-# Rotated glyphs further apart along the baseline than this many advances are two labels.
-WORD_SPACE = 1.25
+from extractors.tables.settings import SETTINGS
 
 Char = dict
 
@@ -34,7 +26,7 @@ def is_blank(char: Char) -> bool:
     return not char["text"].strip()
 
 
-def split_chunks(line: Line, gap: float = CHUNK_GAP) -> list[Line]:
+def split_chunks(line: Line, gap: float = SETTINGS.chunk_gap) -> list[Line]:
     """The line cut where words stand further apart than ``gap`` font sizes."""
     parts: list[list[Word]] = [[line.words[0]]]
     for prev, word in pairwise(line.words):
@@ -46,17 +38,23 @@ def split_chunks(line: Line, gap: float = CHUNK_GAP) -> list[Line]:
 
 def line_bands(chars: Iterable[Char]) -> list[list[Char]]:
     """Upright glyphs grouped into lines (bands of overlapping height), top to bottom."""
-    glyphs = sorted((c for c in chars if c.get("upright", True)), key=lambda c: (c["top"], c["x0"]))
+    glyphs = sorted((c for c in chars if c.get("upright", True)), key=itemgetter("top", "x0"))
+    least, lookback, share = SETTINGS.min_glyph_extent, SETTINGS.band_lookback, SETTINGS.line_overlap
     bands: list[list] = []  # [top, bottom, chars]
+    # Comparisons rather than min() and max(): this runs once for every glyph of the page.
     for char in glyphs:
         top, bottom = char["top"], char["bottom"]
-        height = max(bottom - top, 0.1)
-        for band in reversed(bands[-4:]):
-            overlap = min(band[1], bottom) - max(band[0], top)
-            if overlap >= LINE_OVERLAP * min(height, band[1] - band[0]):
-                band[2].append(char)
+        height = bottom - top
+        if height < least:
+            height = least
+        for band in reversed(bands[-lookback:]):
+            upper, lower, members = band
+            extent = lower - upper
+            overlap = (lower if lower < bottom else bottom) - (upper if upper > top else top)
+            if overlap >= share * (height if height < extent else extent):
+                members.append(char)
                 # A line's band follows its larger glyphs: superscripts do not widen it.
-                if height >= band[1] - band[0]:
+                if height >= extent:
                     band[0], band[1] = top, bottom
                 break
         else:
@@ -72,14 +70,15 @@ def lines_of(bands: Iterable[Sequence[Char]], page: int = 0) -> list[Line]:
 
 def words_of(chars: Sequence[Char]) -> tuple[Word, ...]:
     """The glyphs of one line cut into words at spaces and gaps."""
-    ordered = sorted(chars, key=lambda c: c["x0"])
+    ordered = sorted(chars, key=itemgetter("x0"))
+    gap = SETTINGS.word_gap
     words: list[list[Char]] = []
     prev: Char | None = None
     for char in ordered:
         if not char["text"].strip():
             prev = None
             continue
-        if prev is None or char["x0"] - prev["x1"] > WORD_GAP * max(char["size"], prev["size"], 1.0):
+        if prev is None or char["x0"] - prev["x1"] > gap * max(char["size"], prev["size"], 1.0):
             words.append([])
         words[-1].append(char)
         prev = char
@@ -92,15 +91,13 @@ def bold_font(fontname: str) -> bool:
 
 
 def _word(chars: list[Char]) -> Word:
-    top, x1, bottom, size, bold = chars[0]["top"], chars[0]["x1"], chars[0]["bottom"], 0.0, 0
-    for c in chars:
-        top = min(top, c["top"])
-        x1 = max(x1, c["x1"])
-        bottom = max(bottom, c["bottom"])
-        size = max(size, c["size"])
-        bold += bold_font(c.get("fontname", ""))
-    text = "".join(c["text"] for c in chars)
-    return Word(text, chars[0]["x0"], top, x1, bottom, size, bold * 2 > len(chars))
+    top = min([c["top"] for c in chars])
+    x1 = max([c["x1"] for c in chars])
+    bottom = max([c["bottom"] for c in chars])
+    size = max([0.0, *(c["size"] for c in chars)])
+    bold = sum(map(bold_font, [c.get("fontname", "") for c in chars]))
+    text = "".join([c["text"] for c in chars])
+    return Word(text, chars[0]["x0"], top, x1, bottom, size, bold > SETTINGS.majority * len(chars))
 
 
 class PageText:
@@ -109,6 +106,9 @@ class PageText:
     def __init__(self, chars: Sequence[Char], page: int):
         self.page = page
         self.bands = line_bands(chars)
+        # How far down each band's glyph centres reach, so a grid skips bands outside it.
+        centres = ([(c["top"] + c["bottom"]) * 0.5 for c in band] for band in self.bands)
+        self._centres = [(min(ys), max(ys)) for ys in centres]
         self.rotated = [c for c in chars if not c.get("upright", True) and not is_blank(c)]
 
     def lines(self, keep: Callable[[Char], bool] | None = None) -> list[Line]:
@@ -128,14 +128,19 @@ class PageText:
         """
         parts: dict[Hashable, list[list[Char]]] = {}
         rotated: dict[Hashable, list[Char]] = {}
-        for band in [*self.bands, self.rotated]:
+        left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+        last_row, last_col = len(ys) - 2, len(xs) - 2
+        level = [b for b, (a, z) in zip(self.bands, self._centres, strict=True) if z >= top and a <= bottom]
+        for band in [*level, self.rotated]:
             split: dict[Hashable, list[Char]] = {}
             for c in band:
                 cx = (c["x0"] + c["x1"]) * 0.5
                 cy = (c["top"] + c["bottom"]) * 0.5
-                if xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]:
-                    r = min(max(bisect_left(ys, cy) - 1, 0), len(ys) - 2)
-                    k = min(max(bisect_left(xs, cx) - 1, 0), len(xs) - 2)
+                if left <= cx <= right and top <= cy <= bottom:
+                    r = bisect_left(ys, cy) - 1
+                    k = bisect_left(xs, cx) - 1
+                    r = 0 if r < 0 else last_row if r > last_row else r
+                    k = 0 if k < 0 else last_col if k > last_col else k
                     split.setdefault(owner[r][k], []).append(c)
             if band is self.rotated:
                 rotated = split
@@ -164,7 +169,7 @@ def rotated_blocks(chars: Iterable[Char]) -> list[list[Char]]:
         size = max(char["size"], 1.0)
         for block in blocks:
             advance = max(char["bottom"] - char["top"], (block[3] - block[1]) / len(block[4]))
-            space = min(size, WORD_SPACE * advance)
+            space = min(size, SETTINGS.word_space * advance)
             near_x = char["x0"] <= block[2] + size and char["x1"] >= block[0] - size
             near_y = char["top"] <= block[3] + space and char["bottom"] >= block[1] - space
             if near_x and near_y:
@@ -189,11 +194,11 @@ def rotated_lines(chars: Iterable[Char]) -> list[str]:
     for upward in (True, False):
         columns: list[list] = []  # [x0, x1, chars]
         for char in sorted((c for c in glyphs if (c["matrix"][1] > 0) == upward), key=lambda c: c["x0"]):
-            width = max(char["x1"] - char["x0"], 0.1)
+            width = max(char["x1"] - char["x0"], SETTINGS.min_glyph_extent)
             col = columns[-1] if columns else None
-            if col is not None and min(col[1], char["x1"]) - max(col[0], char["x0"]) >= LINE_OVERLAP * min(
-                width, col[1] - col[0]
-            ):
+            if col is not None and min(col[1], char["x1"]) - max(
+                col[0], char["x0"]
+            ) >= SETTINGS.line_overlap * min(width, col[1] - col[0]):
                 col[2].append(char)
                 col[1] = max(col[1], char["x1"])
             else:
@@ -210,7 +215,7 @@ def _join_rotated(chars: Sequence[Char], upward: bool) -> str:
     out = [chars[0]["text"]]
     for prev, char in pairwise(chars):
         gap = (prev["top"] - char["bottom"]) if upward else (char["top"] - prev["bottom"])
-        if gap > WORD_GAP * max(char["size"], prev["size"], 1.0):
+        if gap > SETTINGS.word_gap * max(char["size"], prev["size"], 1.0):
             out.append(" ")
         out.append(char["text"])
     return "".join(out)
@@ -240,7 +245,10 @@ def _broken_word(prev: Line, line: Line, width: float) -> bool:
     if len(prev.words) > 1 or not (tail.text[-1:].isalpha() and head.text[:1].islower()):
         return False
     joined = (tail.x1 - tail.x0) + (head.x1 - head.x0)
-    return joined > width * 0.98 and (tail.x1 - tail.x0) + 1.2 * head.size > width
+    return (
+        joined > width * SETTINGS.broken_fill
+        and (tail.x1 - tail.x0) + SETTINGS.broken_overflow * head.size > width
+    )
 
 
 def collapse(text: str) -> str:
@@ -257,4 +265,4 @@ def is_bold(lines: Sequence[Line]) -> bool:
     """Whether most of a cell's (upright) text is bold."""
     total = sum(len(w.text) for ln in lines for w in ln.words)
     bold = sum(len(w.text) for ln in lines for w in ln.words if w.bold)
-    return total > 0 and bold * 2 > total
+    return total > 0 and bold > SETTINGS.majority * total
