@@ -241,7 +241,7 @@ DECISION_PATTERNS: dict[DecisionKind, list[list[dict]]] = {
 # Wordings that only report what was said: a decision pattern inside one does not count.
 DISCUSSION_PATTERNS: list[list[dict]] = [
     [_IT, _WAS, _ADVERBS, _verb("noted", "reported", "accepted", "felt", "suggested", "explained")],
-    # "Members noted that ...", "Kent was noted for ...": an observation, not the report noted.
+    # "Members noted that ...", "the county was noted for ...": an observation, not the report noted.
     [_BODY, _ADVERBS, _verb("noted"), _verb("that", "for", "how", "concerns")],
     [_WAS, _ADVERBS, _verb("noted"), _verb("for", "as", "that")],
     # "... put the amendment to the vote and it was agreed.": a vote on the way to the

@@ -82,7 +82,7 @@ def stacked_header_rows(frag: Fragment, count: int) -> int:
         row = grid[count]
         texts = [text for text in row if text]
         # Under the first header row, the row labels' column is blank: a row that fills it
-        # is a row of the body ("Havering | N/A | N/A").
+        # is a row of the body ("North | N/A | N/A").
         if (
             len(texts) < 2
             or (count and labels is not None and row[labels])
